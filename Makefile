@@ -1,0 +1,52 @@
+# The guide's commands. `make help` lists them; the README says when to use which.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+MKDOCS    := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+HOST      ?= 127.0.0.1:8000
+# Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
+export NO_MKDOCS_2_WARNING := 1
+
+$(VENV)/.site-installed: requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+.PHONY: help
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: install
+install: $(VENV)/.site-installed ## Create .venv and install the pinned dependencies
+
+.PHONY: serve
+serve: install ## Serve the site with live reload at http://127.0.0.1:8000
+	$(MKDOCS) serve --livereload --dev-addr $(HOST)
+
+.PHONY: build
+build: install ## Build the site into site/ (strict: any warning fails)
+	$(MKDOCS) build --strict --clean
+
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests (needs root)
+	@scripts/ensure-browser.sh
+
+.PHONY: test
+test: $(VENV)/.test-installed browser ## Install what the tests need and run them all
+	$(PY) -m pytest
+
+.PHONY: bench
+bench: install ## Build and print build time, first-visit weight per page, search index size
+	$(PY) -m scripts.bench
+
+.PHONY: clean
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .bench

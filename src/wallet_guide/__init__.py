@@ -1,0 +1,1 @@
+"""MkDocs plugins and tooling for the bilingual digital-wallet troubleshooting guide."""

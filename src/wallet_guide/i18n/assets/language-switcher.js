@@ -1,0 +1,28 @@
+/* The language selector keeps the reader's place: same page, same #section.
+ * Its links live in the header, which instant navigation does not replace, so after every page
+ * change they are refreshed from the page's own list of alternates (.wg-alternates). */
+(() => {
+  "use strict";
+  const switcherLinks = () => document.querySelectorAll(".md-select__link[data-wg-lang]");
+
+  function refresh() {
+    const alternates = document.querySelector(".wg-alternates");
+    if (!alternates) return;
+    for (const link of switcherLinks()) {
+      const target = alternates.querySelector(`a[data-wg-lang="${link.dataset.wgLang}"]`);
+      if (target) link.href = target.href; // .href resolves against the current page
+    }
+  }
+
+  // Add the section being read at the moment of the click (anchor tracking updates the hash).
+  document.addEventListener("click", (ev) => {
+    const link = ev.target instanceof Element && ev.target.closest(".md-select__link[data-wg-lang]");
+    if (!link) return;
+    const url = new URL(link.href);
+    url.hash = location.hash;
+    link.href = url.href;
+  }, true);
+
+  if (window.document$) window.document$.subscribe(refresh);
+  else refresh();
+})();

@@ -1,0 +1,84 @@
+"""Language links that keep the page and section, and an hreflang sitemap for both languages."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from wallet_guide import build_state
+from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.i18n.alternates import SitemapEntry, page_alternates, render_sitemap, site_path
+from wallet_guide.i18n.config import I18nLinksConfig
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+
+
+class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
+    def __init__(self) -> None:
+        self.sitemap: list[SitemapEntry] = []
+        self.not_found_pages: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # static-i18n re-runs on_config for each language of one build: reset only on the first.
+        if build_state.is_last_language_pass(config):
+            self.sitemap = []
+            self.not_found_pages = {}
+        script = asset_url("language-switcher.js")
+        if script not in config.extra_javascript:
+            config.extra_javascript.append(script)
+        return config
+
+    @event_priority(-110)  # after static-i18n has sorted the files into languages (-100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        add_package_assets(files, config, ASSETS)
+        return files
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if not self.config.enabled:
+            return context
+        names = {lang.locale: lang.name for lang in build_state.i18n_plugin(config).config.languages}
+        alternates = page_alternates(page, names)
+        context["wg_alternates"] = alternates
+        self.sitemap.append(
+            SitemapEntry(
+                lang=page.file.locale,
+                site_url=site_path(page.url),
+                alternates={alt.lang: alt.site_url for alt in alternates},
+            )
+        )
+        return context
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
+        # Every language pass writes its 404 page to the site root, the last one winning:
+        # keep each, and put them at <language root>/404.html once all are built.
+        if self.config.enabled and template_name == "404.html":
+            self.not_found_pages[build_state.current_language(config)] = output_content
+        return output_content
+
+    @event_priority(build_state.AFTER_ALL_LANGUAGES)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not build_state.is_last_language_pass(config):
+            return
+        site_dir = Path(config.site_dir)
+        default = build_state.default_language(config)
+        for lang in build_state.build_languages(config):
+            # Material's instant navigation reads <language root>/sitemap.xml to know which links
+            # stay in the app; the root one also serves search engines, so it lists every page.
+            entries = [e for e in self.sitemap if lang == default or e.lang == lang]
+            target = site_dir if lang == default else site_dir / lang
+            xml = render_sitemap(entries, config.site_url or "/", self.config.sitemap_x_default)
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "sitemap.xml").write_text(xml, encoding="utf-8")
+            (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
+            if lang in self.not_found_pages:
+                (target / "404.html").write_text(self.not_found_pages[lang], encoding="utf-8")

@@ -1,0 +1,104 @@
+"""Build one language's search index: BM25 impacts per term, split into small files.
+
+The browser downloads the manifest, then only the term shards its query needs, then only the
+section chunks of the results it shows. That keeps the first search cheap as the site grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from wallet_guide.search.sections import Section
+from wallet_guide.search.tokenize import STOP_WORDS, terms
+
+FORMAT_VERSION = 1
+HEADING_WEIGHT = 4  # a word in a section's heading counts as this many in its text
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+@dataclass(frozen=True)
+class IndexLayout:
+    term_shard_bytes: int = 12_000  # aim for shards about this large, before compression
+    sections_per_chunk: int = 64
+    max_postings: int = 400  # per term, the best-scoring sections only
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over code points; search.js computes the same to find a term's shard."""
+    h = 0x811C9DC5
+    for ch in term:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
+    """For each term, (section number, BM25 score of the term in that section), best first."""
+    weighted: list[Counter[str]] = []
+    for s in sections:
+        tf = Counter(terms(s.text))
+        for term in terms(s.title):
+            tf[term] += HEADING_WEIGHT
+        weighted.append(tf)
+    lengths = [sum(tf.values()) for tf in weighted]
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    document_frequency: Counter[str] = Counter()
+    for tf in weighted:
+        document_frequency.update(tf.keys())
+    n = len(sections)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for number, (tf, length) in enumerate(zip(weighted, lengths)):
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+        for term, count in tf.items():
+            df = document_frequency[term]
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            postings[term].append((number, idf * count * (BM25_K1 + 1) / (count + norm)))
+    for plist in postings.values():
+        plist.sort(key=lambda p: -p[1])
+    return postings
+
+
+def build_files(
+    lang: str, sections: list[Section], layout: IndexLayout = IndexLayout()
+) -> dict[str, str]:
+    """File name (relative to the language's index folder) -> JSON text."""
+    postings = impacts(sections)
+    encoded = {
+        term: [[number, round(score, 3)] for number, score in plist[: layout.max_postings]]
+        for term, plist in postings.items()
+    }
+    total = sum(len(json.dumps(v, ensure_ascii=False)) + len(t) + 4 for t, v in encoded.items())
+    shard_count = max(1, math.ceil(total / layout.term_shard_bytes))
+    shards: list[dict[str, list]] = [{} for _ in range(shard_count)]
+    for term in sorted(encoded):
+        shards[fnv1a(term) % shard_count][term] = encoded[term]
+
+    files: dict[str, str] = {}
+    for i, shard in enumerate(shards):
+        files[f"terms-{i}.json"] = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
+    size = layout.sections_per_chunk
+    for start in range(0, len(sections), size):
+        chunk = [[s.url, s.title, s.page_title, s.text] for s in sections[start : start + size]]
+        files[f"sections-{start // size}.json"] = json.dumps(
+            chunk, ensure_ascii=False, separators=(",", ":")
+        )
+    digest = hashlib.sha256("".join(files[k] for k in sorted(files)).encode()).hexdigest()[:12]
+    files["manifest.json"] = json.dumps(
+        {
+            "version": FORMAT_VERSION,
+            "lang": lang,
+            "build": digest,
+            "sections": len(sections),
+            "sectionsPerChunk": size,
+            "termShards": shard_count,
+            "stopWords": sorted(STOP_WORDS),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return files

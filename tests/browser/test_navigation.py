@@ -1,0 +1,102 @@
+"""Language switching, instant navigation, the colour scheme, and what a page downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from wallet_guide.contract import load_contract
+
+CONTRACT = load_contract()
+
+
+def mark_document(page) -> None:
+    """Tag the loaded document: the tag survives instant navigation, not a full page load."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def is_same_document(page) -> bool:
+    return page.evaluate("window.__sameDocument === true")
+
+
+def switch_language(page, lang: str) -> None:
+    page.hover(".md-header .md-select")
+    page.click(f".md-select__link[data-wg-lang='{lang}']")
+
+
+def test_switcher_keeps_page_and_section_after_instant_navigation(page):
+    page.goto("/causes/")
+    mark_document(page)
+    # Instant navigation to another page, then to one of its sections.
+    page.click(".md-nav--primary a[href$='solutions/']")
+    page.wait_for_url("**/solutions/")
+    page.click(".md-sidebar--secondary a[href$='#balance']")
+    page.wait_for_url("**/solutions/#balance")
+    assert is_same_document(page), "navigation.instant should not reload the page"
+
+    switch_language(page, "en")
+    page.wait_for_url("**/en/solutions/#balance")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#balance").inner_text().startswith("2. Check your account balance")
+    assert page.locator(".md-header__topic").first.inner_text().strip() != "数字钱包处理失败指南"
+
+    # And back, from a section reached by instant navigation in English.
+    mark_document(page)
+    page.click(".md-nav--primary a[href$='support/']")
+    page.wait_for_url("**/en/support/")
+    page.click(".md-sidebar--secondary a[href$='#phone']")
+    page.wait_for_url("**/en/support/#phone")
+    assert is_same_document(page)
+    switch_language(page, "zh")
+    page.wait_for_url("**/support/#phone")
+    assert "/en/" not in page.url
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert "电话支持" in page.locator("#phone").inner_text()
+
+
+def test_switcher_links_follow_the_current_page(page):
+    page.goto("/en/")
+    page.click(".md-nav--primary a[href$='outlook/']")
+    page.wait_for_url("**/en/outlook/")
+    href = page.locator(".md-select__link[data-wg-lang='zh']").evaluate("a => a.href")
+    assert href.endswith("/outlook/") and "/en/" not in href
+
+
+def test_dark_mode_toggle(page):
+    page.goto("/causes/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    light_bg = body.evaluate("b => getComputedStyle(b).backgroundColor")
+    page.click("form[data-md-component='palette'] label:visible")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    dark_bg = body.evaluate("b => getComputedStyle(b).backgroundColor")
+    assert dark_bg != light_bg
+    # The choice persists across pages and across a full reload.
+    page.click(".md-nav--primary a[href$='solutions/']")
+    page.wait_for_url("**/solutions/")
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_dark_mode_follows_the_system_setting(browser, base_url):
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    page = context.new_page()
+    page.goto("/en/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    context.close()
+
+
+PAGES = [CONTRACT.url(l.code, p) for l in CONTRACT.languages for p in CONTRACT.pages
+         if p.path != "checklist/" or __import__("pathlib").Path("docs/zh/checklist.md").exists()]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_loads_only_from_this_site_without_errors(page, base_url, url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    page.click(".wg-search__open")
+    page.keyboard.type("wallet" if "/en/" in url else "钱包")
+    page.locator(".wg-search__result").first.wait_for()
+    foreign = [r for r in requests if not r.startswith(base_url) and not r.startswith("data:")]
+    assert foreign == []
+    assert page.console_errors == []

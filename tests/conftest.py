@@ -1,0 +1,117 @@
+"""Shared fixtures: one strict build of the site per test session, served on localhost,
+and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # This machine has no network beyond localhost: keep Chromium's own calls home quiet.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+
+def run_build(site_dir: Path, *extra: str, site_url: str | None = None) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir), *extra],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The test web server, started first: the site is built for its address (site_url),
+    as a deployment is, because Material's instant navigation compares links with the
+    sitemap's absolute URLs."""
+    root = tmp_path_factory.mktemp("site")
+    server, url = serve(root)
+    yield root, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def build(server) -> Build:
+    root, url = server
+    result = run_build(root, site_url=url + "/")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.log}"
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def base_url(server, build) -> str:
+    return server[1]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
+            "Run `make browser` (as root) or `sudo apt-get install chromium`.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()

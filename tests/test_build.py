@@ -1,0 +1,86 @@
+"""The strict build is clean and writes what the URL contract and the theme promise."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.html import page_file, read
+from wallet_guide.contract import load_contract
+
+CONTRACT = load_contract()
+BUILT_PAGES = [p for p in CONTRACT.pages if p.path != "checklist/"] if not (
+    __import__("pathlib").Path("docs/zh/checklist.md").exists()
+) else list(CONTRACT.pages)
+LANGS = [language.code for language in CONTRACT.languages]
+CASES = [(lang, p) for lang in LANGS for p in BUILT_PAGES]
+
+
+def test_strict_build_has_no_warning(build):
+    warnings = [line for line in build.log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("lang,contract_page", CASES, ids=[f"{l}:/{p.path}" for l, p in CASES])
+def test_contract_page_and_ids_exist(site, lang, contract_page):
+    url = CONTRACT.url(lang, contract_page)
+    path = page_file(site, url)
+    assert path.exists(), f"{url} is missing from the build"
+    doc = read(path)
+    assert doc.lang == lang
+    missing = [i for i in contract_page.ids if i not in doc.ids]
+    assert missing == [], f"{url} lacks the section ids {missing}"
+    description = doc.meta.get("description", "")
+    assert len(description) >= 40, f"{url} has no real meta description"
+    has_han = bool(re.search(r"[\u4e00-\u9fff]", description))
+    assert has_han == (lang == "zh"), f"{url}: the description is not in {lang}: {description!r}"
+
+
+def test_no_heading_has_an_automatic_id(site):
+    auto = []
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        auto += [f"{path.relative_to(site)}: {m}" for m in re.findall(r'<h[1-6][^>]* id="(_\d*)"', html)]
+    assert auto == []
+
+
+def test_sitemap_lists_both_languages_with_hreflang(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring((site / "sitemap.xml").read_bytes())
+    locs = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    for lang in LANGS:
+        for p in BUILT_PAGES:
+            loc = next((l for l in locs if l.endswith(CONTRACT.url(lang, p))), None)
+            assert loc, f"sitemap.xml lacks {CONTRACT.url(lang, p)}"
+            hreflangs = {x.get("hreflang"): x.get("href") for x in locs[loc].findall("x:link", ns)}
+            assert set(hreflangs) == {*LANGS, "x-default"}
+            assert hreflangs["en"].endswith(CONTRACT.url("en", p))
+            assert hreflangs["zh"].endswith(CONTRACT.url("zh", p))
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+    # Material's instant navigation reads /en/sitemap.xml on English pages.
+    en = ET.fromstring((site / "en" / "sitemap.xml").read_bytes())
+    en_locs = [u.find("s:loc", ns).text for u in en.findall("s:url", ns)]
+    assert en_locs and all("/en/" in loc for loc in en_locs)
+
+
+@pytest.mark.parametrize("lang,root", [("zh", ""), ("en", "en/")])
+def test_each_language_has_its_own_404_page(site, lang, root):
+    doc = read(site / root / "404.html")
+    assert doc.lang == lang
+    assert "404" in doc.article_text
+
+
+def test_no_page_names_a_third_party_resource(site):
+    """Nothing a page loads (scripts, styles, icons, fonts) comes from another host."""
+    offenders = []
+    for path in site.rglob("*.html"):
+        for url in read(path).resources:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{path.relative_to(site)}: {url}")
+    for path in site.rglob("*.css"):
+        offenders += [f"{path.relative_to(site)}: {u}" for u in
+                      re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text())]
+    assert offenders == []
