@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 VENV      ?= .venv
 PY        := $(VENV)/bin/python
-MKDOCS    := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+MKDOCS    := $(VENV)/bin/mkdocs
 HOST      ?= 127.0.0.1:8000
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
 export NO_MKDOCS_2_WARNING := 1
@@ -18,6 +18,12 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# axe-core, Lighthouse and the Nu HTML Checker, pinned in package-lock.json. Install scripts are
+# skipped: vnu-jar's would download a Java runtime; Debian's is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 .PHONY: help
@@ -35,12 +41,12 @@ serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 build: install ## Build the site into site/ (strict: any warning fails)
 	$(MKDOCS) build --strict --clean
 
-.PHONY: browser
-browser: ## Install Debian's Chromium for the browser tests (needs root)
-	@scripts/ensure-browser.sh
+.PHONY: system-packages
+system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)
+	@scripts/ensure-system-packages.sh
 
 .PHONY: test
-test: $(VENV)/.test-installed browser ## Install what the tests need and run them all
+test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
 	$(PY) -m pytest
 
 .PHONY: bench
@@ -49,4 +55,4 @@ bench: install ## Build and print build time, first-visit weight per page, searc
 
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .bench
+	rm -rf site .pytest_cache .bench node_modules

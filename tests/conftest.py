@@ -94,7 +94,7 @@ def browser():
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
-            "Run `make browser` (as root) or `sudo apt-get install chromium`.",
+            "Run `make system-packages` (as root) or `sudo apt-get install chromium`.",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
