@@ -1,25 +1,24 @@
 """`make bench`: build the site and print what it costs a reader and a builder.
 
 - the full build time of both languages (wall clock of `mkdocs build`, as a developer waits);
-- per page, a reader's first visit in a fresh browser: requests and bytes transferred, as a
-  server that compresses text (gzip -6) would send them;
+- per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
+  bytes transferred (headers + compressed bodies, measured by the browser; the local server
+  gzips text as real hosts do, see scripts/static_server.py);
 - the search index of each language: its total size, and what the first search downloads.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+
+from scripts import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
@@ -33,17 +32,6 @@ def gzip_size(data: bytes) -> int:
 def transfer_size(path: Path) -> int:
     data = path.read_bytes()
     return gzip_size(data) if path.suffix in TEXT_TYPES else len(data)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def start_server(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def timed_build(site_dir: Path, site_url: str) -> tuple[float, float | None]:
@@ -86,17 +74,16 @@ def first_visits(site_dir: Path, base: str, urls: list[str]) -> list[dict]:
         for url in urls:
             context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
             page = context.new_page()
-            requested: list[str] = []
-            page.on("request", lambda r: requested.append(r.url))
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
             page.goto(base + url, wait_until="networkidle")
-            local = [r for r in requested if r.startswith(base)]
-            files = [site_dir / unquote(urlsplit(r).path).lstrip("/") for r in local]
-            files = [f / "index.html" if f.is_dir() else f for f in files]
+            network = [r for r in finished if not r.url.startswith("data:")]
+            sizes = [r.sizes() for r in network]
             rows.append({
                 "page": url,
-                "requests": len(requested),
-                "third_party": len(requested) - len(local),
-                "bytes": sum(transfer_size(f) for f in files if f.exists()),
+                "requests": len(network),
+                "third_party": sum(not r.url.startswith(base) for r in network),
+                "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
             })
             context.close()
         browser.close()
@@ -125,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     args.site_dir.mkdir(parents=True, exist_ok=True)
-    server, base = start_server(args.site_dir)
+    server, base = static_server.start(args.site_dir)
     try:
         wall, reported = timed_build(args.site_dir, base + "/")
         visits = first_visits(args.site_dir, base, page_urls(args.site_dir))
@@ -140,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return 0
     print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
-    print(f"\nFirst visit, fresh browser, text gzip -6:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
+    print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
     for row in visits:
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
     print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
