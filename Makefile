@@ -49,6 +49,10 @@ system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests 
 test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
 	$(PY) -m pytest
 
+.PHONY: audit
+audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run only the whole-site audits (vnu, axe, Lighthouse)
+	$(PY) -m pytest -m audit
+
 .PHONY: bench
 bench: install ## Build and print build time, first-visit weight per page, search index size
 	$(PY) -m scripts.bench
