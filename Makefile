@@ -54,8 +54,8 @@ audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run on
 	$(PY) -m pytest -m audit
 
 .PHONY: bench
-bench: install ## Build and print build time, first-visit weight per page, search index size
-	$(PY) -m scripts.bench
+bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight per page, search index size (SCALE=100: a site 100x larger)
+	$(PY) -m scripts.bench $(if $(SCALE),--scale $(SCALE))
 
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)

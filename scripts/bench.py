@@ -5,6 +5,10 @@
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
   gzips text as real hosts do, see scripts/static_server.py);
 - the search index of each language: its total size, and what the first search downloads.
+
+With --scale N it first generates a site N times larger (scripts/scale.py) and prints, for that
+site, build time, peak memory, output size and the bytes a reader downloads from opening a page
+to seeing their first search result.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -34,13 +39,14 @@ def transfer_size(path: Path) -> int:
     return gzip_size(data) if path.suffix in TEXT_TYPES else len(data)
 
 
-def timed_build(site_dir: Path, site_url: str) -> tuple[float, float | None]:
+def timed_build(site_dir: Path, site_url: str, config: Path | None = None) -> tuple[float, float | None]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)]
+    if config:
+        command += ["-f", str(config)]
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    result = subprocess.run(command, cwd=config.parent if config else ROOT, env=env,
+                            capture_output=True, text=True)
     wall = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
@@ -61,30 +67,41 @@ def page_urls(site_dir: Path) -> list[str]:
     return urls
 
 
-def first_visits(site_dir: Path, base: str, urls: list[str]) -> list[dict]:
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def transfer(requests, base: str) -> dict:
+    network = [r for r in requests if not r.url.startswith("data:")]
+    sizes = [r.sizes() for r in network]
+    return {
+        "requests": len(network),
+        "third_party": sum(not r.url.startswith(base) for r in network),
+        "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+    }
+
+
+def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None) -> list[dict]:
+    """Each page in a fresh phone-sized browser; with ``query`` ({"zh": ..., "en": ...}) also
+    open the search box and type it, counting everything until the first result shows."""
     from playwright.sync_api import sync_playwright
 
     rows = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for url in urls:
-            context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+            context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
             finished = []
             page.on("requestfinished", lambda request: finished.append(request))
             page.goto(base + url, wait_until="networkidle")
-            network = [r for r in finished if not r.url.startswith("data:")]
-            sizes = [r.sizes() for r in network]
-            rows.append({
-                "page": url,
-                "requests": len(network),
-                "third_party": sum(not r.url.startswith(base) for r in network),
-                "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
-            })
+            if query:
+                page.click(".wg-search__open")
+                page.keyboard.insert_text(query["en" if url.startswith("/en/") else "zh"])
+                page.keyboard.press("End")
+                page.locator(".wg-search__result").first.wait_for()
+                page.wait_for_load_state("networkidle")
+            rows.append({"page": url, **transfer(finished, base)})
             context.close()
         browser.close()
     return rows
@@ -105,17 +122,63 @@ def search_index(site_dir: Path) -> list[dict]:
     return rows
 
 
+SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
+
+
+def scaled(scale: int, as_json: bool) -> int:
+    """Build a generated site ``scale`` times larger and print what growth costs."""
+    from scripts.scale import generate
+
+    work = ROOT / ".bench" / f"scale-{scale}"
+    config = generate(work / "project", scale)
+    site_dir = work / "site"
+    site_dir.mkdir(parents=True, exist_ok=True)
+    server, base = static_server.start(site_dir)
+    try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        wall, reported = timed_build(site_dir, base + "/", config)
+        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        pages = page_urls(site_dir)
+        sample = [f"/part-{scale - 1:03d}/page-4/", f"/en/part-{scale - 1:03d}/page-4/"] if scale > 1 else ["/", "/en/"]
+        searches = first_visits(base, sample, SCALE_QUERY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    output = sum(f.stat().st_size for f in site_dir.rglob("*") if f.is_file())
+    figures = {
+        "scale": scale, "pages": len(pages), "build_seconds": round(wall, 2),
+        "peak_memory_mib": round(max(peak_kib, before) / 1024, 1),
+        "output_mib": round(output / 2**20, 1), "first_search": searches,
+    }
+    if as_json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Scale x{scale}: {len(pages)} pages (zh + en)")
+    print(f"  full build        {wall:.1f} s wall clock (MkDocs reports {reported} s)")
+    print(f"  peak memory       {figures['peak_memory_mib']} MiB")
+    print(f"  output            {figures['output_mib']} MiB")
+    print("  first search (open a page, type the query, first result shown; compressed transfer):")
+    for row in searches:
+        query = SCALE_QUERY["en" if row["page"].startswith("/en/") else "zh"]
+        print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--scale", type=int, default=1, metavar="N",
+                        help="measure a generated site N times larger instead (e.g. 10, 100)")
     args = parser.parse_args(argv)
+    if args.scale > 1:
+        return scaled(args.scale, args.json)
 
     args.site_dir.mkdir(parents=True, exist_ok=True)
     server, base = static_server.start(args.site_dir)
     try:
         wall, reported = timed_build(args.site_dir, base + "/")
-        visits = first_visits(args.site_dir, base, page_urls(args.site_dir))
+        visits = first_visits(base, page_urls(args.site_dir))
         index = search_index(args.site_dir)
     finally:
         server.shutdown()

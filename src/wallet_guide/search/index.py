@@ -24,7 +24,7 @@ BM25_B = 0.75
 @dataclass(frozen=True)
 class IndexLayout:
     term_shard_bytes: int = 12_000  # aim for shards about this large, before compression
-    sections_per_chunk: int = 64
+    sections_per_chunk: int = 16  # a result list touches up to 10 chunks: keep them small
     max_postings: int = 400  # per term, the best-scoring sections only
 
 
