@@ -57,6 +57,11 @@ audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run on
 bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight per page, search index size (SCALE=100: a site 100x larger)
 	$(PY) -m scripts.bench $(if $(SCALE),--scale $(SCALE))
 
+.PHONY: bench-budget
+bench-budget: $(VENV)/.test-installed ## Bench the site and the x100 site; fail when over data/budgets.yml
+	$(PY) -m scripts.bench --budget data/budgets.yml
+	$(PY) -m scripts.bench --scale 100 --budget data/budgets.yml
+
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .bench node_modules

@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from scripts import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +127,46 @@ def search_index(site_dir: Path) -> list[dict]:
 SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
 
 
-def scaled(scale: int, as_json: bool) -> int:
+def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
+    """Every figure above its budget, as a sentence; empty when all are within."""
+    over = []
+    if scale == 1:
+        limits = budget["site"]
+        if figures["build_seconds"] > limits["build_seconds"]:
+            over.append(f"build took {figures['build_seconds']} s > {limits['build_seconds']} s")
+        page = limits["page"]
+        for row in figures["pages"]:
+            if row["bytes"] / 1024 > page["kib"]:
+                over.append(f"{row['page']}: {row['bytes'] / 1024:.1f} KiB > {page['kib']} KiB")
+            if row["requests"] > page["requests"]:
+                over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
+            if row["third_party"] > page["third_party_requests"]:
+                over.append(f"{row['page']}: {row['third_party']} third-party requests")
+        return over
+    limits = budget.get("scale", {}).get(str(scale))
+    if limits is None:
+        return []
+    if figures["build_seconds"] > limits["build_seconds"]:
+        over.append(f"x{scale} build took {figures['build_seconds']} s > {limits['build_seconds']} s")
+    for row in figures["first_search"]:
+        if row["bytes"] / 1024 > limits["first_search_kib"]:
+            over.append(f"x{scale} {row['page']}: first search {row['bytes'] / 1024:.1f} KiB > {limits['first_search_kib']} KiB")
+    return over
+
+
+def report_budget(figures: dict, budget_file: Path | None, scale: int) -> int:
+    if budget_file is None:
+        return 0
+    budget = yaml.safe_load(budget_file.read_text(encoding="utf-8"))
+    over = over_budget(figures, budget, scale)
+    for line in over:
+        print(f"OVER BUDGET: {line} ({budget_file})")
+    if not over:
+        print(f"All figures within {budget_file}.")
+    return 1 if over else 0
+
+
+def scaled(scale: int, as_json: bool) -> dict:
     """Build a generated site ``scale`` times larger and print what growth costs."""
     from scripts.scale import generate
 
@@ -152,7 +193,7 @@ def scaled(scale: int, as_json: bool) -> int:
     }
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
-        return 0
+        return figures
     print(f"Scale x{scale}: {len(pages)} pages (zh + en)")
     print(f"  full build        {wall:.1f} s wall clock (MkDocs reports {reported} s)")
     print(f"  peak memory       {figures['peak_memory_mib']} MiB")
@@ -161,7 +202,7 @@ def scaled(scale: int, as_json: bool) -> int:
     for row in searches:
         query = SCALE_QUERY["en" if row["page"].startswith("/en/") else "zh"]
         print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
-    return 0
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--scale", type=int, default=1, metavar="N",
                         help="measure a generated site N times larger instead (e.g. 10, 100)")
+    parser.add_argument("--budget", type=Path, metavar="FILE",
+                        help="exit 1 when a figure goes over its budget in FILE (data/budgets.yml)")
     args = parser.parse_args(argv)
     if args.scale > 1:
-        return scaled(args.scale, args.json)
+        return report_budget(scaled(args.scale, args.json), args.budget, args.scale)
 
     args.site_dir.mkdir(parents=True, exist_ok=True)
     server, base = static_server.start(args.site_dir)
@@ -188,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
                "pages": visits, "search_index": index}
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
-        return 0
+        return report_budget(figures, args.budget, 1)
     print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
     print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
     for row in visits:
@@ -196,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
         print(f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
-    return 0
+    return report_budget(figures, args.budget, 1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,38 @@
+"""`make bench-budget` fails exactly when a figure goes over data/budgets.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from scripts.bench import over_budget
+
+BUDGET = yaml.safe_load(Path("data/budgets.yml").read_text(encoding="utf-8"))
+
+
+def site_figures(kib=70.0, requests=10, third_party=0, build=1.0):
+    return {"build_seconds": build, "pages": [
+        {"page": "/", "requests": 10, "third_party": 0, "bytes": 60 * 1024},
+        {"page": "/en/causes/", "requests": requests, "third_party": third_party, "bytes": kib * 1024},
+    ]}
+
+
+def test_figures_within_budget_pass():
+    assert over_budget(site_figures(), BUDGET, 1) == []
+
+
+def test_each_figure_over_budget_is_named():
+    assert over_budget(site_figures(kib=95), BUDGET, 1) == ["/en/causes/: 95.0 KiB > 90 KiB"]
+    assert over_budget(site_figures(requests=17), BUDGET, 1) == ["/en/causes/: 17 requests > 16"]
+    assert over_budget(site_figures(third_party=1), BUDGET, 1) == ["/en/causes/: 1 third-party requests"]
+    assert over_budget(site_figures(build=3.5), BUDGET, 1) == ["build took 3.5 s > 3 s"]
+
+
+def test_scaled_site_budget():
+    figures = {"build_seconds": 50, "first_search": [{"page": "/part-099/page-4/", "bytes": 260 * 1024}]}
+    assert over_budget(figures, BUDGET, 100) == [
+        "x100 build took 50 s > 45 s",
+        "x100 /part-099/page-4/: first search 260.0 KiB > 250 KiB",
+    ]
+    assert over_budget(figures, BUDGET, 7) == []  # no budget for that scale
