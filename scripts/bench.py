@@ -74,8 +74,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def transfer(requests, base: str) -> dict:
-    network = [r for r in requests if not r.url.startswith("data:")]
-    sizes = [r.sizes() for r in network]
+    """Requests that went to the network (not data: URLs, not answered by the HTTP cache)."""
+    sizes, network = [], []
+    for request in requests:
+        if request.url.startswith("data:"):
+            continue
+        size = request.sizes()
+        if size["responseBodySize"] + size["responseHeadersSize"] > 0:
+            network.append(request)
+            sizes.append(size)
     return {
         "requests": len(network),
         "third_party": sum(not r.url.startswith(base) for r in network),
@@ -95,8 +102,12 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
             finished = []
-            page.on("requestfinished", lambda request: finished.append(request))
+            # Context-wide, so the service worker's own downloads (offline reading) count too.
+            context.on("requestfinished", lambda request: finished.append(request))
             page.goto(base + url, wait_until="networkidle")
+            page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
+            page.wait_for_timeout(300)  # let the worker save the page and the checklist
+            page.wait_for_load_state("networkidle")
             if query:
                 page.click(".wg-search__open")
                 page.keyboard.insert_text(query["en" if url.startswith("/en/") else "zh"])

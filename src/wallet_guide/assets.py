@@ -10,10 +10,12 @@ from mkdocs.structure.files import File, Files
 SITE_ASSET_DIR = "assets/wallet-guide"
 
 
-def add_package_assets(files: Files, config: MkDocsConfig, source_dir: Path) -> None:
-    """Add every file of ``source_dir`` as ``assets/wallet-guide/<name>`` in this build."""
+def add_package_assets(
+    files: Files, config: MkDocsConfig, source_dir: Path, only: tuple[str, ...] | None = None
+) -> None:
+    """Add the files of ``source_dir`` (or just ``only``) as ``assets/wallet-guide/<name>``."""
     for path in sorted(source_dir.iterdir()):
-        if path.is_file():
+        if path.is_file() and (only is None or path.name in only):
             files.append(
                 File.generated(
                     config, f"{SITE_ASSET_DIR}/{path.name}", abs_src_path=str(path)

@@ -1,0 +1,19 @@
+/* Registers the service worker (sw.js at the site root) for offline reading, and asks it to save
+ * this page and its language's checklist (the worker knows which). Not in the embed view, nor inside any frame. */
+(() => {
+  "use strict";
+  if (!("serviceWorker" in navigator) || window.self !== window.top) return;
+  if (new URLSearchParams(location.search).has("embed")) return;
+  const root = new URL("../../", document.currentScript.src); // <root>/assets/wallet-guide/offline.js
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active.postMessage({
+        type: "wg-save-pages",
+        path: location.pathname,
+        // What this page loaded before the worker existed (from the HTTP cache: no new download).
+        assets: performance.getEntriesByType("resource").map((entry) => entry.name),
+      }))
+      .catch((error) => console.warn("offline reading unavailable:", error));
+  });
+})();

@@ -1,0 +1,53 @@
+"""Offline reading: a service worker, versioned per build (see worker.py and assets/sw.js)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from wallet_guide import build_state
+from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.offline.config import OfflineConfig
+from wallet_guide.offline.worker import build_version, check_messages, render_worker, shell_assets
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+class OfflinePlugin(BasePlugin[OfflineConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        check_messages(self.config.messages, build_state.build_languages(config))
+        if asset_url("offline.js") not in config.extra_javascript:
+            config.extra_javascript.append(asset_url("offline.js"))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        # Only the page-side script is published as an asset; sw.js is written at the root below.
+        add_package_assets(files, config, ASSETS, only=("offline.js",))
+        return files
+
+    @event_priority(build_state.AFTER_ALL_LANGUAGES - 10)  # after every other file is written
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not build_state.is_last_language_pass(config):
+            return
+        site_dir = Path(config.site_dir)
+        default = build_state.default_language(config)
+        roots = {lang: "" if lang == default else f"{lang}/" for lang in build_state.build_languages(config)}
+        languages = {
+            root: {**self.config.messages[lang], "lang": lang}
+            for lang, root in sorted(roots.items(), key=lambda item: -len(item[1]))
+        }
+        worker = render_worker(
+            (ASSETS / "sw.js").read_text(encoding="utf-8"),
+            version=build_version(site_dir),
+            precache=shell_assets(site_dir),
+            pages=self.config.precache_pages,
+            languages=languages,
+        )
+        (site_dir / "sw.js").write_text(worker, encoding="utf-8")

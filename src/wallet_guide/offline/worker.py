@@ -1,0 +1,51 @@
+"""The service worker of one build: what it precaches, its version, its offline notices."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# Theme files precached at install. Not Material's bundle, which a reader may never need (it
+# loads on the first interaction and is cached then), nor its unused search workers and lunr.
+SKIPPED = ("assets/javascripts/", "assets/images/")  # images/: Material's default favicon, unused
+MESSAGE_KEYS = ("title", "text", "checklist", "home")
+
+
+def shell_assets(site_dir: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in (site_dir / "assets").rglob("*")
+        if p.is_file() and p.suffix != ".map"
+        and not p.relative_to(site_dir).as_posix().startswith(SKIPPED)
+    )
+
+
+def build_version(site_dir: Path) -> str:
+    """Changes whenever any published file changes, so a deploy installs a new worker."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and path.name != "sw.js":
+            digest.update(path.relative_to(site_dir).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def check_messages(messages: dict, languages: list[str]) -> None:
+    for lang in languages:
+        missing = [k for k in MESSAGE_KEYS if not (messages.get(lang) or {}).get(k)]
+        if missing:
+            raise PluginError(
+                f"mkdocs.yml: plugins.wallet-guide-offline.messages.{lang} lacks {', '.join(missing)}"
+                f" — add the offline notice's texts in that language ({', '.join(MESSAGE_KEYS)})."
+            )
+
+
+def render_worker(template: str, *, version: str, precache: list[str], pages: list[str],
+                  languages: dict[str, dict]) -> str:
+    """precache: theme files; pages: saved per language root with the first page visited;
+    languages: root path ("en/", "") -> its notice texts, longest root first."""
+    config = {"version": version, "precache": precache, "pages": pages, "languages": languages}
+    return template.replace("__WG_OFFLINE_CONFIG__", json.dumps(config, ensure_ascii=False))

@@ -1,0 +1,110 @@
+"""Offline reading: a reader whose connection drops (the guide's first cause) keeps the pages
+they visited and the checklist, in their language; other pages say they are offline."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def worker_ready(page) -> None:
+    """Wait until the service worker controls the page and has saved what offline.js asked."""
+    page.wait_for_function("navigator.serviceWorker.controller !== null || "
+                           "navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function(
+        """async () => {
+            const keys = await caches.keys();
+            if (!keys.length) return false;
+            const cache = await caches.open(keys[0]);
+            return !!(await cache.match(location.origin + location.pathname));
+        }"""
+    )
+
+
+def test_visited_pages_and_the_checklist_open_offline(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/causes/")
+    worker_ready(page)
+    page.goto("/en/support/")
+    worker_ready(page)
+
+    context.set_offline(True)
+    page.goto("/causes/")
+    expect(page.locator("#balance")).to_contain_text("账户余额不足")
+    page.goto("/en/support/#phone")
+    expect(page.locator("#phone")).to_contain_text("Phone support")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    context.close()
+
+
+def test_a_page_never_visited_shows_the_offline_notice_in_its_language(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/en/")
+    worker_ready(page)
+    context.set_offline(True)
+
+    page.goto("/en/outlook/")
+    expect(page.locator("h1")).to_have_text("You are offline")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("a", has_text="checklist").get_attribute("href").endswith("/en/checklist/")
+
+    page.goto("/outlook/")
+    expect(page.locator("h1")).to_have_text("当前处于离线状态")
+    assert page.locator("a", has_text="清单").get_attribute("href") == "/checklist/"
+    context.close()
+
+
+def test_the_embed_view_is_left_to_the_network(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/causes/")
+    worker_ready(page)
+    response = page.goto("/solutions/?embed=1")
+    assert not response.from_service_worker
+    context.set_offline(True)
+    # Offline, the portal's frame gets the browser's own error, never a stale or foreign page.
+    try:
+        page.goto("/causes/?embed=1")
+        served_by_worker = True
+    except Exception as error:  # net::ERR_INTERNET_DISCONNECTED
+        served_by_worker = "ERR_INTERNET_DISCONNECTED" not in str(error)
+    assert not served_by_worker
+    context.close()
+
+
+def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
+    """Deploy, visit, deploy a changed page: the new worker takes over and drops the old cache."""
+    import re
+    import shutil
+
+    from scripts import static_server
+    from wallet_guide.offline.worker import build_version
+
+    deployed = tmp_path / "deployed"
+    shutil.copytree(site, deployed)
+    server, base = static_server.start(deployed)
+    try:
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        page.goto("/causes/")
+        worker_ready(page)
+        old_caches = page.evaluate("caches.keys()")
+
+        # The next deploy: one page changed, so the build (and the worker) get a new version.
+        causes = deployed / "causes" / "index.html"
+        causes.write_text(causes.read_text(encoding="utf-8").replace("账户余额不足", "账户余额不足（新版）"), encoding="utf-8")
+        worker = deployed / "sw.js"
+        worker.write_text(re.sub(r'"version": "\w+"', f'"version": "{build_version(deployed)}"',
+                                 worker.read_text(encoding="utf-8")), encoding="utf-8")
+
+        page.goto("/causes/")  # the browser checks sw.js on navigation and installs the new one
+        page.wait_for_function("caches.keys().then(k => k.length === 1 && !%s.includes(k[0]))" % old_caches)
+        worker_ready(page)
+        context.set_offline(True)
+        page.goto("/causes/")
+        expect(page.locator("#balance")).to_contain_text("（新版）")
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
