@@ -41,6 +41,18 @@ serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 build: install ## Build the site into site/ (strict: any warning fails)
 	$(MKDOCS) build --strict --clean
 
+.PHONY: check
+check: install ## Check pages and built site: structure, links, front matter, glossary, typography, URL contract, stale translations
+	$(PY) scripts/guide.py check --build
+
+.PHONY: fix
+fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left
+	$(PY) scripts/guide.py check --fix
+
+.PHONY: translation-status
+translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing
+	$(PY) scripts/guide.py translation-status
+
 .PHONY: system-packages
 system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)
 	@scripts/ensure-system-packages.sh

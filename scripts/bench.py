@@ -1,6 +1,7 @@
 """`make bench`: build the site and print what it costs a reader and a builder.
 
 - the full build time of both languages (wall clock of `mkdocs build`, as a developer waits);
+- `make check`: the strict build into a temporary folder plus every check (target: under 5 s);
 - per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
   gzips text as real hosts do, see scripts/static_server.py);
@@ -57,6 +58,19 @@ def timed_build(site_dir: Path, site_url: str, config: Path | None = None) -> tu
         if "Documentation built in" in line:
             reported = float(line.split("built in")[1].split()[0])
     return wall, reported
+
+
+def timed_check() -> float:
+    """Wall clock of `scripts/guide.py check --build`, which is what `make check` runs."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "scripts/guide.py", "check", "--build"],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
+    wall = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"make check failed:\n{result.stdout}{result.stderr}")
+    return wall
 
 
 def page_urls(site_dir: Path) -> list[str]:
@@ -145,6 +159,8 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
         limits = budget["site"]
         if figures["build_seconds"] > limits["build_seconds"]:
             over.append(f"build took {figures['build_seconds']} s > {limits['build_seconds']} s")
+        if "check_seconds" in figures and figures["check_seconds"] > limits["check_seconds"]:
+            over.append(f"make check took {figures['check_seconds']} s > {limits['check_seconds']} s")
         page = limits["page"]
         for row in figures["pages"]:
             if row["bytes"] / 1024 > page["kib"]:
@@ -232,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = static_server.start(args.site_dir)
     try:
         wall, reported = timed_build(args.site_dir, base + "/")
+        check_seconds = timed_check()
         visits = first_visits(base, page_urls(args.site_dir))
         index = search_index(args.site_dir)
     finally:
@@ -239,11 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         server.server_close()
 
     figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
+               "check_seconds": round(check_seconds, 2),
                "pages": visits, "search_index": index}
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, args.budget, 1)
     print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
+    print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock (target: under 5 s)")
     print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
     for row in visits:
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")

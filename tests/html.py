@@ -14,6 +14,7 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     links: list[dict[str, str]] = field(default_factory=list)  # <link> attributes
     resources: list[str] = field(default_factory=list)  # every src= and <link href>
+    anchors: list[dict[str, str]] = field(default_factory=list)  # <a> attributes, and "text"
     article_text: str = ""
 
 
@@ -24,11 +25,15 @@ class _Reader(HTMLParser):
         self.article_depth = 0
         self.skip_depth = 0
         self.text: list[str] = []
+        self.anchor: dict[str, str] | None = None
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         if tag == "html":
             self.doc.lang = a.get("lang", "")
+        if tag == "a":
+            self.anchor = {**a, "text": ""}
+            self.doc.anchors.append(self.anchor)
         if "id" in a:
             self.doc.ids.append(a["id"])
         if tag == "meta" and "name" in a:
@@ -51,12 +56,17 @@ class _Reader(HTMLParser):
             self.article_depth = 1
 
     def handle_endtag(self, tag):
+        if tag == "a" and self.anchor is not None:
+            self.anchor["text"] = self.anchor["text"].strip()
+            self.anchor = None
         if self.article_depth:
             self.article_depth -= 1
             if self.skip_depth:
                 self.skip_depth -= 1
 
     def handle_data(self, data):
+        if self.anchor is not None:
+            self.anchor["text"] += data
         if self.article_depth and not self.skip_depth:
             self.text.append(data)
 

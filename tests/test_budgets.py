@@ -11,8 +11,8 @@ from scripts.bench import over_budget
 BUDGET = yaml.safe_load(Path("data/budgets.yml").read_text(encoding="utf-8"))
 
 
-def site_figures(kib=70.0, requests=10, third_party=0, build=1.0):
-    return {"build_seconds": build, "pages": [
+def site_figures(kib=70.0, requests=10, third_party=0, build=1.0, check=1.5):
+    return {"build_seconds": build, "check_seconds": check, "pages": [
         {"page": "/", "requests": 10, "third_party": 0, "bytes": 60 * 1024},
         {"page": "/en/causes/", "requests": requests, "third_party": third_party, "bytes": kib * 1024},
     ]}
@@ -27,6 +27,7 @@ def test_each_figure_over_budget_is_named():
     assert over_budget(site_figures(requests=17), BUDGET, 1) == ["/en/causes/: 17 requests > 16"]
     assert over_budget(site_figures(third_party=1), BUDGET, 1) == ["/en/causes/: 1 third-party requests"]
     assert over_budget(site_figures(build=3.5), BUDGET, 1) == ["build took 3.5 s > 3 s"]
+    assert over_budget(site_figures(check=5.5), BUDGET, 1) == ["make check took 5.5 s > 5 s"]
 
 
 def test_scaled_site_budget():

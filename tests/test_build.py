@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -36,7 +37,7 @@ def test_contract_page_and_ids_exist(site, lang, contract_page):
     description = doc.meta.get("description", "")
     assert len(description) >= 40, f"{url} has no real meta description"
     has_han = bool(re.search(r"[\u4e00-\u9fff]", description))
-    assert has_han == (lang == "zh"), f"{url}: the description is not in {lang}: {description!r}"
+    assert has_han == lang.startswith("zh"), f"{url}: the description is not in {lang}: {description!r}"
 
 
 def test_no_heading_has_an_automatic_id(site):
@@ -84,3 +85,27 @@ def test_no_page_names_a_third_party_resource(site):
         offenders += [f"{path.relative_to(site)}: {u}" for u in
                       re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text())]
     assert offenders == []
+
+
+REPO_URL = os.environ.get("REPO_URL", "https://github.com/wallet-guide/wallet-guide")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edit_link_opens_the_page_source_in_its_language(site, lang):
+    for contract_page in BUILT_PAGES:
+        doc = read(page_file(site, CONTRACT.url(lang, contract_page)))
+        edit = [a["href"] for a in doc.anchors if a.get("rel") == "edit"]
+        assert edit == [f"{REPO_URL}/edit/main/docs/{lang}/{contract_page.source}"]
+
+
+def test_no_repository_widget(site):
+    """Material's widget would fetch the repository's stars from api.github.com."""
+    offenders = [str(p.relative_to(site)) for p in site.rglob("*.html")
+                 if 'data-md-component="source"' in p.read_text(encoding="utf-8")]
+    assert offenders == []
+
+
+def test_up_to_date_translations_show_no_stale_notice(site):
+    stale = [str(p.relative_to(site)) for p in (site / "en").rglob("index.html")
+             if "wg-translation-notice" in p.read_text(encoding="utf-8")]
+    assert stale == []

@@ -1,0 +1,7 @@
+"""`make check`: one validator over the sources and the built site (see README.md, "Translator
+workflow"). Each module holds one family of rules as pure functions returning ``Problem`` records;
+``run.py`` puts them together."""
+
+from wallet_guide.checks.problem import Problem, Severity
+
+__all__ = ["Problem", "Severity"]

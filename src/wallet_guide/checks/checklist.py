@@ -1,0 +1,86 @@
+"""The causes checklist (data/checklist.yml, when the project has one) agrees with the pages:
+every cause id is an id of the URL contract's checklist page and a section of the pages the
+checklist links to, in every language; a page that shows the checklist (the marker line) needs
+the data file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wallet_guide.checks.markdown import Page
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+
+MARKER = "<!-- wallet-guide:checklist -->"
+CHECKLIST_PAGE = "checklist.md"
+# Each cause links to its section on these pages (its cause, and the step that fixes it).
+LINKED_PAGES = ("causes.md", "solutions.md")
+
+
+def has_marker(page: Page) -> bool:
+    return any(comment.strip() == MARKER for _, comment in page.comments)
+
+
+def marker_line(page: Page) -> int:
+    return next(line for line, comment in page.comments if comment.strip() == MARKER)
+
+
+def causes(project: Project) -> list[tuple[int, dict[str, Any]]]:
+    """(index, entry) of every cause in data/checklist.yml; [] when there is no checklist."""
+    data = project.checklist.data if project.checklist else None
+    entries = data.get("causes") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        return []
+    return [(i, e) for i, e in enumerate(entries) if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+
+def cause_ids(project: Project) -> list[str]:
+    return [entry["id"] for _, entry in causes(project)]
+
+
+def ids_shown_on(project: Project, page: Page) -> set[str]:
+    """The ids a page has once built: its own, plus the checklist's if it shows the checklist."""
+    return set(page.ids) | (set(cause_ids(project)) if has_marker(page) else set())
+
+
+def _contract_ids(project: Project) -> tuple[list[str], int] | None:
+    pages = project.contract.data.get("pages", []) if project.contract and isinstance(project.contract.data, dict) else []
+    for index, entry in enumerate(pages):
+        if isinstance(entry, dict) and entry.get("source") == CHECKLIST_PAGE:
+            return list(entry.get("ids") or []), project.contract.line("pages", index)
+    return None
+
+
+def check(project: Project) -> list[Problem]:
+    problems = []
+    if project.checklist is None:
+        for page in sorted(project.pages.values(), key=lambda p: p.path):
+            if has_marker(page):
+                problems.append(Problem(
+                    page.path, marker_line(page), f"the page shows the checklist, but {CHECKLIST_FILE} is missing",
+                    f"restore {CHECKLIST_FILE}, or remove the line {MARKER}",
+                ))
+        return problems
+    contract = _contract_ids(project)
+    for index, entry in causes(project):
+        cause = entry["id"]
+        line = project.checklist.line("causes", index, "id") if isinstance(project.checklist.data, dict) else project.checklist.line(index, "id")
+        if contract is not None and cause not in contract[0]:
+            problems.append(Problem(
+                CHECKLIST_FILE, line,
+                f"checklist id '{cause}' is not an id of /checklist/ in the URL contract ({CONTRACT_FILE}:{contract[1]})",
+                f"use one of {', '.join(contract[0])}, or add the new cause to the contract and the pages first",
+            ))
+        lacking = [
+            project.page_path(language.code, name)
+            for name in LINKED_PAGES
+            for language in project.languages
+            if (page := project.pages.get((language.code, name))) is not None and cause not in page.ids
+        ]
+        if lacking:
+            problems.append(Problem(
+                CHECKLIST_FILE, line, f"checklist id '{cause}' has no section {{#{cause}}} on {', '.join(lacking)}",
+                "a checklist entry links to its cause and its fix: use the id of an existing cause, "
+                f"or add the section with {{#{cause}}} to {' and '.join(LINKED_PAGES)} in every language",
+            ))
+    return problems

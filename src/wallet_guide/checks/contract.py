@@ -1,0 +1,168 @@
+"""The URL contract (data/url-contract.yml): no published address or section id disappears, in
+the sources or in the built site, and the contract's languages are the ones mkdocs.yml builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wallet_guide.checks import checklist
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import CONTRACT_FILE, MKDOCS_FILE, Project
+from wallet_guide.checks.site import Site
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str  # "causes/"
+    source: str  # "causes.md"
+    ids: tuple[str, ...]
+    line: int
+    planned: bool = False  # promised but not written yet: it may be absent, once
+
+
+def entries(project: Project) -> list[Entry]:
+    data = project.contract.data if project.contract else None
+    pages = data.get("pages", []) if isinstance(data, dict) else []
+    return [
+        Entry(
+            str(p.get("path", "")), str(p.get("source", "")), tuple(p.get("ids") or ()),
+            project.contract.line("pages", i), bool(p.get("planned")),
+        )
+        for i, p in enumerate(pages)
+        if isinstance(p, dict)
+    ]
+
+
+def _url(project: Project, lang: str, entry: Entry) -> str:
+    language = project.language(lang)
+    return "/" + (language.prefix if language else "") + entry.path
+
+
+def check_languages(project: Project) -> list[Problem]:
+    data = project.contract.data if project.contract else None
+    if not isinstance(data, dict):
+        return []
+    published = {
+        str(lang.get("code")): (str(lang.get("root", "")), i)
+        for i, lang in enumerate(data.get("languages") or [])
+        if isinstance(lang, dict)
+    }
+    problems = []
+    for language in project.languages:
+        root = "/" + language.prefix
+        if language.code not in published:
+            problems.append(Problem(
+                CONTRACT_FILE, project.contract.line("languages"),
+                f"{MKDOCS_FILE} builds the language '{language.code}', but the URL contract does not list it",
+                f"add `- code: {language.code}` with `root: {root}` under languages:",
+            ))
+        elif published[language.code][0] != root:
+            problems.append(Problem(
+                CONTRACT_FILE, project.contract.line("languages", published[language.code][1]),
+                f"the URL contract puts '{language.code}' at {published[language.code][0]}, but the build puts it at {root}",
+                "published addresses never move: make mkdocs.yml build the language where the contract says",
+            ))
+    built = {language.code for language in project.languages}
+    for code, (root, index) in published.items():
+        if code not in built:
+            problems.append(Problem(
+                CONTRACT_FILE, project.contract.line("languages", index),
+                f"the URL contract publishes {root} ('{code}'), but {MKDOCS_FILE} does not build it",
+                f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
+            ))
+    return problems
+
+
+def missing_ids(project: Project, lang: str, entry: Entry) -> list[str]:
+    """Contract ids the page of ``lang`` lacks in its source (the checklist's count as present
+    where the page shows the checklist; the built-site check verifies those)."""
+    page = project.pages.get((lang, entry.source))
+    if page is None:
+        return []
+    present = checklist.ids_shown_on(project, page)
+    return [i for i in entry.ids if i not in present]
+
+
+def check_sources(project: Project) -> list[Problem]:
+    problems = check_languages(project)
+    source = project.default_language
+    for entry in entries(project):
+        present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
+        if entry.planned and present:
+            problems.append(Problem(
+                CONTRACT_FILE, entry.line, f"{_url(project, source, entry)} is written now but still marked planned",
+                "remove the line `planned: true` from this entry: from now on the page must not disappear",
+            ))
+        elif entry.planned:
+            problems.append(Problem(
+                CONTRACT_FILE, entry.line, f"{_url(project, source, entry)} is planned and not written yet",
+                f"nothing to do until {project.page_path(source, entry.source)} is added", "warning",
+            ))
+            continue
+        if not present:
+            # Absent in every language (absent in some only: the pairing rule of structure.py).
+            problems.append(Problem(
+                CONTRACT_FILE, entry.line,
+                f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist",
+                "restore the page: published addresses never disappear; to move a page, keep its old "
+                "address with a redirect",
+            ))
+            continue
+        # A translation whose heading differs from its source's is reported by the heading
+        # comparison (structure.py), which names the right heading: here, only ids missing from
+        # the source page, or from a translation and its source alike.
+        source_missing = set(missing_ids(project, source, entry)) if source in present else set()
+        for lang in present:
+            page = project.pages[(lang, entry.source)]
+            h2 = [h for h in page.headings if h.level == 2]
+            for missing in missing_ids(project, lang, entry):
+                if lang != source and source in present and missing not in source_missing:
+                    continue
+                url = f"{_url(project, lang, entry)}#{missing}"
+                position = entry.ids.index(missing)
+                there = h2[position] if position < len(h2) else None
+                if there is not None and there.id is None:
+                    continue  # an automatic id: check_ids asks for {#missing} on that heading
+                if there is not None and there.id not in entry.ids:
+                    problems.append(Problem(
+                        page.path, there.line,
+                        f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
+                        f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
+                    ))
+                else:
+                    problems.append(Problem(
+                        page.path, 1, f"section #{missing} is gone: the URL contract publishes {url}",
+                        f"put {{#{missing}}} back on its heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
+                    ))
+    return problems
+
+
+def check_site(project: Project, site: Site) -> list[Problem]:
+    """Every published address and id is in the built site (this is where ids that templates
+    and plugins render, such as the checklist's, are checked). What the source check already
+    reported is not reported again."""
+    problems = []
+    for entry in entries(project):
+        for language in project.languages:
+            page = project.pages.get((language.code, entry.source))
+            if page is None:
+                continue  # reported from the sources
+            url = _url(project, language.code, entry)
+            built = site.resolve(url.lstrip("/"))
+            if built is None or built not in site.pages:
+                problems.append(Problem(
+                    CONTRACT_FILE, entry.line, f"the built site has no page at {url}",
+                    f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}",
+                ))
+                continue
+            # Ids missing from the Markdown are reported from the sources; here, the ones the
+            # Markdown (or the checklist it shows) has but the built page lacks.
+            expected = checklist.ids_shown_on(project, page)
+            for missing in entry.ids:
+                if missing in site.pages[built].ids or missing not in expected:
+                    continue
+                problems.append(Problem(
+                    page.path, 1, f"the built page {url} has no id #{missing}, which the URL contract publishes",
+                    f"restore the section or the checklist entry with the id '{missing}', as {CONTRACT_FILE}:{entry.line} promises",
+                ))
+    return problems

@@ -1,0 +1,103 @@
+"""Front matter is valid: checked against data/schemas/front-matter.schema.json (JSON Schema), so
+the rules live in one file; each property's ``description`` there is the fix we print."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError, ValidationError
+
+from wallet_guide.checks.markdown import Page
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import FRONT_MATTER_SCHEMA, Project
+
+# JSON Schema's type names, as a translator reads them.
+JSON_TYPES = {
+    "string": "text (a string)", "boolean": "true or false (a boolean)",
+    "integer": "a whole number (an integer)", "number": "a number", "array": "a list (an array)",
+    "object": "a mapping (an object)", "null": "empty (null)",
+}
+PYTHON_TYPES = {
+    str: "string", bool: "boolean", int: "integer", float: "number", list: "array", dict: "object",
+    type(None): "null",
+}
+
+
+def load_validator(project: Project) -> tuple[Draft202012Validator | None, list[Problem]]:
+    file = project.root / FRONT_MATTER_SCHEMA
+    if not file.exists():
+        return None, [Problem(FRONT_MATTER_SCHEMA, 1, "file is missing", f"restore {FRONT_MATTER_SCHEMA} from the main branch")]
+    try:
+        schema = json.loads(file.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+    except json.JSONDecodeError as error:
+        return None, [Problem(FRONT_MATTER_SCHEMA, error.lineno, f"invalid JSON: {error.msg}", "fix the JSON syntax")]
+    except SchemaError as error:
+        return None, [Problem(FRONT_MATTER_SCHEMA, 1, f"invalid JSON Schema: {error.message}", "fix the schema")]
+    return Draft202012Validator(schema), []
+
+
+def _kind(value: Any) -> str:
+    """The JSON type of a YAML value, in words."""
+    name = PYTHON_TYPES.get(type(value), type(value).__name__)
+    return JSON_TYPES.get(name, name)
+
+
+def _property_help(schema: dict[str, Any], key: str) -> str:
+    return schema.get("properties", {}).get(key, {}).get("description", "see " + FRONT_MATTER_SCHEMA)
+
+
+def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list[Problem]:
+    """One JSON Schema error as problems a translator understands, on the right line."""
+    key = str(error.path[0]) if error.path else None
+    line = page.meta_lines.get(key, 1) if key else 1
+    if error.validator == "required":
+        return [
+            Problem(page.path, 1, f"the front matter has no '{missing}'",
+                    f"add a line `{missing}: …` between the --- lines: {_property_help(schema, missing)}")
+            for missing in error.validator_value
+            if missing not in error.instance
+        ]
+    if error.validator == "additionalProperties" and not error.path:
+        allowed = ", ".join(schema.get("properties", {}))
+        return [
+            Problem(page.path, page.meta_lines.get(extra, 1), f"unknown front matter key '{extra}'",
+                    f"fix its spelling or remove it; the keys a page can have: {allowed}")
+            for extra in error.instance
+            if extra not in schema.get("properties", {})
+        ]
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        message = f"front matter '{key}' must be {JSON_TYPES.get(expected, expected)}, not {_kind(error.instance)}"
+    elif error.validator == "minLength":
+        message = f"front matter '{key}' is too short ({len(error.instance)} characters; at least {error.validator_value})"
+    elif error.validator == "pattern":
+        message = f"front matter '{key}' has the wrong form: {error.instance!r}"
+    else:
+        message = f"front matter '{key}': {error.message}"
+    return [Problem(page.path, line, message, f"{key}: {_property_help(schema, key)}" if key else error.message)]
+
+
+def check(project: Project) -> list[Problem]:
+    validator, problems = load_validator(project)
+    for page in sorted(project.pages.values(), key=lambda p: p.path):
+        if page.meta_error:
+            line, complaint = page.meta_error
+            problems.append(Problem(
+                page.path, line, f"the front matter is not valid YAML: {complaint}",
+                "put the value in quotes if it contains ': ', '#' or starts with a quote",
+            ))
+            continue
+        if page.meta is None:
+            problems.append(Problem(
+                page.path, 1, "the page has no front matter",
+                "start the file with a --- line, `title: …`, `description: …` and a closing --- line",
+            ))
+            continue
+        if validator is None:
+            continue
+        for error in sorted(validator.iter_errors(page.meta), key=lambda e: [str(p) for p in e.path]):
+            problems += describe(error, page, validator.schema)
+    return problems

@@ -1,0 +1,155 @@
+"""The glossary (data/glossary.yml) agrees with the pages: when a zh section uses a glossary term,
+the matching section of each translation uses the term of its language's column (`en:`; a new
+language adds its own column), case-insensitively, so "digital wallet" also matches "digital
+wallets". A section runs from one `##` heading to the next; the text before the first `##` is
+the page intro. The checklist's texts are compared entry by entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wallet_guide.checks import checklist
+from wallet_guide.checks.markdown import MASK, Page
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
+
+INTRO = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str  # the term in the source language (the `zh:` column)
+    translations: dict[str, str]  # language -> its term: {"en": "digital wallet"}
+    note: str
+    line: int
+
+
+@dataclass
+class Section:
+    key: str  # the heading id; "" for the intro
+    line: int  # the heading's line (the first body line for the intro)
+    lines: list[tuple[int, str]]
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines).replace(MASK, " ")
+
+    def first_line_with(self, term: str) -> int:
+        return next((line for line, text in self.lines if term in text), self.line)
+
+
+def terms(project: Project) -> tuple[list[Term], list[Problem]]:
+    data = project.glossary.data if project.glossary else None
+    source = project.default_language
+    languages = [language.code for language in project.languages if language.code != source]
+    found, problems = [], []
+    for index, entry in enumerate(data or []):
+        line = project.glossary.line(index)
+        if not (isinstance(entry, dict) and isinstance(entry.get(source), str)
+                and any(isinstance(entry.get(lang), str) for lang in languages)):
+            problems.append(Problem(
+                GLOSSARY_FILE, line, f"a glossary entry needs a {source} term and a translated term",
+                f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`",
+            ))
+            continue
+        translations = {lang: entry[lang] for lang in languages if isinstance(entry.get(lang), str)}
+        found.append(Term(entry[source], translations, str(entry.get("note", "")), line))
+    for lang in languages:
+        if found and not any(lang in term.translations for term in found):
+            problems.append(Problem(
+                GLOSSARY_FILE, 1, f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared",
+                f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')", "warning",
+            ))
+    return found, problems
+
+
+def sections(page: Page) -> list[Section]:
+    result = [Section(INTRO, page.body_line, [])]
+    for line, text in page.prose:
+        if line < page.body_line:
+            continue  # the front matter: its description summarises the page, not a section
+        heading = next((h for h in page.headings if h.line == line and h.level == 2), None)
+        if heading is not None:
+            result.append(Section(heading.id or f"line {line}", line, []))
+        result[-1].lines.append((line, text))
+    return result
+
+
+def _describe(key: str) -> str:
+    return "the page intro" if key == INTRO else f"section #{key}"
+
+
+def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list[Problem]:
+    problems = []
+    theirs = {s.key: s for s in sections(translation)}
+    for section in sections(source):
+        other = theirs.get(section.key)
+        if other is None:
+            continue  # the heading comparison reports the missing section
+        text, other_text = section.text(), other.text().lower()
+        for term in glossary:
+            wanted = term.translations.get(translation.lang)
+            if wanted and term.source in text and wanted.lower() not in other_text:
+                problems.append(Problem(
+                    translation.path, other.line,
+                    f"{_describe(section.key)} lacks the glossary term '{wanted}' "
+                    f"({term.source}, used in {source.path}:{section.first_line_with(term.source)})",
+                    f"use '{wanted}' in this section; {GLOSSARY_FILE}:{term.line}"
+                    + (f" says: {term.note}" if term.note else ""),
+                ))
+    return problems
+
+
+def _texts(value: Any, prefix: str = "") -> dict[str, str]:
+    """Flatten a checklist entry's per-language texts: {"symptom": "…", …}."""
+    if isinstance(value, str):
+        return {prefix: value}
+    if isinstance(value, dict):
+        result: dict[str, str] = {}
+        for key, item in value.items():
+            result.update(_texts(item, f"{prefix}.{key}" if prefix else str(key)))
+        return result
+    return {}
+
+
+def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
+    if project.checklist is None or not isinstance(project.checklist.data, dict):
+        return []
+    source = project.default_language
+    problems = []
+    groups = [
+        (("causes", index), f"checklist cause '{entry['id']}'", entry)
+        for index, entry in checklist.causes(project)
+    ]
+    labels = project.checklist.data.get("labels")
+    if isinstance(labels, dict):
+        groups.append((("labels",), "checklist labels", labels))
+    for path, what, entry in groups:
+        texts = _texts(entry.get(source))
+        for language in project.languages:
+            if language.code == source or language.code not in entry:
+                continue
+            translated = _texts(entry[language.code])
+            for field, text in texts.items():
+                other = translated.get(field)
+                if other is None:
+                    continue
+                for term in glossary:
+                    wanted = term.translations.get(language.code)
+                    if wanted and term.source in text and wanted.lower() not in other.lower():
+                        keys = [*path, language.code, *field.split(".")]
+                        problems.append(Problem(
+                            CHECKLIST_FILE, project.checklist.line(*keys),
+                            f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
+                            f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}" + (f" says: {term.note}" if term.note else ""),
+                        ))
+    return problems
+
+
+def check(project: Project) -> list[Problem]:
+    glossary, problems = terms(project)
+    source = project.default_language
+    for (lang, name), page in sorted(project.pages.items()):
+        if lang != source and (source, name) in project.pages:
+            problems += compare_pages(project.pages[(source, name)], page, glossary)
+    return problems + compare_checklist(project, glossary)

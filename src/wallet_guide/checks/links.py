@@ -1,0 +1,240 @@
+"""Every internal link and #anchor resolves, in the Markdown and in the built site; a page never
+links into another language's pages unless the link says so.
+
+How to link (CONTRIBUTING.md, "Links"):
+- to a page of the same language: its Markdown file, relative to this one: ``solutions.md#balance``;
+- to a page of another language, on purpose: its address relative to this page, marked with the
+  target's language: ``[中文原文](../../causes/#balance){: hreflang=zh }``. The hreflang attribute
+  is both our "I mean it" and a hint to the reader's browser. (A link to ``../zh/causes.md`` does
+  not work: the build turns it into a link to this language's page.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from wallet_guide.checks import checklist
+from wallet_guide.checks.markdown import Link, Page
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import Project
+from wallet_guide.checks.site import BuiltLink, Site
+
+EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+# (page path, target site path, fragment): a broken link already reported from the Markdown, so
+# the built-site check does not report it a second time.
+LinkKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    key: LinkKey | None = None
+
+
+def relative_url(from_dir: str, to_dir: str) -> str:
+    """The address of site path ``to_dir`` as written on the page at site path ``from_dir``."""
+    url = posixpath.relpath(to_dir.rstrip("/") or ".", from_dir.rstrip("/") or ".")
+    return "./" if url == "." else url + "/"
+
+
+def _closest(word: str, choices: list[str]) -> list[str]:
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+
+
+def _anchor_problem(project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey) -> Finding | None:
+    ids = checklist.ids_shown_on(project, target)
+    if not fragment or fragment in ids:
+        return None
+    guess = _closest(fragment, sorted(ids))
+    where = "this page" if target is page else target.path
+    hint = f"did you mean #{guess[0]}? " if guess else ""
+    return Finding(Problem(
+        page.path, link.line, f"link to {link.target}: {where} has no section #{fragment}",
+        f"{hint}use one of the ids of {where}: {', '.join('#' + i for i in sorted(ids)) or 'none'}",
+    ), key)
+
+
+def _cross_language_fix(project: Project, page: Page, target: Page, fragment: str) -> str:
+    here = project.site_path(page.lang, page.name)
+    url = relative_url(here, project.site_path(target.lang, target.name)) + (f"#{fragment}" if fragment else "")
+    same = project.pages.get((page.lang, target.name))
+    alternative = f"; to stay in this language, link to {target.name}" if same else ""
+    return f"to link to the {target.lang} page on purpose, write ({url}){{: hreflang={target.lang} }}{alternative}"
+
+
+def check_link(project: Project, page: Page, link: Link) -> Finding | None:
+    """The problem with one Markdown link, if any."""
+    target = link.target.strip()
+    if not target:
+        return Finding(Problem(page.path, link.line, "empty link target", "write the page or #id the link goes to"))
+    if EXTERNAL.match(target):
+        return None
+    address, _, fragment = target.partition("#")
+    address = unquote(address.split("?", 1)[0])
+    here = project.site_path(page.lang, page.name)
+
+    if not address:
+        return _anchor_problem(project, page, link, page, fragment, (page.path, here, fragment))
+
+    if address.startswith("/"):
+        landing = project.page_at(address.lstrip("/"))
+        if landing is not None and landing.lang == page.lang:
+            fix = f"link to the Markdown file instead: {posixpath.relpath(landing.name, posixpath.dirname(page.name) or '.')}"
+        elif landing is not None:
+            fix = _cross_language_fix(project, page, landing, fragment)
+        else:
+            fix = "link to the Markdown file of the page, relative to this one (e.g. causes.md#network)"
+        return Finding(Problem(
+            page.path, link.line, f"absolute link {target} breaks when the site is not at the root of its domain", fix,
+        ))
+
+    if address.endswith(".md"):
+        resolved = posixpath.normpath(posixpath.join(page.lang, posixpath.dirname(page.name), address))
+        lang, _, name = resolved.partition("/")
+        if lang != page.lang and project.language(lang) and (lang, name) in project.pages:
+            other = project.pages[(lang, name)]
+            return Finding(Problem(
+                page.path, link.line,
+                f"link to {target} leaves the {page.lang} pages: the build cannot resolve it"
+                if page.lang == project.default_language
+                else f"link to {target} leaves the {page.lang} pages: the build makes it a link to the {page.lang} page",
+                _cross_language_fix(project, page, other, fragment),
+            ), (page.path, project.site_path(lang, name), fragment))
+        linked = project.pages.get((page.lang, name)) if lang == page.lang else None
+        if linked is None:
+            guess = _closest(posixpath.basename(address), project.names(page.lang))
+            return Finding(Problem(
+                page.path, link.line, f"link to {target}: {project.docs_dir}/{resolved} does not exist",
+                f"did you mean {guess[0]}?" if guess else
+                f"link to one of the pages in {project.docs_dir}/{page.lang}/: {', '.join(project.names(page.lang))}",
+            ), (page.path, project.site_path(page.lang, name), fragment))
+        return _anchor_problem(
+            project, page, link, linked, fragment, (page.path, project.site_path(page.lang, name), fragment)
+        )
+
+    # An address ("../../causes/") or a file ("img/x.png").
+    site_target = posixpath.normpath(posixpath.join(here or ".", address))
+    if site_target.startswith(".."):
+        return Finding(Problem(
+            page.path, link.line, f"link to {target} points outside the site", "link to a page of the site",
+        ))
+    site_target = "" if site_target == "." else site_target + "/"
+    landing = project.page_at(site_target)
+    if landing is not None:
+        key = (page.path, site_target, fragment)
+        if landing.lang == page.lang:
+            name = posixpath.relpath(landing.name, posixpath.dirname(page.name) or ".")
+            return Finding(Problem(
+                page.path, link.line, f"link to the address {target} instead of the page's Markdown file",
+                f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
+            ), key)
+        if link.attrs.get("hreflang") != landing.lang:
+            return Finding(Problem(
+                page.path, link.line, f"link to {target} goes to the {landing.lang} site without saying so",
+                f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
+                f"otherwise link to {landing.name} in this language",
+            ), key)
+        return _anchor_problem(project, page, link, landing, fragment, key)
+    file = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), address))
+    folder = project.root / project.docs_dir
+    if (folder / page.lang / file).is_file() or (folder / file).is_file():
+        return None
+    return Finding(Problem(
+        page.path, link.line, f"link to {target}: there is no page or file at that address",
+        "link to a page's Markdown file (e.g. causes.md#network), or fix the file name",
+    ), (page.path, site_target, fragment))
+
+
+def _source_findings(project: Project) -> list[Finding]:
+    findings = []
+    for page in sorted(project.pages.values(), key=lambda p: p.path):
+        for link in page.links:
+            finding = check_link(project, page, link)
+            if finding:
+                findings.append(finding)
+        for line, reference in page.undefined_references:
+            findings.append(Finding(Problem(
+                page.path, line, f"reference link [{reference}] has no definition",
+                f"add a line `[{reference}]: target.md` to the page, or fix the reference's name",
+            )))
+    return findings
+
+
+def check_sources(project: Project) -> list[Problem]:
+    return [finding.problem for finding in _source_findings(project)]
+
+
+# --- The built site --------------------------------------------------------------------------
+
+
+def _language_of(project: Project, site_path: str) -> str:
+    for language in project.languages:
+        if language.prefix and site_path.startswith(language.prefix):
+            return language.code
+    return project.default_language
+
+
+def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int, str]:
+    """The file and line to report a built page's link at, and where the link comes from."""
+    page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
+    if page is None:
+        return f"site/{built_path}", link.line, "a template in overrides/ or a plugin writes it: fix it there"
+    for number, text in enumerate(page.lines, 1):
+        if link.href in text:
+            return page.path, number, "fix the link on this line"
+    return page.path, 1, (
+        "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ "
+        "writes it; fix it there"
+    )
+
+
+def check_site(project: Project, site: Site) -> list[Problem]:
+    """Links in the built HTML: the target exists, the #id is on it, languages are crossed only
+    on purpose. Links already reported from the Markdown are not reported again."""
+    reported = {f.key for f in _source_findings(project) if f.key}
+    problems = []
+    for built_path, built in sorted(site.pages.items()):
+        here = "/" + built_path
+        for link in built.links:
+            if not link.href or EXTERNAL.match(link.href):
+                continue
+            url = urlsplit(link.href)
+            if url.path.endswith(".md"):
+                # A Markdown link MkDocs could not resolve: it comes from the nav or a page, and
+                # the source checks name the line (here it would repeat on every page).
+                continue
+            path = unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path))) if url.path else here
+            if url.path.endswith("/") and not path.endswith("/"):
+                path += "/"
+            target = site.resolve(path.lstrip("/"))
+            target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
+            page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
+            key = (page.path if page else "", target_dir if target_dir is not None else path.lstrip("/"), url.fragment)
+            if key in reported:
+                continue
+            file, line, origin = _where(project, built_path, link)
+            if target is None:
+                problems.append(Problem(
+                    file, line, f"the built page /{built_path} links to {link.href}, which does not exist", origin,
+                ))
+                continue
+            if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
+                problems.append(Problem(
+                    file, line, f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
+                    origin,
+                ))
+                continue
+            if link.tag == "a" and link.in_article and target_dir is not None:
+                source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
+                if source_lang != target_lang and link.attrs.get("hreflang") != target_lang:
+                    problems.append(Problem(
+                        file, line,
+                        f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
+                        f"add hreflang=\"{target_lang}\" to the link if it means to change language; {origin}",
+                    ))
+    return problems

@@ -1,0 +1,264 @@
+"""Read a Markdown page line by line, so that every record keeps its line number: the front
+matter, the headings with their ids, the links, every id a link can point at, and the prose
+(the text a reader sees, with code, link targets and markup masked) that the typography and
+glossary rules read.
+
+This is not a Markdown renderer: it understands what our pages use (ATX and setext headings
+with attribute lists, inline and reference links, fenced code, raw HTML anchors, comments).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# Masked text keeps its length (so columns still point into the real line) but matches no rule:
+# it is neither Chinese, nor Latin, nor a space, nor punctuation.
+MASK = "\x00"
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
+TRAILING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
+CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+ATTR_TOKEN = re.compile(r"#([\w-]+)|\.([\w-]+)|([\w:-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s\"']+))")
+ANY_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}]*)\}")
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+INLINE_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"\([ \t]*(?:<(?P<angle>[^>]*)>|(?P<target>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
+    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"
+    r"(?:\{:?(?P<attrs>[^{}]*)\})?"
+)
+REFERENCE_USE = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<ref>[^\[\]]*)\]"
+    r"(?:\{:?(?P<attrs>[^{}]*)\})?"
+)
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:[ \t]*<?(?P<target>[^\s>]+)>?")
+HTML_TAG = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|</[A-Za-z][\w-]*\s*>")
+HTML_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|mailto):[^>]+>")
+FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # the heading text without its attribute list
+    id: str | None  # the explicit {#id}, None when Python-Markdown would invent one
+    line: int
+    source: str  # the heading as written, for messages: "## 2. 账户余额不足 {#balance}"
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # as written: "solutions.md#balance", "../../causes/", "#network"
+    line: int
+    attrs: dict[str, str] = field(default_factory=dict)  # from {: hreflang=zh } or the HTML tag
+    kind: str = "inline"  # inline | image | reference | html
+
+
+@dataclass
+class Page:
+    path: str  # relative to the project root: "docs/zh/causes.md"
+    lang: str  # "zh"
+    name: str  # inside the language folder: "causes.md"
+    lines: list[str]
+    meta: dict[str, Any] | None = None  # the front matter; None when the page has none
+    meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line
+    meta_error: tuple[int, str] | None = None  # (line, YAML's complaint)
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)  # every id on the page -> its line
+    prose: list[tuple[int, str]] = field(default_factory=list)  # (line, masked text)
+    comments: list[tuple[int, str]] = field(default_factory=list)  # (line, HTML comment text)
+    undefined_references: list[tuple[int, str]] = field(default_factory=list)
+    body_line: int = 1  # the first line after the front matter
+
+    def heading_ids(self) -> list[str]:
+        return [h.id for h in self.headings if h.id]
+
+    def is_heading_line(self, line: int) -> bool:
+        return any(h.line == line for h in self.headings)
+
+
+def parse_attrs(text: str) -> tuple[str | None, dict[str, str]]:
+    """The id and key=value pairs of an attribute list body: ``#balance .x hreflang=zh``."""
+    element_id, attrs = None, {}
+    for m in ATTR_TOKEN.finditer(text):
+        if m.group(1):
+            element_id = m.group(1)
+        elif m.group(3):
+            attrs[m.group(3)] = next(g for g in m.group(4, 5, 6) if g is not None)
+    return element_id, attrs
+
+
+def html_attrs(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): next(g for g in m.group(2, 3, 4) if g is not None)
+        for m in HTML_ATTR.finditer(text)
+    }
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        chars[i] = MASK
+
+
+def _read_front_matter(page: Page) -> int:
+    """Fill page.meta*; return the index of the first body line."""
+    lines = page.lines
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        page.meta_error = (1, "the front matter has no closing '---' line")
+        return 0
+    text = "\n".join(lines[1:end])
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        page.meta_error = (line, str(getattr(error, "problem", None) or error).strip())
+        page.meta = {}
+        return end + 1
+    page.meta = data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        page.meta_error = (2, "the front matter is not a list of 'key: value' lines")
+    for i in range(1, end):
+        key = FRONT_MATTER_KEY.match(lines[i])
+        if key and not lines[i].startswith((" ", "\t")):
+            page.meta_lines.setdefault(key.group(1), i + 1)
+            # Titles and descriptions are prose too: mask the key, keep the value.
+            chars = list(lines[i])
+            _mask(chars, 0, key.end())
+            page.prose.append((i + 1, "".join(chars)))
+    return end + 1
+
+
+def _heading(level: int, raw_text: str, line: int, source: str) -> Heading:
+    attrs = TRAILING_ATTRS.search(raw_text)
+    element_id = None
+    if attrs:
+        element_id, _ = parse_attrs(attrs.group(1))
+        raw_text = raw_text[: attrs.start()]
+    raw_text = CLOSING_HASHES.sub("", raw_text).strip()
+    return Heading(level, raw_text, element_id, line, source.strip())
+
+
+def _scan_line(page: Page, number: int, line: str, references: dict[str, int]) -> str:
+    """Record the links and ids of one body line; return its masked prose."""
+    chars = list(line)
+    for m in CODE_SPAN.finditer(line):
+        _mask(chars, m.start(), m.end())
+    visible = "".join(chars)  # links are read with code spans masked: `[a](b)` is not a link
+
+    definition = REFERENCE_DEFINITION.match(visible)
+    if definition:
+        page.links.append(Link(definition.group("target"), number, kind="reference"))
+        _mask(chars, 0, len(chars))
+        return "".join(chars)
+    for m in INLINE_LINK.finditer(visible):
+        target = m.group("angle") if m.group("angle") is not None else m.group("target")
+        attrs = parse_attrs(m.group("attrs"))[1] if m.group("attrs") else {}
+        page.links.append(Link(target, number, attrs, "image" if m.group("image") else "inline"))
+        _mask(chars, m.start(), m.start("text"))
+        _mask(chars, m.end("text"), m.end())
+    for m in REFERENCE_USE.finditer("".join(chars)):
+        ref = (m.group("ref") or m.group("text")).strip().lower()
+        if ref not in references:
+            page.undefined_references.append((number, m.group("ref") or m.group("text")))
+        _mask(chars, m.start(), m.start("text"))
+        _mask(chars, m.end("text"), m.end())
+    for m in HTML_TAG.finditer("".join(chars)):
+        attrs = html_attrs(m.group("attrs") or "")
+        if attrs.get("id"):
+            page.ids.setdefault(attrs["id"], number)
+        if m.group("tag") and m.group("tag").lower() in ("a", "img"):
+            target = attrs.get("href", attrs.get("src"))
+            if target is not None:
+                page.links.append(Link(target, number, attrs, "html"))
+        _mask(chars, m.start(), m.end())
+    for m in ANY_ATTR_LIST.finditer("".join(chars)):
+        element_id, _ = parse_attrs(m.group(1))
+        if element_id:
+            page.ids.setdefault(element_id, number)
+        _mask(chars, m.start(), m.end())
+    for m in URL.finditer("".join(chars)):
+        _mask(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+def parse_page(path: str, lang: str, name: str, text: str) -> Page:
+    """Everything the checks need from one Markdown file."""
+    page = Page(path=path, lang=lang, name=name, lines=text.splitlines())
+    start = _read_front_matter(page)
+    page.body_line = start + 1
+    lines = page.lines
+    references = {
+        m.group("ref").strip().lower(): i + 1
+        for i, line in enumerate(lines[start:], start)
+        if (m := REFERENCE_DEFINITION.match(line))
+    }
+    fence: str | None = None
+    in_comment = False
+    for index in range(start, len(lines)):
+        number, line = index + 1, lines[index]
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        # HTML comments (the checklist marker, notes to translators) are not prose.
+        chars = list(line)
+        position = 0
+        while position < len(line):
+            if in_comment:
+                end = line.find("-->", position)
+                stop = len(line) if end < 0 else end + 3
+                page.comments[-1] = (page.comments[-1][0], page.comments[-1][1] + line[position:stop])
+                _mask(chars, position, stop)
+                in_comment = end < 0
+                position = stop
+            else:
+                begin = line.find("<!--", position)
+                if begin < 0:
+                    break
+                page.comments.append((number, ""))
+                in_comment = True
+                position = begin
+        line = "".join(chars)
+
+        atx = ATX.match(line)
+        if atx:
+            heading = _heading(len(atx.group(1)), atx.group(2) or "", number, lines[index])
+            page.headings.append(heading)
+            if heading.id:
+                page.ids.setdefault(heading.id, number)
+            body = _scan_line(page, number, atx.group(2) or "", references)
+            page.prose.append((number, MASK * (len(line) - len(body)) + body))
+            continue
+        if (
+            SETEXT_UNDERLINE.match(line)
+            and index > start
+            and lines[index - 1].strip()
+            and not page.is_heading_line(number - 1)
+            and not lines[index - 1].lstrip().startswith(("-", "*", "+", ">", "|", "<"))
+        ):
+            level = 1 if line.lstrip().startswith("=") else 2
+            heading = _heading(level, lines[index - 1], number - 1, lines[index - 1])
+            page.headings.append(heading)
+            if heading.id:
+                page.ids.setdefault(heading.id, number - 1)
+            continue
+        page.prose.append((number, _scan_line(page, number, line, references)))
+    return page
+

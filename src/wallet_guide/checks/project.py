@@ -1,0 +1,217 @@
+"""The project as the checks see it: languages (from mkdocs.yml), pages (parsed Markdown, per
+language), the nav, and the data files with their line numbers. Loading never raises for a
+reader's mistake: a missing or broken file becomes a Problem and the rest is still checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wallet_guide.checks.markdown import Page, parse_page
+from wallet_guide.checks.problem import Problem
+
+MKDOCS_FILE = "mkdocs.yml"
+CONTRACT_FILE = "data/url-contract.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+CHECKLIST_FILE = "data/checklist.yml"
+FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
+I18N_PLUGIN = "i18n"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml uses tags (!ENV, !!python/name:…) that only MkDocs can resolve: read their
+    plain value instead."""
+
+
+def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _construct_any)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_any)
+
+
+@dataclass
+class YamlFile:
+    """A YAML file's data and its node tree, to say on which line an entry is."""
+
+    path: str
+    data: Any
+    node: yaml.Node | None
+
+    def line(self, *keys: str | int) -> int:
+        node = self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                node = None
+            if node is None:
+                break
+        if node is None:
+            return 1
+        return node.start_mark.line + 1
+
+
+def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool = True) -> YamlFile | None:
+    file = root / path
+    if not file.exists():
+        if required:
+            problems.append(Problem(path, 1, "file is missing", f"restore {path} from the main branch"))
+        return None
+    text = file.read_text(encoding="utf-8")
+    try:
+        return YamlFile(path, yaml.load(text, Loader=_TolerantLoader), yaml.compose(text, Loader=_TolerantLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.append(Problem(
+            path, mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(error, 'problem', error)}",
+            "fix the indentation or quoting on this line (a value with ': ' or '#' needs quotes)",
+        ))
+        return None
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "zh": the folder docs/zh/ and the static-i18n locale
+    default: bool
+    prefix: str  # where its pages are in the built site: "" or "en/"
+    name: str = ""  # as the language switcher shows it: "中文", "English"
+
+
+@dataclass
+class Project:
+    root: Path
+    docs_dir: str  # "docs"
+    languages: list[Language]
+    pages: dict[tuple[str, str], Page]  # (language, name inside its folder) -> page
+    mkdocs: YamlFile | None
+    nav: list[tuple[str, int]] | None  # (page name, mkdocs.yml line); None: MkDocs builds it
+    contract: YamlFile | None
+    glossary: YamlFile | None
+    checklist: YamlFile | None
+    problems: list[Problem] = field(default_factory=list)  # found while loading
+
+    @property
+    def default_language(self) -> str:
+        return next(lang.code for lang in self.languages if lang.default)
+
+    def language(self, code: str) -> Language | None:
+        return next((lang for lang in self.languages if lang.code == code), None)
+
+    def names(self, lang: str) -> list[str]:
+        return sorted(name for code, name in self.pages if code == lang)
+
+    def page_path(self, lang: str, name: str) -> str:
+        return f"{self.docs_dir}/{lang}/{name}"
+
+    def site_path(self, lang: str, name: str) -> str:
+        """Where a page is built, under the site root: "en/causes/", "" for the zh home page."""
+        stem = name[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem[: -len("index")]
+        else:
+            stem += "/"
+        language = self.language(lang)
+        return (language.prefix if language else "") + stem
+
+    def page_at(self, site_path: str) -> Page | None:
+        """The page built at ``site_path`` ("causes/", "en/", …), if any."""
+        for (lang, name), page in self.pages.items():
+            if self.site_path(lang, name) == site_path:
+                return page
+        return None
+
+
+FALLBACK_LANGUAGES = [Language("zh", True, "", "中文"), Language("en", False, "en/", "English")]
+
+
+def _languages(mkdocs: YamlFile | None, problems: list[Problem]) -> list[Language]:
+    plugins = (mkdocs.data or {}).get("plugins", []) if mkdocs else []
+    for index, plugin in enumerate(plugins):
+        if isinstance(plugin, dict) and I18N_PLUGIN in plugin:
+            entries = (plugin[I18N_PLUGIN] or {}).get("languages", [])
+            languages = [
+                Language(
+                    str(e["locale"]), bool(e.get("default")),
+                    "" if e.get("default") else f"{e['locale']}/", str(e.get("name", e["locale"])),
+                )
+                for e in entries
+                if isinstance(e, dict) and "locale" in e and e.get("build", True)
+            ]
+            if sum(lang.default for lang in languages) == 1:
+                return sorted(languages, key=lambda lang: not lang.default)
+            problems.append(Problem(
+                MKDOCS_FILE, mkdocs.line("plugins", index), "the i18n plugin needs exactly one default language",
+                "mark the source language (zh) with `default: true` under plugins: i18n: languages:",
+            ))
+            return FALLBACK_LANGUAGES
+    if mkdocs:
+        problems.append(Problem(
+            MKDOCS_FILE, 1, "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
+            "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
+        ))
+    return FALLBACK_LANGUAGES
+
+
+def _nav(mkdocs: YamlFile | None) -> list[tuple[str, int]] | None:
+    if not mkdocs or not isinstance(mkdocs.data, dict) or "nav" not in mkdocs.data:
+        return None
+    entries: list[tuple[str, int]] = []
+
+    def walk(items: Any, node: yaml.Node | None) -> None:
+        for index, item in enumerate(items or []):
+            child = node.value[index] if isinstance(node, yaml.SequenceNode) else None
+            line = child.start_mark.line + 1 if child is not None else 1
+            if isinstance(item, str):
+                entries.append((item, line))
+            elif isinstance(item, dict):
+                for key, value in item.items():
+                    value_node = (
+                        next((v for k, v in child.value if k.value == key), None)
+                        if isinstance(child, yaml.MappingNode) else None
+                    )
+                    if isinstance(value, str):
+                        entries.append((value, line))
+                    elif isinstance(value, list):
+                        walk(value, value_node)
+
+    nav_node = next((v for k, v in mkdocs.node.value if k.value == "nav"), None) if mkdocs.node else None
+    walk(mkdocs.data["nav"], nav_node)
+    return [(target, line) for target, line in entries if target.endswith(".md")]
+
+
+def load_project(root: Path) -> Project:
+    root = Path(root)
+    problems: list[Problem] = []
+    mkdocs = read_yaml(root, MKDOCS_FILE, problems)
+    docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
+    languages = _languages(mkdocs, problems)
+    pages: dict[tuple[str, str], Page] = {}
+    for language in languages:
+        folder = root / docs_dir / language.code
+        for file in sorted(folder.rglob("*.md")):
+            name = file.relative_to(folder).as_posix()
+            path = f"{docs_dir}/{language.code}/{name}"
+            pages[(language.code, name)] = parse_page(path, language.code, name, file.read_text(encoding="utf-8"))
+    return Project(
+        root=root,
+        docs_dir=docs_dir,
+        languages=languages,
+        pages=pages,
+        mkdocs=mkdocs,
+        nav=_nav(mkdocs),
+        contract=read_yaml(root, CONTRACT_FILE, problems),
+        glossary=read_yaml(root, GLOSSARY_FILE, problems),
+        checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
+        problems=problems,
+    )

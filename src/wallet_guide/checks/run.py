@@ -1,0 +1,51 @@
+"""All the checks, in one call: the sources, then (optionally) the built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wallet_guide.checks import (
+    checklist,
+    contract,
+    front_matter,
+    glossary,
+    links,
+    structure,
+    translations,
+    typography,
+)
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import Project, load_project
+from wallet_guide.checks.site import Site, read_site
+
+
+def check_sources(project: Project) -> list[Problem]:
+    return [
+        *project.problems,
+        *structure.check(project),
+        *front_matter.check(project),
+        *links.check_sources(project),
+        *contract.check_sources(project),
+        *checklist.check(project),
+        *glossary.check(project),
+        *typography.check(project),
+        *translations.check(project),
+    ]
+
+
+def check_site(project: Project, site: Site) -> list[Problem]:
+    return [*links.check_site(project, site), *contract.check_site(project, site)]
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, by file and line (rules keep their order within a line)."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.path, p.line))
+
+
+def check(root: Path, site_dir: Path | None = None) -> list[Problem]:
+    project = load_project(root)
+    problems = check_sources(project)
+    if site_dir is not None:
+        problems += check_site(project, read_site(site_dir))
+    return ordered(problems)

@@ -1,0 +1,103 @@
+"""The built site as the checks read it: per HTML file, its ids and its links with line numbers
+(html.parser), and the strict build that produces it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Link-like attributes: where a page sends the reader or what it loads.
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+# <link rel=…> that do not name a file of this site to load (canonical is absolute anyway).
+NOT_LOADED = {"canonical", "alternate", "prev", "next"}
+
+
+@dataclass(frozen=True)
+class BuiltLink:
+    tag: str
+    href: str
+    line: int
+    attrs: dict[str, str]
+    in_article: bool  # inside <article>: the page's content, where language crossings are checked
+
+
+@dataclass
+class BuiltPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[BuiltLink] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = BuiltPage()
+        self.article_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if a.get("id"):
+            self.page.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.page.ids.add(a["name"])
+        if tag == "article":
+            self.article_depth += 1
+        attribute = LINK_ATTRIBUTES.get(tag)
+        if attribute and attribute in a:
+            if tag == "link" and NOT_LOADED & set(a.get("rel", "").split()):
+                return
+            self.page.links.append(BuiltLink(tag, a[attribute], self.getpos()[0], a, self.article_depth > 0))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.article_depth:
+            self.article_depth -= 1
+
+
+def read_html(text: str) -> BuiltPage:
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    return reader.page
+
+
+@dataclass
+class Site:
+    root: Path
+    pages: dict[str, BuiltPage]  # "en/causes/index.html" -> its ids and links
+
+    def resolve(self, path: str) -> str | None:
+        """The built file behind a site path ("en/causes/", "assets/x.css"), if it exists."""
+        path = path.lstrip("/")
+        candidates = [path + "index.html"] if path.endswith("/") or not path else [path, path + "/index.html"]
+        return next((c for c in candidates if (self.root / c).is_file()), None)
+
+
+def read_site(root: Path) -> Site:
+    pages = {
+        file.relative_to(root).as_posix(): read_html(file.read_text(encoding="utf-8"))
+        for file in sorted(Path(root).rglob("*.html"))
+    }
+    return Site(Path(root), pages)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ok: bool
+    warnings: list[str]  # the WARNING/ERROR lines of the log
+    log: str
+
+
+def build(project_root: Path, site_dir: Path) -> BuildResult:
+    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``. (Not
+    --quiet: it silences warnings before strict mode can count them.)"""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
+        cwd=project_root, env=env, capture_output=True, text=True,
+    )
+    log = result.stdout + result.stderr
+    warnings = [" ".join(line.split()) for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    return BuildResult(result.returncode == 0, warnings, log)

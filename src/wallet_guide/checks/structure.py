@@ -1,0 +1,192 @@
+"""Every page exists in every language and is in the nav; both languages have the same headings,
+in the same order, with the same explicit ids."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from wallet_guide.checks.markdown import Heading, Page
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import MKDOCS_FILE, Project
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check(project: Project) -> list[Problem]:
+    return [
+        *check_pairs(project),
+        *check_nav(project),
+        *check_ids(project),
+        *check_heading_parity(project),
+    ]
+
+
+def check_pairs(project: Project) -> list[Problem]:
+    source = project.default_language
+    problems = []
+    for language in project.languages:
+        if language.code == source:
+            continue
+        target = language.code
+        for name in project.names(source):
+            if (target, name) not in project.pages:
+                zh, missing = project.page_path(source, name), project.page_path(target, name)
+                problems.append(Problem(
+                    zh, 1, f"no {language.name} translation: {missing} is missing",
+                    f"copy {zh} to {missing}, translate it, then run "
+                    f"`scripts/guide.py translation-status --update {missing}`",
+                ))
+        for name in project.names(target):
+            if (source, name) not in project.pages:
+                path, missing = project.page_path(target, name), project.page_path(source, name)
+                problems.append(Problem(
+                    path, 1, f"no source page: {missing} is missing",
+                    f"a translation needs its source: add {missing} first, or give this file "
+                    "the name of the page it translates",
+                ))
+    return problems
+
+
+def check_nav(project: Project) -> list[Problem]:
+    if project.nav is None:  # no nav in mkdocs.yml: MkDocs lists every page itself
+        return []
+    source = project.default_language
+    listed = {name for name, _ in project.nav}
+    nav_line = project.mkdocs.line("nav") if project.mkdocs else 1
+    problems = [
+        Problem(
+            project.page_path(source, name), 1, "the page is not in the nav",
+            f"list it in the nav: add `- {name}` under `nav:` at {MKDOCS_FILE}:{nav_line}, where readers should find it",
+        )
+        for name in project.names(source)
+        if name not in listed
+    ]
+    problems += [
+        Problem(
+            MKDOCS_FILE, line, f"the nav lists {name}, but {project.page_path(source, name)} does not exist",
+            "create the page, or remove this line from the nav",
+        )
+        for name, line in project.nav
+        if (source, name) not in project.pages
+    ]
+    return problems
+
+
+def _suggested_id(project: Project, page: Page, index: int) -> str | None:
+    """The id the same heading has in another language, if it has one."""
+    for language in project.languages:
+        other = project.pages.get((language.code, page.name))
+        if other is not None and other is not page and index < len(other.headings):
+            if other.headings[index].id and other.headings[index].level == page.headings[index].level:
+                return other.headings[index].id
+    return None
+
+
+def check_ids(project: Project) -> list[Problem]:
+    problems = []
+    for page in project.pages.values():
+        seen: dict[str, int] = {}
+        for index, heading in enumerate(page.headings):
+            if heading.id is None:
+                suggestion = _suggested_id(project, page, index)
+                example = f"{{#{suggestion}}}" if suggestion else "{#short-english-id}"
+                problems.append(Problem(
+                    page.path, heading.line, f"heading has no explicit id: {heading.source}",
+                    f"end the line with {example}, the same id in every language: an automatic id "
+                    "drops the Chinese and breaks links",
+                ))
+                continue
+            if not ID_PATTERN.match(heading.id):
+                problems.append(Problem(
+                    page.path, heading.line, f"id #{heading.id} is not lower-case words joined by hyphens",
+                    "use an id like {#institution-delay} (a-z, 0-9 and -), the same in every language",
+                ))
+            if heading.id in seen:
+                problems.append(Problem(
+                    page.path, heading.line, f"id #{heading.id} is already used on line {seen[heading.id]}",
+                    "give every heading of a page its own id",
+                ))
+            seen.setdefault(heading.id, heading.line)
+    return problems
+
+
+def _describe(heading: Heading) -> str:
+    return f"{'#' * heading.level} {{#{heading.id}}}" if heading.id else heading.source
+
+
+def _key(heading: Heading) -> tuple[int, str | None]:
+    return heading.level, heading.id
+
+
+def _without_automatic_ids(ours: list[Heading], theirs: list[Heading]) -> tuple[list[Heading], list[Heading]]:
+    """A heading without an id takes the id of its counterpart at the same place: check_ids
+    reports it (with that id as the fix), so the comparison does not report it again."""
+    ours, theirs = list(ours), list(theirs)
+    for i, (mine, other) in enumerate(zip(ours, theirs)):
+        if mine.level == other.level and (mine.id is None) != (other.id is None):
+            ours[i] = Heading(mine.level, mine.text, mine.id or other.id, mine.line, mine.source)
+            theirs[i] = Heading(other.level, other.text, other.id or mine.id, other.line, other.source)
+    return ours, theirs
+
+
+def compare_headings(source: Page, translation: Page) -> list[Problem]:
+    """The translation's headings against the source's: same levels, ids and order."""
+    ours, theirs = _without_automatic_ids(translation.headings, source.headings)
+    if [_key(h) for h in ours] == [_key(h) for h in theirs]:
+        return []
+    if sorted(map(_key, ours), key=str) == sorted(map(_key, theirs), key=str):
+        # The same headings, in another order.
+        return [
+            Problem(
+                translation.path, mine.line,
+                f"heading {_describe(mine)} is heading {i + 1} here but heading "
+                f"{[_key(h) for h in theirs].index(_key(mine)) + 1} in {source.path}",
+                f"put the sections in the order of {source.path}",
+            )
+            for i, (mine, other) in enumerate(zip(ours, theirs))
+            if _key(mine) != _key(other)
+        ]
+    problems = []
+    matcher = SequenceMatcher(a=[_key(h) for h in theirs], b=[_key(h) for h in ours], autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and a2 - a1 == b2 - b1:
+            for other, mine in zip(theirs[a1:a2], ours[b1:b2]):
+                if mine.level == other.level:
+                    problems.append(Problem(
+                        translation.path, mine.line,
+                        f"heading id #{mine.id} is not the source's: {source.path}:{other.line} has {{#{other.id}}}",
+                        f"end this heading with {{#{other.id}}}: a section has the same id in every language",
+                    ))
+                else:
+                    problems.append(Problem(
+                        translation.path, mine.line,
+                        f"heading {_describe(mine)} does not match {source.path}:{other.line}, which is {_describe(other)}",
+                        f"use the source's level and id: {_describe(other)}",
+                    ))
+            continue
+        for mine in ours[b1:b2]:
+            problems.append(Problem(
+                translation.path, mine.line, f"heading {_describe(mine)} is not in {source.path}",
+                "remove it, or add the section to the source page first",
+            ))
+        for other in theirs[a1:a2]:
+            line = ours[b1].line if b1 < len(ours) else len(translation.lines)
+            problems.append(Problem(
+                translation.path, line,
+                f"missing the heading {_describe(other)} of {source.path}:{other.line} ({other.text})",
+                f"translate that section here, with the heading id {{#{other.id}}}" if other.id
+                else "translate that section here",
+            ))
+    return problems
+
+
+def check_heading_parity(project: Project) -> list[Problem]:
+    source = project.default_language
+    problems = []
+    for (lang, name), page in sorted(project.pages.items()):
+        if lang != source and (source, name) in project.pages:
+            problems += compare_headings(project.pages[(source, name)], page)
+    return problems

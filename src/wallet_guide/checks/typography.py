@@ -1,0 +1,106 @@
+"""Chinese typography (rules in wallet_guide.typography): full-width ，：；？！（）next to Chinese
+text, and exactly one space between Chinese and Latin letters or digits. Checked in the pages
+and in the checklist's texts (data/checklist.yml). These problems can be fixed automatically:
+``scripts/guide.py check --fix``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from wallet_guide.checks.markdown import MASK
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import CHECKLIST_FILE, Project
+from wallet_guide.typography import (
+    DOUBLED_SPACE_RULE,
+    HALF_WIDTH,
+    MISSING_SPACE_RULE,
+    Issue,
+    apply_issues,
+    find_issues,
+)
+
+CONTEXT = 2  # characters of the line shown on each side of the problem
+YAML_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s*")
+PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
+def describe(line: str, issue: Issue) -> tuple[str, str]:
+    """The message and the fix for one issue, quoting the line around it."""
+    before = line[max(0, issue.start - CONTEXT) : issue.start]
+    after = line[issue.end : issue.end + CONTEXT]
+    found = before + line[issue.start : issue.end] + after
+    fixed = before + issue.replacement + after
+    if issue.rule == HALF_WIDTH:
+        message = f'half-width "{line[issue.start]}" in Chinese text: "{found}"'
+    elif issue.rule == MISSING_SPACE_RULE:
+        message = f'no space between Chinese and Latin text: "{found}"'
+    elif issue.rule == DOUBLED_SPACE_RULE:
+        message = f'{issue.end - issue.start} spaces between Chinese and Latin text: "{found}"'
+    else:  # pragma: no cover - every rule of find_issues is named above
+        message = f'typography: "{found}"'
+    return message, f'write "{fixed}"'
+
+
+def yaml_prose(lines: list[str]) -> list[tuple[int, str]]:
+    """The text values of a YAML file, masked like page prose: keys, comments and {placeholders}
+    are not text."""
+    prose = []
+    for number, line in enumerate(lines, 1):
+        key = YAML_KEY.match(line)
+        if line.lstrip().startswith("#") or not key:
+            continue
+        chars = list(line)
+        for start, end in [(0, key.end()), *(m.span() for m in PLACEHOLDER.finditer(line))]:
+            chars[start:end] = MASK * (end - start)
+        prose.append((number, "".join(chars)))
+    return prose
+
+
+def documents(project: Project) -> list[tuple[str, list[str], list[tuple[int, str]]]]:
+    """(path, lines, prose) of every file whose text is checked."""
+    found = [(page.path, page.lines, page.prose) for page in sorted(project.pages.values(), key=lambda p: p.path)]
+    checklist = project.root / CHECKLIST_FILE
+    if project.checklist is not None and checklist.exists():
+        lines = checklist.read_text(encoding="utf-8").splitlines()
+        found.append((CHECKLIST_FILE, lines, yaml_prose(lines)))
+    return found
+
+
+def issues_of(prose: list[tuple[int, str]]) -> list[tuple[int, Issue]]:
+    return [(line, issue) for line, text in prose for issue in find_issues(text)]
+
+
+def check(project: Project) -> list[Problem]:
+    problems = []
+    for path, lines, prose in documents(project):
+        for line, issue in issues_of(prose):
+            message, fix = describe(lines[line - 1], issue)
+            problems.append(Problem(path, line, message, fix))
+    return problems
+
+
+def fix_text(text: str, issues: list[tuple[int, Issue]]) -> str:
+    """``text`` (a whole file) with the issues fixed; line endings are kept."""
+    lines = text.splitlines(keepends=True)
+    by_line: dict[int, list[Issue]] = {}
+    for line, issue in issues:
+        by_line.setdefault(line, []).append(issue)
+    for line, found in by_line.items():
+        content = lines[line - 1]
+        body = content.rstrip("\r\n")
+        lines[line - 1] = apply_issues(body, found) + content[len(body) :]
+    return "".join(lines)
+
+
+def fix(project: Project) -> list[str]:
+    """Rewrite every file that has typography problems; return the paths rewritten."""
+    rewritten = []
+    for path, _, prose in documents(project):
+        issues = issues_of(prose)
+        if issues:
+            file = Path(project.root) / path
+            text = file.read_bytes().decode("utf-8")  # bytes: keep the file's line endings
+            file.write_bytes(fix_text(text, issues).encode("utf-8"))
+            rewritten.append(path)
+    return rewritten

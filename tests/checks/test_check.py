@@ -1,0 +1,246 @@
+"""`scripts/guide.py check`, one golden test per defect: each folder of fixtures/ is a small copy
+of the guide (two pages in zh and en, its data files) with exactly one defect, and the test
+asserts the exact lines the check prints and its exit code, as a translator sees them.
+
+Reproduce one: `.venv/bin/python scripts/guide.py check --root tests/checks/fixtures/<name>`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import guide
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# fixture -> the problem lines `check` prints for it (the summary line after them is not golden:
+# it holds the time taken).
+EXPECTED = {
+    "missing-en-page": [
+        "docs/zh/support.md:1: no English translation: docs/en/support.md is missing (copy "
+        "docs/zh/support.md to docs/en/support.md, translate it, then run "
+        "`scripts/guide.py translation-status --update docs/en/support.md`)",
+    ],
+    "missing-zh-page": [
+        "docs/en/glossary.md:1: no source page: docs/zh/glossary.md is missing (a translation needs "
+        "its source: add docs/zh/glossary.md first, or give this file the name of the page it translates)",
+    ],
+    "page-not-in-nav": [
+        "docs/zh/support.md:1: the page is not in the nav (list it in the nav: add `- support.md` "
+        "under `nav:` at mkdocs.yml:14, where readers should find it)",
+    ],
+    "heading-id-mismatch": [
+        "docs/en/causes.md:15: heading id #low-balance is not the source's: docs/zh/causes.md:14 has "
+        "{#balance} (end this heading with {#balance}: a section has the same id in every language)",
+    ],
+    "heading-order-mismatch": [
+        "docs/en/causes.md:11: heading ## {#balance} is heading 2 here but heading 3 in "
+        "docs/zh/causes.md (put the sections in the order of docs/zh/causes.md)",
+        "docs/en/causes.md:15: heading ## {#network} is heading 3 here but heading 2 in "
+        "docs/zh/causes.md (put the sections in the order of docs/zh/causes.md)",
+    ],
+    "automatic-id": [
+        "docs/zh/causes.md:14: heading has no explicit id: ## 2. 账户余额不足 (end the line with "
+        "{#balance}, the same id in every language: an automatic id drops the Chinese and breaks links)",
+    ],
+    "broken-link": [
+        "docs/zh/index.md:8: link to cause.md#network: docs/zh/cause.md does not exist "
+        "(did you mean causes.md?)",
+    ],
+    "broken-anchor": [
+        "docs/en/index.md:9: link to causes.md#netwrok: docs/en/causes.md has no section #netwrok "
+        "(did you mean #network? use one of the ids of docs/en/causes.md: #balance, #causes, #network)",
+    ],
+    "en-links-into-zh": [
+        "docs/en/index.md:9: link to ../causes/#network goes to the zh site without saying so "
+        "(if you mean it, add {: hreflang=zh } right after the link; otherwise link to causes.md "
+        "in this language)",
+    ],
+    "en-links-to-zh-file": [
+        "docs/en/index.md:9: link to ../zh/causes.md#network leaves the en pages: the build makes "
+        "it a link to the en page (to link to the zh page on purpose, write "
+        "(../causes/#network){: hreflang=zh }; to stay in this language, link to causes.md)",
+    ],
+    "front-matter-missing-description": [
+        "docs/zh/causes.md:1: the front matter has no 'description' (add a line `description: …` "
+        "between the --- lines: one or two sentences (at least 40 characters) that search results "
+        "and link previews show; put it in quotes if it contains ': ')",
+    ],
+    "front-matter-invalid-type": [
+        "docs/en/causes.md:3: front matter 'description' must be text (a string), not empty (null) "
+        "(description: one or two sentences (at least 40 characters) that search results and link "
+        "previews show; put it in quotes if it contains ': ')",
+    ],
+    "checklist-id-not-in-pages": [
+        "data/checklist.yml:13: checklist id 'fees' has no section {#fees} on docs/zh/causes.md, "
+        "docs/en/causes.md (a checklist entry links to its cause and its fix: use the id of an "
+        "existing cause, or add the section with {#fees} to causes.md and solutions.md in every language)",
+    ],
+    "glossary-term-missing": [
+        "docs/en/causes.md:11: section #network lacks the glossary term 'network connection' "
+        "(网络连接, used in docs/zh/causes.md:10) (use 'network connection' in this section; "
+        "data/glossary.yml:8 says: Not \"internet connection\".)",
+    ],
+    "half-width-punctuation": [
+        'docs/zh/causes.md:12: half-width "," in Chinese text: "定时,支付" (write "定时，支付")',
+    ],
+    "missing-space": [
+        'docs/zh/index.md:12: no space between Chinese and Latin text: "Fi再试" (write "Fi 再试")',
+    ],
+    "doubled-space": [
+        'docs/zh/index.md:12: 2 spaces between Chinese and Latin text: "连接  Wi" (write "连接 Wi")',
+    ],
+    "contract-id-removed": [
+        "docs/en/causes.md:15: heading id #low-balance replaced #balance, which the URL contract "
+        "publishes (/en/causes/#balance) (keep {#balance} on this heading: data/url-contract.yml:12 "
+        "promises that links to /en/causes/#balance keep working)",
+        "docs/zh/causes.md:14: heading id #low-balance replaced #balance, which the URL contract "
+        "publishes (/causes/#balance) (keep {#balance} on this heading: data/url-contract.yml:12 "
+        "promises that links to /causes/#balance keep working)",
+    ],
+    "stale-translation": [
+        "docs/en/causes.md:4: stale translation: docs/zh/causes.md changed after the version this "
+        "page translates (source_hash e1b697b36ee3, now 4f2755f72cf2) (no commit of "
+        "docs/zh/causes.md has the hash e1b697b36ee3: compare the two pages by hand, "
+        "`git log -p -- docs/zh/causes.md` lists its changes; once this page matches, run "
+        "`scripts/guide.py translation-status --update docs/en/causes.md`)",
+    ],
+}
+
+# Defects that only the built site shows (a template writes the link): checked with --build.
+EXPECTED_BUILT = {
+    "template-broken-link": [
+        "docs/en/causes.md:1: the built page /en/causes/index.html links to ../contact/, which does "
+        "not exist (it is not in this page's Markdown: a template in overrides/, a plugin or a file "
+        "in data/ writes it; fix it there)",
+    ],
+}
+
+
+def run_check(capsys, *args: str) -> tuple[int, list[str], str]:
+    code = guide.main(["check", *args])
+    lines = capsys.readouterr().out.splitlines()
+    return code, lines[:-1], lines[-1]
+
+
+def test_every_fixture_is_tested():
+    names = {path.name for path in FIXTURES.iterdir() if path.is_dir()}
+    assert names == {*EXPECTED, *EXPECTED_BUILT, "valid"}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_defect_is_named_with_its_line_and_fix(capsys, name):
+    code, problems, summary = run_check(capsys, "--root", str(FIXTURES / name))
+    assert problems == EXPECTED[name]
+    assert code == 1
+    errors = len(EXPECTED[name])
+    assert summary.startswith(f"check: {errors} error{'s' if errors > 1 else ''} in ")
+
+
+@pytest.mark.parametrize("name", EXPECTED_BUILT)
+def test_defect_of_the_built_site_is_named(capsys, name):
+    code, problems, _ = run_check(capsys, "--root", str(FIXTURES / name), "--build")
+    assert problems == EXPECTED_BUILT[name]
+    assert code == 1
+
+
+def test_the_valid_copy_passes_sources_and_build(capsys):
+    # It has what the defects break: pairs, nav, ids, links (one into zh with hreflang), a
+    # current source_hash, glossary terms, typography.
+    code, problems, summary = run_check(capsys, "--root", str(FIXTURES / "valid"), "--build")
+    assert problems == []
+    assert code == 0
+    assert summary.startswith("check: no errors in 4 pages (zh, en) and the built site;")
+
+
+def test_github_actions_get_annotations(capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, lines, _ = run_check(capsys, "--root", str(FIXTURES / "half-width-punctuation"))
+    assert code == 1
+    assert lines == [
+        EXPECTED["half-width-punctuation"][0],
+        '::error file=docs/zh/causes.md,line=12::half-width "," in Chinese text: "定时,支付" '
+        '(write "定时，支付")',
+    ]
+
+
+def test_github_annotations_escape_what_would_end_them(capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, lines, _ = run_check(capsys, "--root", str(FIXTURES / "page-not-in-nav"))
+    # "," and ":" would end the file= property; the message keeps them.
+    assert lines[1].startswith("::error file=docs/zh/support.md,line=1::the page is not in the nav (")
+
+
+def test_fix_rewrites_typography_and_still_fails(capsys, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "half-width-punctuation", root)
+    page = root / "docs/zh/causes.md"
+    assert "网络不稳定时,支付" in page.read_text(encoding="utf-8")
+
+    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
+    assert code == 1  # the author reviews the change
+    assert lines == [
+        "docs/zh/causes.md: fixed its typography in place (review the change with "
+        "`git diff docs/zh/causes.md`, then commit it)",
+        # The translation matched its source before; a typography fix changes no meaning.
+        "docs/en/causes.md: updated its source_hash (its source changed in typography only)",
+    ]
+    assert "1 file fixed" in summary
+    assert "网络不稳定时，支付" in page.read_text(encoding="utf-8")
+
+    code, lines, _ = run_check(capsys, "--root", str(root))
+    assert (code, lines) == (0, [])
+
+
+def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "stale-translation", root)
+    zh = root / "docs/zh/causes.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("时，支付", "时,支付"), encoding="utf-8")
+    code, lines, _ = run_check(capsys, "--root", str(root), "--fix")
+    assert code == 1
+    assert lines[0].startswith("docs/en/causes.md:4: stale translation:")
+    assert lines[1].startswith("docs/zh/causes.md: fixed its typography")
+    assert len(lines) == 2
+
+
+def test_fix_changes_only_the_broken_characters(capsys, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "doubled-space", root)
+    page = root / "docs/zh/index.md"
+    before = page.read_bytes()
+    guide.main(["check", "--root", str(root), "--fix"])
+    capsys.readouterr()
+    assert page.read_bytes() == before.replace("连接  WiFi".encode(), "连接 WiFi".encode())
+
+
+def test_a_failed_build_is_reported_with_the_source_problems(capsys):
+    code, problems, _ = run_check(capsys, "--root", str(FIXTURES / "broken-link"), "--build")
+    assert code == 1
+    assert problems == [
+        *EXPECTED["broken-link"],
+        "mkdocs.yml:1: the strict build failed: WARNING - Doc file 'zh/index.md' contains a link "
+        "'cause.md#network', but the target 'zh/cause.md' is not found among documentation files. "
+        "(fix the problems listed here; `make build` shows the whole build log)",
+    ]
+
+
+def test_a_nav_entry_without_its_page(capsys, tmp_path):
+    root = tmp_path / "guide"
+    shutil.copytree(FIXTURES / "valid", root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - causes.md\n", "  - causes.md\n  - faq.md\n")
+    overrides = (FIXTURES / "valid" / "../../../../overrides").resolve()
+    config.write_text(text.replace("../../../../overrides", str(overrides)), encoding="utf-8")
+    code, problems, _ = run_check(capsys, "--root", str(root), "--build")
+    assert code == 1
+    assert problems == [
+        "mkdocs.yml:1: the strict build failed: WARNING - A reference to 'faq.md' is included in the "
+        "'nav' configuration, which is not found in the documentation files. (fix the problems listed "
+        "here; `make build` shows the whole build log)",
+        "mkdocs.yml:16: the nav lists faq.md, but docs/zh/faq.md does not exist "
+        "(create the page, or remove this line from the nav)"
+    ]

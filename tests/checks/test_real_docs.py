@@ -1,0 +1,14 @@
+"""The guide itself passes `make check`: its sources and the built site of the test session."""
+
+from __future__ import annotations
+
+from scripts import guide
+
+
+def test_the_real_docs_pass_the_check(capsys, site):
+    code = guide.main(["check", "--site", str(site)])
+    lines = capsys.readouterr().out.splitlines()
+    errors = [line for line in lines[:-1] if ": warning: " not in line]
+    assert errors == []
+    assert code == 0
+    assert lines[-1].startswith("check: no errors in ")

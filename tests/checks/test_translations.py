@@ -1,0 +1,128 @@
+"""Stale translations: `translation-status` in a git repository where the zh source changed after
+its translation, updating the recorded version, and the notice readers of a stale page see."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scripts import guide
+from tests.html import read
+from wallet_guide.checks.site import build, read_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ADDED = "支付请求发送失败时，稍后再试。"
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+}
+
+
+def git_bytes(root: Path, *args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=root, env=GIT_ENV, capture_output=True, check=True).stdout
+
+
+def git(root: Path, *args: str) -> str:
+    return git_bytes(root, *args).decode().strip()
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The valid copy in git: translated, then its zh causes page gains a sentence."""
+    root = tmp_path / "guide"
+    shutil.copytree(FIXTURES / "valid", root)
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "Translated")
+    zh = root / "docs/zh/causes.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + f"\n{ADDED}\n", encoding="utf-8")
+    git(root, "commit", "--quiet", "-am", "zh: one more sentence")
+    return root
+
+
+def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
+    translated = git(repo, "rev-parse", "HEAD~1")
+    recorded = hashlib.sha256(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md")).hexdigest()[:12]
+    assert guide.main(["translation-status", "--root", str(repo)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"docs/en/causes.md  stale: docs/zh/causes.md changed since {recorded}"
+    assert out[1] == f"    git diff {translated[:12]} -- docs/zh/causes.md"
+    assert f"    +{ADDED}" in out
+    assert out[-2] == "    when the translation matches: scripts/guide.py translation-status --update docs/en/causes.md"
+    assert out[-1] == "docs/en/index.md   up to date"
+
+
+def test_check_names_the_diff_command(capsys, repo):
+    translated = git(repo, "rev-parse", "HEAD~1")
+    assert guide.main(["check", "--root", str(repo)]) == 1
+    problems = capsys.readouterr().out.splitlines()[:-1]
+    assert len(problems) == 1
+    assert problems[0].startswith("docs/en/causes.md:4: stale translation: docs/zh/causes.md changed")
+    assert f"(see what changed: `git diff {translated[:12]} -- docs/zh/causes.md`; translate it, then run " \
+           "`scripts/guide.py translation-status --update docs/en/causes.md`)" in problems[0]
+
+
+def test_update_rewrites_only_the_hash_line(capsys, repo):
+    en = repo / "docs/en/causes.md"
+    before = en.read_text(encoding="utf-8").splitlines()
+    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 0
+    after = en.read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(before) == len(after) and len(changed) == 1
+    assert changed[0][0].startswith("source_hash: ") and changed[0][1].startswith("source_hash: ")
+    capsys.readouterr()
+
+    assert guide.main(["translation-status", "--root", str(repo)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "docs/en/causes.md  up to date",
+        "docs/en/index.md   up to date",
+    ]
+    assert guide.main(["check", "--root", str(repo)]) == 0
+
+
+def test_status_says_which_translations_are_missing(capsys, tmp_path):
+    root = tmp_path / "guide"
+    shutil.copytree(FIXTURES / "missing-en-page", root)
+    guide.main(["translation-status", "--root", str(root)])
+    assert "docs/en/support.md  missing: translate docs/zh/support.md" in capsys.readouterr().out.splitlines()
+
+
+def test_update_refuses_a_page_that_is_not_a_translation(capsys, repo):
+    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/zh/causes.md"]) == 2
+    assert "docs/zh/causes.md: docs/zh/causes.md is not a translated page" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def stale_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("stale-site")
+    result = build(FIXTURES / "stale-translation", site)
+    assert result.ok, result.log
+    return site
+
+
+def test_a_stale_page_tells_readers_and_links_to_the_zh_original(stale_site):
+    doc = read(stale_site / "en/causes/index.html")
+    assert "This translation may be out of date" in doc.article_text
+    assert "The Chinese original of this page has changed since it was translated." in doc.article_text
+    notice = [a for a in doc.anchors if a.get("hreflang") == "zh" and "Chinese original" in a.get("text", "")]
+    assert [a["href"] for a in notice] == ["../../causes/"]
+    assert (stale_site / "causes/index.html").exists()  # the link's target
+
+
+def test_up_to_date_and_source_pages_have_no_notice(stale_site):
+    for page in ("en/index.html", "index.html", "causes/index.html"):
+        assert "wg-translation-notice" not in (stale_site / page).read_text(encoding="utf-8"), page
+
+
+def test_the_notice_passes_the_built_site_checks(stale_site):
+    # Its link crosses into zh on purpose (hreflang) and resolves.
+    from wallet_guide.checks import links
+    from wallet_guide.checks.project import load_project
+
+    assert links.check_site(load_project(FIXTURES / "stale-translation"), read_site(stale_site)) == []
