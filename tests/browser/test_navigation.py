@@ -14,7 +14,7 @@ def wake_material(page) -> None:
     """A reader's first interaction loads Material's bundle (material-loader.js); until then a
     link is an ordinary page load. Interact, and wait for the bundle to take over."""
     page.mouse.wheel(0, 1)
-    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.wait_for_function("document.documentElement.dataset.wgMaterial === 'ready'")
 
 
 def mark_document(page) -> None:

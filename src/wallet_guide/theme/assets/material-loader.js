@@ -40,6 +40,7 @@
     real.subscribe(() => {
       if (mounted) return;
       mounted = true;
+      document.documentElement.dataset.wgMaterial = "ready"; // for tests and other scripts
       const input = pendingPaletteChoice && document.getElementById(pendingPaletteChoice);
       pendingPaletteChoice = null;
       if (input) {
