@@ -255,6 +255,7 @@ def query_pagefind(page, text: str) -> list[Hit]:
     return [Hit(r["url"], r["title"]) for r in page.evaluate(PAGEFIND_JS, text)]
 
 
+SETTLE_MS = 500
 MATERIAL_WAIT_JS = """() => {
   const meta = document.querySelector(".md-search-result__meta");
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
@@ -273,6 +274,11 @@ MATERIAL_READ_JS = """() => [...document.querySelectorAll(".md-search-result__li
 
 def query_material(page, text: str) -> list[Hit]:
     box = page.locator("input.md-search__input")
+    # Our pages load Material's bundle on the reader's first interaction (material-loader.js),
+    # and until then Material hides its search box (html.no-js): a first key press, as any
+    # first key, tap or scroll would.
+    page.keyboard.press("Shift")
+    box.wait_for(state="visible")
     box.click()
     if text.isascii():
         page.keyboard.type(text)
@@ -282,7 +288,18 @@ def query_material(page, text: str) -> list[Hit]:
         page.keyboard.insert_text(text)
         page.keyboard.press("End")
     page.wait_for_function(MATERIAL_WAIT_JS)
-    return [Hit(r["url"], r["title"]) for r in page.evaluate(MATERIAL_READ_JS)]
+    # The worker may first answer an earlier (empty) query, which Material shows with the
+    # current text ("no results"): read until the list has not changed for SETTLE_MS.
+    hits = page.evaluate(MATERIAL_READ_JS)
+    for _ in range(20):
+        page.wait_for_timeout(SETTLE_MS)
+        again = page.evaluate(MATERIAL_READ_JS)
+        if again == hits:
+            break
+        hits = again
+    else:
+        sys.exit(f"Material's results for {text!r} did not settle")
+    return [Hit(r["url"], r["title"]) for r in hits]
 
 
 # ---- One approach ----------------------------------------------------------------------------
