@@ -20,6 +20,10 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+$(VENV)/.compare-installed: $(VENV)/.test-installed requirements-compare.txt
+	$(PY) -m pip install --quiet -r requirements-compare.txt
+	touch $@
+
 # axe-core, Lighthouse and the Nu HTML Checker, pinned in package-lock.json. Install scripts are
 # skipped: vnu-jar's would download a Java runtime; Debian's is used instead.
 node_modules/.installed: package.json package-lock.json
@@ -73,6 +77,10 @@ bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight pe
 bench-budget: $(VENV)/.test-installed ## Bench the site and the x100 site; fail when over data/budgets.yml
 	$(PY) -m scripts.bench --budget data/budgets.yml
 	$(PY) -m scripts.bench --scale 100 --budget data/budgets.yml
+
+.PHONY: compare-search
+compare-search: system-packages $(VENV)/.compare-installed ## Measure our search against Material+jieba and Pagefind (README, "Search")
+	$(PY) -m scripts.compare_search
 
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)

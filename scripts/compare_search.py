@@ -1,0 +1,502 @@
+"""`make compare-search`: rank the right section with four search set-ups, on the same pages.
+
+Builds the guide four ways into a temporary folder (never site/ or docs/), serves each on
+localhost, and types the same queries into each one's search in Debian's Chromium, from a zh page
+(/) and from an en page (/en/):
+
+  material-jieba        Material's own search plugin with jieba installed (Material then segments
+                        Chinese at build time), our search plugin disabled, static-i18n's search
+                        defaults; Material's header and search box instead of ours.
+  material-jieba-tuned  the same with the best options found in Material's documented search
+                        settings (TUNED_SEARCH in this file lists what was tried).
+  pagefind-extended     our normal build, indexed by Pagefind extended, queried with its JS API
+                        (pagefind.js: search(), then data(); sections from sub_results).
+  ours                  the normal build, queried with window.wgSearch.rankSections(query).
+
+For each query the expected section(s) were chosen by reading docs/zh/*.md (see QUERIES). The
+table gives the rank of the first expected section among the first 10 results (1 = first,
+'-' = not in the top 10), then per approach how many scored queries put it first, and how many
+results from the other language appeared among each query's first five. Then, not scored, a
+probe: a word both languages' pages contain (FAQ), searched from an en page.
+
+How results are read, for each approach:
+  ours      the section URLs rankSections returns, in order.
+  pagefind  pages in Pagefind's order; in each page, its sub_results (sections) sorted by the
+            sum of their weighted locations' balanced_score, best first.
+  material  the result links in the order Material's dialog shows them (a page's collapsed
+            "more on this page" results in place); a page link Material adds only as the
+            group's title (score 0: the page itself did not match) is not a result.
+
+Needs `pip install -r requirements-compare.txt` (jieba, Pagefind extended) in the project's .venv
+and /usr/bin/chromium; `make compare-search` does both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TOP = 10
+OTHER_LANGUAGE_WINDOW = 5
+START_PAGE = {"zh": "/", "en": "/en/"}
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    # Site-relative "path#id" of the sections that answer the query; empty: reported, not scored.
+    expected: tuple[str, ...]
+
+
+QUERIES = [
+    Query("zh", "余额不足", ("/causes/#balance",)),
+    Query("zh", "客服电话", ("/support/#phone",)),
+    Query("zh", "身份验证失败怎么办", ("/causes/#verification", "/solutions/#verification")),
+    Query("zh", "在线客服", ("/support/#live-chat",)),
+    Query("zh", "网络不好", ("/causes/#network", "/solutions/#network")),
+    Query("zh", "大额支付", ("/best-practices/#large-payments",)),
+    Query("zh", "更新应用", ("/causes/#app-version", "/solutions/#app-version",
+                             "/best-practices/#keep-updated")),
+    Query("zh", "跨境支付手续费", ("/market-trends/#cross-border",)),
+    Query("zh", "帮助中心", ("/support/#help-center",)),
+    Query("zh", "用户协议", ("/best-practices/#user-agreement",)),
+    Query("zh", "充值", ("/solutions/#balance",)),
+    # Every page is about payments failing: no one section is the answer.
+    Query("zh", "支付失败", ()),
+    Query("en", "insufficient balance", ("/en/causes/#balance",)),
+    Query("en", "live chat", ("/en/support/#live-chat",)),
+    Query("en", "customer service phone", ("/en/support/#phone",)),
+    Query("en", "identity verification failed", ("/en/causes/#verification",
+                                                 "/en/solutions/#verification")),
+    Query("en", "update the app", ("/en/causes/#app-version", "/en/solutions/#app-version",
+                                   "/en/best-practices/#keep-updated")),
+    Query("en", "cross-border fees", ("/en/market-trends/#cross-border",)),
+    Query("en", "help center", ("/en/support/#help-center",)),
+    Query("en", "user agreement", ("/en/best-practices/#user-agreement",)),
+]
+
+# Not scored: words that occur in both languages' pages, to show whether an index keeps the
+# languages apart (the queries above occur in one language only).
+PROBES = [Query("en", "FAQ", ())]
+
+# material-jieba-tuned: Material's documented search options (plugins.search: lang, separator,
+# pipeline, fields, jieba_dict_user) and static-i18n's reconfigure_search, tried on QUERIES
+# (first / in top 3, of 19 scored; measured 2026-11-26):
+#   defaults (pipeline [stemmer], which the merged index takes from the zh build)      10 / 14
+#   pipeline [stopWordFilter] (the en default: no stemmer, whose stems miss the
+#     trailing wildcard Material adds to every query word, e.g. balance* vs "balanc")  12 / 16  <- kept
+#   pipeline [] 10 / 15;  [stemmer, stopWordFilter] 12 / 14;  + trimmer 12 / 16
+#   reconfigure_search false (lang [en] only, as mkdocs.yml has it) + [stopWordFilter]    10 / 16
+#   fields title boost 10 instead of 1000                                                12 / 16
+#   separator + full-width punctuation (：“”（）《》)                                    12 / 16
+#   jieba_dict_user = the zh terms of data/glossary.yml: 身份验证失败怎么办 becomes first
+#     but 在线客服 finds nothing (在线聊天 is then one word)                              12 / 16
+#   separator that also cuts before every Han character (Material documents lookaheads
+#     for camelCase): single characters, nearly always second                            9 / 18
+# What no option reaches: Material's browser-side segmenter (query/segment) never tries a
+# slice that ends at the query's last character, so the last word of a Chinese query is
+# dropped or cut to one character (客服电话 → 客服*, 用户协议 → 用户*, 余额不足 → 余额* 不*).
+TUNED_SEARCH = {"pipeline": ["stopWordFilter"]}
+TUNED_I18N = {"reconfigure_search": True}
+
+
+# ---- Building --------------------------------------------------------------------------------
+
+def mkdocs_build(config_file: Path, site_dir: Path, site_url: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "-f", str(config_file), "-d", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode:
+        sys.exit(f"build of {site_dir.name} failed:\n{result.stdout}{result.stderr}")
+
+
+def build_ours(work: Path, site_dir: Path, site_url: str) -> None:
+    mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url)
+
+
+def build_pagefind(work: Path, site_dir: Path, site_url: str) -> None:
+    build_ours(work, site_dir, site_url)
+    # Index the article only, as data-pagefind-body would: not the header, navigation, footer,
+    # permalink signs, or our own search dialog.
+    exclude = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-source-file",
+               ".headerlink", ".wg-search", ".wg-alternates", ".md-content__button"]
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    for selector in exclude:
+        cmd += ["--exclude-selectors", selector]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode or not (site_dir / "pagefind" / "pagefind.js").exists():
+        sys.exit(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    # The extended build (with the Chinese and Japanese segmenters) names itself in its usage line.
+    usage = subprocess.run([sys.executable, "-m", "pagefind", "--help"],
+                           capture_output=True, text=True).stdout
+    if "pagefind_extended" not in usage:
+        sys.exit("Pagefind is not the extended build: pip install -r requirements-compare.txt")
+
+
+# As the value of jieba_dict_user in TUNED_SEARCH: the glossary as a jieba user dictionary.
+GLOSSARY_USER_DICT = "<data/glossary.yml>"
+
+
+def glossary_user_dict(work: Path) -> Path:
+    """A jieba user dictionary of the guide's own terms: the zh side of data/glossary.yml."""
+    terms = [entry["zh"] for entry in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text("utf-8"))]
+    path = work / "jieba-user-dict.txt"
+    path.write_text("".join(f"{term}\n" for term in terms), encoding="utf-8")
+    return path
+
+
+def material_config(work: Path, site_dir_name: str, site_url: str, search: dict, i18n: dict) -> Path:
+    """A copy of mkdocs.yml with our search off and Material's on, with Material's own header."""
+    from mkdocs.utils import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        config = yaml_load(f)
+    overrides = work / "overrides"
+    if not overrides.exists():
+        # Our header.html puts our search box where Material's was, and our partials/search.html
+        # replaces Material's dialog: without both, the theme's own search UI is back.
+        shutil.copytree(ROOT / config["theme"]["custom_dir"], overrides)
+        (overrides / "partials" / "header.html").unlink()
+        (overrides / "partials" / "search.html").unlink()
+    config["theme"]["custom_dir"] = str(overrides)
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    config["site_url"] = site_url
+    plugins = []
+    for entry in config["plugins"]:
+        name = next(iter(entry)) if isinstance(entry, dict) else entry
+        options = entry[name] if isinstance(entry, dict) else {}
+        if name == "wallet-guide-search":
+            options = {**options, "enabled": False}
+        if name == "i18n":
+            options = {**options, **i18n}
+        plugins.append({name: options})
+    if search.get("jieba_dict_user") == GLOSSARY_USER_DICT:
+        search = {**search, "jieba_dict_user": str(glossary_user_dict(work))}
+    # static-i18n's documentation puts the search plugin before it.
+    plugins.insert(0, {"search": search})
+    config["plugins"] = plugins
+    path = work / f"{site_dir_name}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def check_jieba_segmented(site_dir: Path) -> dict:
+    """Material segments Chinese with jieba only when jieba is importable: make sure it did."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    han = re.compile(r"[\u4e00-\u9fff]")
+    zh_docs = [d for d in docs if han.search(d["title"] + d["text"])]
+    segmented = [d for d in zh_docs if re.search(r"[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]", d["text"])]
+    if not zh_docs or len(segmented) < len(zh_docs) // 2:
+        sys.exit(f"{site_dir.name}: Chinese text in search_index.json is not segmented "
+                 "(is jieba installed? pip install -r requirements-compare.txt)")
+    langs = {"en" if d["location"].startswith("en/") else "zh" for d in docs}
+    return {"documents": len(docs), "chinese_documents": len(zh_docs),
+            "segmented": len(segmented), "languages_in_one_index": sorted(langs),
+            "config": index["config"]}
+
+
+def material_builder(search: dict, i18n: dict) -> Callable[[Path, Path, str], dict]:
+    def build(work: Path, site_dir: Path, site_url: str) -> dict:
+        mkdocs_build(material_config(work, site_dir.name, site_url, search, i18n), site_dir, site_url)
+        return check_jieba_segmented(site_dir)
+    return build
+
+
+# ---- Querying --------------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    url: str
+    title: str
+
+
+def query_ours(page, text: str) -> list[Hit]:
+    results = page.evaluate("q => window.wgSearch.rankSections(q)", text)
+    return [Hit(r["url"], r["title"]) for r in results]
+
+
+PAGEFIND_JS = """async (q) => {
+  const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+  await pagefind.init();
+  const search = await pagefind.search(q);
+  const pages = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  const score = (sub) => sub.weighted_locations.reduce((s, l) => s + l.balanced_score, 0);
+  return pages.flatMap((p) => [...p.sub_results]
+    .sort((a, b) => score(b) - score(a))
+    .map((sub) => ({ url: sub.url, title: sub.title })));
+}"""
+
+
+def query_pagefind(page, text: str) -> list[Hit]:
+    return [Hit(r["url"], r["title"]) for r in page.evaluate(PAGEFIND_JS, text)]
+
+
+SETTLE_MS = 500
+MATERIAL_WAIT_JS = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const t = JSON.parse(document.getElementById("__config").textContent).translations;
+  const waiting = [t["search.result.initializer"], t["search.result.placeholder"]];
+  return meta && meta.textContent.trim() && !waiting.includes(meta.textContent.trim());
+}"""
+
+MATERIAL_READ_JS = """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
+  .map((a) => ({
+    url: a.href,
+    title: (a.querySelector("h1, h2") || a).textContent.replace(/\\u200b/g, "").trim(),
+    score: parseFloat(a.querySelector("article").dataset.mdScore),
+  }))
+  .filter((r) => r.score > 0)"""
+
+
+def query_material(page, text: str) -> list[Hit]:
+    box = page.locator("input.md-search__input")
+    # Our pages load Material's bundle on the reader's first interaction (material-loader.js),
+    # and until then Material hides its search box (html.no-js): a first key press, as any
+    # first key, tap or scroll would.
+    page.keyboard.press("Shift")
+    box.wait_for(state="visible")
+    box.click()
+    if text.isascii():
+        page.keyboard.type(text)
+    else:
+        # An input method: the text arrives without key events, the confirming key comes after.
+        # Material reads the box on keyup.
+        page.keyboard.insert_text(text)
+        page.keyboard.press("End")
+    page.wait_for_function(MATERIAL_WAIT_JS)
+    # The worker may first answer an earlier (empty) query, which Material shows with the
+    # current text ("no results"): read until the list has not changed for SETTLE_MS.
+    hits = page.evaluate(MATERIAL_READ_JS)
+    for _ in range(20):
+        page.wait_for_timeout(SETTLE_MS)
+        again = page.evaluate(MATERIAL_READ_JS)
+        if again == hits:
+            break
+        hits = again
+    else:
+        sys.exit(f"Material's results for {text!r} did not settle")
+    return [Hit(r["url"], r["title"]) for r in hits]
+
+
+# ---- One approach ----------------------------------------------------------------------------
+
+@dataclass
+class Approach:
+    name: str
+    build: Callable[[Path, Path, str], dict | None]
+    query: Callable[[object, str], list[Hit]]
+    note: str
+
+
+APPROACHES = [
+    Approach("material-jieba", material_builder({}, {"reconfigure_search": True}), query_material,
+             "Material 9.8 search plugin + jieba, static-i18n's search defaults, one index"),
+    Approach("material-jieba-tuned", material_builder(TUNED_SEARCH, TUNED_I18N), query_material,
+             f"the same, plugins.search {json.dumps(TUNED_SEARCH)}, i18n {json.dumps(TUNED_I18N)}"),
+    Approach("pagefind-extended", build_pagefind, query_pagefind,
+             "Pagefind extended over our build, JS API, sections from sub_results"),
+    Approach("ours", build_ours, query_ours, "window.wgSearch.rankSections"),
+]
+
+
+@dataclass
+class Outcome:
+    query: str
+    lang: str
+    expected: list[str]
+    rank: int | None
+    other_language_top5: int
+    results: list[dict] = field(default_factory=list)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def site_path(url: str, base: str) -> str:
+    path = url[len(base):] if url.startswith(base) else url
+    # Pagefind and Material may add query strings (?h=...); keep path and #id.
+    return re.sub(r"\?[^#]*", "", path)
+
+
+def score(query: Query, hits: list[Hit], base: str) -> Outcome:
+    paths = [site_path(h.url, base) for h in hits][:TOP]
+    rank = next((i + 1 for i, p in enumerate(paths) if p in query.expected), None)
+    own = (lambda p: p.startswith("/en/")) if query.lang == "en" else (lambda p: not p.startswith("/en/"))
+    other = sum(1 for p in paths[:OTHER_LANGUAGE_WINDOW] if not own(p))
+    return Outcome(query.text, query.lang, list(query.expected), rank, other,
+                   [{"path": p, "title": h.title} for p, h in zip(paths, hits)])
+
+
+def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], None]) -> dict:
+    site_dir = work / approach.name
+    site_dir.mkdir(parents=True)
+    server, base = serve(site_dir)
+    try:
+        log(f"building {approach.name} …")
+        build_info = approach.build(work, site_dir, base + "/")
+        outcomes = []
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        errors: list[str] = []
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for query in QUERIES:
+            # A fresh page per query, as a reader arriving and searching once.
+            page.goto(base + START_PAGE[query.lang], wait_until="networkidle")
+            outcomes.append(score(query, approach.query(page, query.text), base))
+        probes = []
+        for query in PROBES:
+            page.goto(base + START_PAGE[query.lang], wait_until="networkidle")
+            probes.append(score(query, approach.query(page, query.text), base))
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    scored = [o for o in outcomes if o.expected]
+    return {
+        "approach": approach.name,
+        "note": approach.note,
+        "build": build_info,
+        "first": sum(1 for o in scored if o.rank == 1),
+        "top3": sum(1 for o in scored if o.rank and o.rank <= 3),
+        "scored": len(scored),
+        "other_language_top5": sum(o.other_language_top5 for o in outcomes),
+        "queries_with_other_language_top5": sum(1 for o in outcomes if o.other_language_top5),
+        "page_errors": errors,
+        "queries": [asdict(o) for o in outcomes],
+        "probes": [asdict(o) for o in probes],
+    }
+
+
+# ---- Output ----------------------------------------------------------------------------------
+
+def print_table(report: dict) -> None:
+    rows = report["approaches"]
+    names = [r["approach"] for r in rows]
+    width = max(len(q.text) for q in QUERIES) + 2
+    col = max(len(n) for n in names) + 2
+
+    def pad(text: str, n: int) -> str:
+        # CJK characters take two columns in a terminal.
+        return text + " " * max(0, n - sum(2 if ord(c) > 0x2e80 else 1 for c in text))
+
+    print(f"Search comparison, {report['date']}: rank of the expected section "
+          f"(1 = first, '-' = not in the top {TOP}; () = not scored)\n")
+    print(pad("query", width) + "".join(n.rjust(col) for n in names))
+    for i, query in enumerate(QUERIES):
+        cells = []
+        for r in rows:
+            o = r["queries"][i]
+            cell = str(o["rank"]) if o["rank"] else "-"
+            if not o["expected"]:
+                first = o["results"][0]["path"] if o["results"] else "none"
+                cell = f"({first})"
+            if o["other_language_top5"]:
+                cell += f" +{o['other_language_top5']}"
+            cells.append(cell.rjust(col))
+        print(pad(query.text, width) + "".join(cells))
+    print()
+    print(pad("first / scored", width) + "".join(f"{r['first']}/{r['scored']}".rjust(col) for r in rows))
+    print(pad("in top 3 / scored", width) + "".join(f"{r['top3']}/{r['scored']}".rjust(col) for r in rows))
+    print(pad("other-language in top 5", width)
+          + "".join(f"{r['other_language_top5']} ({r['queries_with_other_language_top5']} q)".rjust(col)
+                    for r in rows))
+    print(f"\n+N after a rank: N results from the other language among the first "
+          f"{OTHER_LANGUAGE_WINDOW}.")
+    for i, probe in enumerate(PROBES):
+        print(f"probe {probe.text} from {START_PAGE[probe.lang]}: other-language results in the top "
+              f"{OTHER_LANGUAGE_WINDOW}")
+        for r in rows:
+            o = r["probes"][i]
+            print(f"  {r['approach']}: {o['other_language_top5']} "
+                  f"(results: {', '.join(x['path'] for x in o['results'][:OTHER_LANGUAGE_WINDOW]) or 'none'})")
+    print()
+    for r in rows:
+        print(f"{r['approach']}: {r['note']}")
+        if r["build"]:
+            b = r["build"]
+            print(f"  search_index.json: {b['documents']} documents, languages {b['languages_in_one_index']}, "
+                  f"jieba-segmented {b['segmented']}/{b['chinese_documents']} Chinese documents, "
+                  f"config {json.dumps(b['config'], ensure_ascii=False)}")
+        if r["page_errors"]:
+            print(f"  page errors: {r['page_errors']}")
+        for o in r["queries"]:
+            if o["expected"] and o["rank"] != 1:
+                first = o["results"][0] if o["results"] else None
+                got = f"{first['path']} «{first['title']}»" if first else "no result"
+                print(f"  {o['query']}: first result {got}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--only", action="append", choices=[a.name for a in APPROACHES],
+                        help="run only this approach (repeatable)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="build into DIR (must not exist) and keep it, instead of a temporary folder")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
+    log = functools.partial(print, file=sys.stderr)
+    approaches = [a for a in APPROACHES if not args.only or a.name in args.only]
+    if args.keep:
+        args.keep.mkdir(parents=True)
+        work_ctx = None
+        work = args.keep.resolve()
+    else:
+        work_ctx = tempfile.TemporaryDirectory(prefix="compare-search-")
+        work = Path(work_ctx.name)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            rows = [run_approach(a, work, browser, log) for a in approaches]
+            browser.close()
+    finally:
+        if work_ctx:
+            work_ctx.cleanup()
+    report = {"date": date.today().isoformat(), "top": TOP, "approaches": rows}
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print_table(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
