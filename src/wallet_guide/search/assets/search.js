@@ -206,6 +206,6 @@
       open();
     }
   });
-  // The same ranking the box uses, for scripts/search_eval.py and the tokenizer parity test.
+  // The same ranking the box uses, for scripts/compare_search.py and the tokenizer parity test.
   window.wgSearch = { rankSections, terms: (text) => loadManifest().then((m) => terms(text, m.stopWords)) };
 })();
