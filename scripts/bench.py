@@ -5,7 +5,8 @@
 - per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
   gzips text as real hosts do, see scripts/static_server.py);
-- the search index of each language: its total size, and what the first search downloads.
+- the search index of each language: its total size, and what the first search downloads;
+- our interactive parts' script and styles (the checklist's JS + CSS), compressed.
 
 With --scale N it first generates a site N times larger (scripts/scale.py) and prints, for that
 site, build time, peak memory, output size and the bytes a reader downloads from opening a page
@@ -31,6 +32,8 @@ from scripts import static_server
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 CHROMIUM = "/usr/bin/chromium"
+# Our interactive parts: the files (under assets/wallet-guide/) whose compressed size has a budget.
+ASSET_PARTS = {"checklist": ("checklist.js", "checklist.css")}
 
 
 def gzip_size(data: bytes) -> int:
@@ -149,6 +152,15 @@ def search_index(site_dir: Path) -> list[dict]:
     return rows
 
 
+def asset_weights(site_dir: Path) -> list[dict]:
+    """Each part's files together, gzip -6 (every page loads them)."""
+    return [
+        {"part": part, "files": list(files),
+         "gzip": sum(transfer_size(site_dir / "assets" / "wallet-guide" / f) for f in files)}
+        for part, files in ASSET_PARTS.items()
+    ]
+
+
 SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
 
 
@@ -169,6 +181,10 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
                 over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
             if row["third_party"] > page["third_party_requests"]:
                 over.append(f"{row['page']}: {row['third_party']} third-party requests")
+        for row in figures.get("assets", []):
+            kib = limits.get("assets_kib", {}).get(row["part"])
+            if kib is not None and row["gzip"] / 1024 > kib:
+                over.append(f"{row['part']} JS + CSS: {row['gzip'] / 1024:.2f} KiB > {kib} KiB")
         return over
     limits = budget.get("scale", {}).get(str(scale))
     if limits is None:
@@ -251,13 +267,14 @@ def main(argv: list[str] | None = None) -> int:
         check_seconds = timed_check()
         visits = first_visits(base, page_urls(args.site_dir))
         index = search_index(args.site_dir)
+        assets = asset_weights(args.site_dir)
     finally:
         server.shutdown()
         server.server_close()
 
     figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
                "check_seconds": round(check_seconds, 2),
-               "pages": visits, "search_index": index}
+               "pages": visits, "search_index": index, "assets": assets}
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, args.budget, 1)
@@ -269,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
         print(f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
+    print()
+    for row in assets:
+        print(f"{row['part'].capitalize()} JS + CSS ({' + '.join(row['files'])}): "
+              f"{row['gzip'] / 1024:.2f} KiB gzip -6")
     return report_budget(figures, args.budget, 1)
 
 

@@ -18,6 +18,10 @@ class Document:
     article_text: str = ""
 
 
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                 "source", "track", "wbr"}
+
+
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -45,11 +49,12 @@ class _Reader(HTMLParser):
         if "src" in a:
             self.doc.resources.append(a["src"])
         if self.article_depth:
-            self.article_depth += 1
-            if self.skip_depth:
-                self.skip_depth += 1
-            elif "headerlink" in a.get("class", "") or tag in {"script", "style"}:
-                self.skip_depth = 1
+            if tag not in VOID_ELEMENTS:  # a void element has no end tag to count down
+                self.article_depth += 1
+                if self.skip_depth:
+                    self.skip_depth += 1
+                elif "headerlink" in a.get("class", "") or tag in {"script", "style"}:
+                    self.skip_depth = 1
             if tag in {"p", "li", "h1", "h2", "h3", "br", "div"}:
                 self.text.append("\n")
         elif tag == "article":

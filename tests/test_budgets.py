@@ -37,3 +37,11 @@ def test_scaled_site_budget():
         "x100 /part-099/page-4/: first search 260.0 KiB > 250 KiB",
     ]
     assert over_budget(figures, BUDGET, 7) == []  # no budget for that scale
+
+
+def test_checklist_script_and_styles_budget():
+    figures = site_figures()
+    figures["assets"] = [{"part": "checklist", "files": ["checklist.js", "checklist.css"], "gzip": 7 * 1024}]
+    assert over_budget(figures, BUDGET, 1) == ["checklist JS + CSS: 7.00 KiB > 6 KiB"]
+    figures["assets"][0]["gzip"] = 5 * 1024
+    assert over_budget(figures, BUDGET, 1) == []

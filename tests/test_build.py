@@ -13,11 +13,8 @@ from tests.html import page_file, read
 from wallet_guide.contract import load_contract
 
 CONTRACT = load_contract()
-BUILT_PAGES = [p for p in CONTRACT.pages if p.path != "checklist/"] if not (
-    __import__("pathlib").Path("docs/zh/checklist.md").exists()
-) else list(CONTRACT.pages)
 LANGS = [language.code for language in CONTRACT.languages]
-CASES = [(lang, p) for lang in LANGS for p in BUILT_PAGES]
+CASES = [(lang, p) for lang in LANGS for p in CONTRACT.pages]
 
 
 def test_strict_build_has_no_warning(build):
@@ -53,7 +50,7 @@ def test_sitemap_lists_both_languages_with_hreflang(site):
     root = ET.fromstring((site / "sitemap.xml").read_bytes())
     locs = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
     for lang in LANGS:
-        for p in BUILT_PAGES:
+        for p in CONTRACT.pages:
             loc = next((l for l in locs if l.endswith(CONTRACT.url(lang, p))), None)
             assert loc, f"sitemap.xml lacks {CONTRACT.url(lang, p)}"
             hreflangs = {x.get("hreflang"): x.get("href") for x in locs[loc].findall("x:link", ns)}
@@ -92,7 +89,7 @@ REPO_URL = os.environ.get("REPO_URL", "https://github.com/wallet-guide/wallet-gu
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_edit_link_opens_the_page_source_in_its_language(site, lang):
-    for contract_page in BUILT_PAGES:
+    for contract_page in CONTRACT.pages:
         doc = read(page_file(site, CONTRACT.url(lang, contract_page)))
         edit = [a["href"] for a in doc.anchors if a.get("rel") == "edit"]
         assert edit == [f"{REPO_URL}/edit/main/docs/{lang}/{contract_page.source}"]

@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 
 SECTION_HEADINGS = {"h1", "h2", "h3"}
 SKIPPED_CLASSES = {"headerlink", "wg-no-index"}
+# Elements without an end tag: they must not count in the depth of a skipped element.
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                 "source", "track", "wbr"}
 
 
 @dataclass
@@ -34,7 +37,7 @@ class _SectionParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if self.skip_depth:
-            self.skip_depth += 1
+            self.skip_depth += tag not in VOID_ELEMENTS
             return
         if SKIPPED_CLASSES & set((attributes.get("class") or "").split()):
             self.skip_depth = 1

@@ -1,4 +1,5 @@
-/* The language selector keeps the reader's place: same page, same #section.
+/* The language selector keeps the reader's place: same page, same ?query (the checklist's ticks,
+ * ?embed=1), same #section.
  * Its links live in the header, which instant navigation does not replace, so after every page
  * change they are refreshed from the page's own list of alternates (.wg-alternates). */
 (() => {
@@ -14,11 +15,13 @@
     }
   }
 
-  // Add the section being read at the moment of the click (anchor tracking updates the hash).
+  // Add the query and the section being read at the moment of the click (anchor tracking
+  // updates the hash; the checklist updates the query).
   document.addEventListener("click", (ev) => {
     const link = ev.target instanceof Element && ev.target.closest(".md-select__link[data-wg-lang]");
     if (!link) return;
     const url = new URL(link.href);
+    url.search = location.search;
     url.hash = location.hash;
     link.href = url.href;
   }, true);

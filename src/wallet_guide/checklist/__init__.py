@@ -1,0 +1,1 @@
+"""The causes checklist: tick what you see, get the fixes to try in order; see README.md."""

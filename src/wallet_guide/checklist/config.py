@@ -1,0 +1,31 @@
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class ChecklistConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Render the checklist where a page holds the marker, and add its script and styles."""
+
+    data_file = opt.Type(str, default="data/checklist.yml")
+    """The checklist's texts, per cause and language (relative to mkdocs.yml)."""
+
+    data_schema = opt.Type(str, default="data/schemas/checklist.schema.json")
+    """The JSON Schema that ``data_file`` must follow (relative to mkdocs.yml)."""
+
+    contract_file = opt.Type(str, default="data/url-contract.yml")
+    """The URL contract: its ``links_causes`` page lists the cause ids, its languages the
+    translations every entry needs (relative to mkdocs.yml)."""
+
+    links_causes = opt.Type(str, default="causes/")
+    """The page whose section ``#<id>`` explains a cause (a path of the URL contract)."""
+
+    links_solutions = opt.Type(str, default="solutions/")
+    """The page whose section ``#<id>`` is the fix for a cause (a path of the URL contract)."""
+
+    links_support = opt.Type(str, default="support/")
+    """Where a reader goes when nothing is ticked or nothing helped (a path of the URL contract)."""
+
+    anchors_page = opt.Type(str, default="checklist.md")
+    """The page (file name inside each language folder) whose checklist items carry the bare cause
+    ids, as the URL contract's ``checklist/`` row promises. Elsewhere, for example on /causes/,
+    whose headings have those ids, the items' ids are prefixed with ``wg-check-``."""

@@ -1,0 +1,314 @@
+"""The checklist's data file: read it, check it (JSON Schema, then the URL contract), type it.
+
+Every mistake becomes one line naming the file, the line, the entry and what to write instead:
+``data/checklist.yml:14: entry 3 (id 'channel'): missing 'en.fix' — add the English fix title``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError
+from mkdocs.exceptions import PluginError
+
+# What each field of a cause holds, as an error message names it.
+CAUSE_FIELDS = {
+    "symptom": "symptom (what the reader notices)",
+    "cause": "cause title (its heading on the causes page)",
+    "fix": "fix title (its heading on the solutions page)",
+    "summary": "fix summary",
+}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+@dataclass(frozen=True)
+class CauseTexts:
+    symptom: str
+    cause: str
+    fix: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Cause:
+    id: str
+    texts: Mapping[str, CauseTexts]  # language code -> texts
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The checklist's interface texts in one language (see data/checklist.yml)."""
+
+    legend: str
+    hint: str
+    cause: str
+    fix: str
+    fixes: str
+    empty: str
+    nothing_helped: str
+    support: str
+    reset: str
+    status_none: str
+    status_some: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    causes: tuple[Cause, ...]  # in the order the fixes are tried
+    labels: Mapping[str, Labels]  # language code -> texts
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"'{code}'")
+
+
+def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+    """The line (1-based) of each value of a composed YAML document, by its path: the line of
+    its key in a mapping (``en:``), of its dash in a list."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines.update(node_lines(value, (*path, key.value)))
+            lines[(*path, key.value)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(node_lines(item, (*path, index)))
+    return lines
+
+
+class _Where:
+    """Turns a path inside the data into "file:line: entry 3 (id 'x')" and "'en.fix'"."""
+
+    def __init__(self, name: str, data: Any, lines: Mapping[tuple, int]) -> None:
+        self.name, self.data, self.lines = name, data, lines
+
+    def line(self, path: Sequence) -> int:
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def entry(self, index: int) -> str:
+        cause = self.data["causes"][index]
+        cause_id = cause.get("id") if isinstance(cause, dict) else None
+        return f"entry {index + 1}" + (f" (id '{cause_id}')" if isinstance(cause_id, str) else "")
+
+    def prefix(self, path: Sequence) -> str:
+        path = list(path)
+        if len(path) >= 2 and path[0] == "causes" and isinstance(path[1], int):
+            return f"{self.name}:{self.line(path)}: {self.entry(path[1])}: "
+        return f"{self.name}:{self.line(path)}: {path[0] if path else 'the file'}: "
+
+
+def _field(path: Sequence) -> str:
+    """The dotted name of a field inside an entry or the labels: 'en.fix'."""
+    path = list(path)
+    if path[:1] == ["causes"] and len(path) >= 2:
+        path = path[2:]
+    elif path[:1] == ["labels"]:
+        path = path[1:]
+    return ".".join(str(part) for part in path)
+
+
+def _help(parent: Sequence, key: str) -> str:
+    """What to write for the field ``key`` of the object at ``parent``: "add the English fix title"."""
+    parent = list(parent)
+    language = language_name(str(parent[-1])) if parent else ""
+    if parent[:1] == ["causes"] and len(parent) == 3 and key in CAUSE_FIELDS:
+        return f"add the {language} {CAUSE_FIELDS[key]}"
+    if parent[:1] == ["labels"] and len(parent) == 2:
+        return f"add the {language} interface text '{key}'"
+    if not parent:
+        return f"add the '{key}:' section (see the file's header comment)"
+    return f"add '{key}'"
+
+
+def schema_messages(error: ValidationError, where: _Where) -> list[str]:
+    """One line per mistake that a JSON Schema error stands for."""
+    path = list(error.absolute_path)
+    at = where.prefix(path)
+    is_entry = path[:1] == ["causes"] and len(path) == 2
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        if is_entry:  # of an entry itself, only 'id' is required
+            return [f"{at}missing 'id' — add the cause's section id, as on the causes page"]
+        return [f"{at}missing '{_field([*path, key])}' — {_help(path, key)}" for key in missing]
+    if error.validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        patterns = list(error.schema.get("patternProperties", {}))
+        unknown = [
+            key for key in error.instance
+            if key not in allowed and not any(re.search(p, str(key)) for p in patterns)
+        ]
+        if is_entry or path == ["labels"]:
+            return [
+                f"{where.prefix([*path, key])}'{key}' is not a language code — put the texts "
+                "under a language (zh:, en:, …)"
+                for key in unknown
+            ]
+        return [
+            f"{where.prefix([*path, key])}unknown field '{_field([*path, key])}' — the fields are "
+            f"{', '.join(allowed)}"
+            for key in unknown
+        ]
+    if len(path) == 3 and path[0] == "causes" and path[2] == "id":
+        return [
+            f"{at}id {error.instance!r} is not a section id — use lower-case letters, digits and "
+            "hyphens, as on the causes page"
+        ]
+    if error.validator == "type" and error.validator_value == "object" and path:
+        return [f"{at}'{_field(path) or path[-1]}' must hold named fields (key: value lines)"]
+    if error.validator == "type" and error.validator_value == "string":
+        return [f"{at}'{_field(path)}' must be text — {_help(path[:-1], str(path[-1]))}"]
+    if error.validator == "pattern" and isinstance(error.instance, str):
+        placeholder = _placeholder(error)
+        if placeholder:
+            return [
+                f"{at}'{_field(path)}' must contain {placeholder} exactly once — it marks where "
+                "the checklist puts the link or the number"
+            ]
+        return [f"{at}'{_field(path)}' is empty — {_help(path[:-1], str(path[-1]))}"]
+    if error.validator == "minItems":
+        return [f"{at}no causes — add one entry per cause of the URL contract"]
+    return [f"{at}{error.message}"]
+
+
+def _placeholder(error: ValidationError) -> str | None:
+    pattern = str(error.validator_value)
+    for token in ("{link}", "{support}", "{count}"):
+        if token.replace("{", "\\{").replace("}", "\\}") in pattern:
+            return token
+    return None
+
+
+def contract_messages(
+    data: Mapping[str, Any], where: _Where, cause_ids: Sequence[str], languages: Sequence[str]
+) -> list[str]:
+    """The checks a schema cannot make: ids and languages against the URL contract."""
+    messages: list[str] = []
+    seen: dict[str, int] = {}
+    listed = ", ".join(cause_ids)
+    known = [cause["id"] for cause in data["causes"] if cause["id"] in cause_ids]
+    for index, cause in enumerate(data["causes"]):
+        at = where.prefix(["causes", index, "id"])
+        cause_id = cause["id"]
+        if cause_id not in cause_ids:
+            messages.append(
+                f"{at}unknown id '{cause_id}' — use a cause id of the URL contract ({listed}), "
+                "or add the cause there first"
+            )
+        elif cause_id in seen:
+            messages.append(
+                f"{at}duplicate id '{cause_id}' — entry {seen[cause_id] + 1} has it already; "
+                "list each cause once"
+            )
+        else:
+            seen[cause_id] = index
+        for language in languages:
+            if language not in cause:
+                messages.append(
+                    f"{where.prefix(['causes', index])}missing '{language}' — add the "
+                    f"{language_name(language)} texts ({', '.join(CAUSE_FIELDS)})"
+                )
+        for language in cause:
+            if language != "id" and language not in languages:
+                messages.append(
+                    f"{where.prefix(['causes', index, language])}unknown language '{language}' — "
+                    f"the URL contract's languages are {', '.join(languages)}"
+                )
+    for cause_id in cause_ids:
+        if cause_id not in seen:
+            messages.append(
+                f"{where.name}:{where.line(['causes'])}: causes: no entry for the cause "
+                f"'{cause_id}' — add one (the URL contract lists it)"
+            )
+    unique_known = list(dict.fromkeys(known))
+    expected = [cause_id for cause_id in cause_ids if cause_id in unique_known]
+    if unique_known != expected:
+        messages.append(
+            f"{where.name}:{where.line(['causes'])}: causes: the entries are in the order "
+            f"{', '.join(unique_known)} — list them in the order of the URL contract ({listed}), "
+            "which is the order of the steps on the solutions page"
+        )
+    labels = data.get("labels", {})
+    for language in languages:
+        if language not in labels:
+            messages.append(
+                f"{where.prefix(['labels'])}missing '{language}' — add the "
+                f"{language_name(language)} interface texts"
+            )
+    return messages
+
+
+def check(
+    data: Any,
+    schema: Mapping[str, Any],
+    lines: Mapping[tuple, int],
+    name: str,
+    cause_ids: Sequence[str],
+    languages: Sequence[str],
+) -> list[str]:
+    """Every mistake in ``data``, one message each, in file order; [] when it is right."""
+    if not isinstance(data, dict):
+        return [f"{name}:1: the file must hold 'causes:' and 'labels:' (see its header comment)"]
+    where = _Where(name, data, lines)
+    errors = sorted(
+        Draft202012Validator(schema).iter_errors(data),
+        key=lambda e: (where.line(e.absolute_path), [str(p) for p in e.absolute_path]),
+    )
+    messages = _unique(m for error in errors for m in schema_messages(error, where))
+    if messages:
+        return messages
+    return contract_messages(data, where, cause_ids, languages)
+
+
+def _unique(messages: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(messages))
+
+
+def parse(data: Mapping[str, Any]) -> Checklist:
+    """Typed records of data that :func:`check` accepted."""
+    return Checklist(
+        causes=tuple(
+            Cause(
+                cause["id"],
+                {lang: CauseTexts(**texts) for lang, texts in cause.items() if lang != "id"},
+            )
+            for cause in data["causes"]
+        ),
+        labels={lang: Labels(**texts) for lang, texts in data["labels"].items()},
+    )
+
+
+def load_checklist(
+    path: Path,
+    schema_path: Path,
+    cause_ids: Sequence[str],
+    languages: Sequence[str],
+    name: str | None = None,
+) -> Checklist:
+    """Read and check the data file; a mistake raises PluginError listing every one found."""
+    name = name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except FileNotFoundError:
+        raise PluginError(f"{name}: not found — the checklist plugin reads its texts from it")
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}")
+    except yaml.YAMLError as error:
+        raise PluginError(f"{name}: not valid YAML — {error}")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    lines = node_lines(node) if node is not None else {}
+    messages = check(data, schema, lines, name, cause_ids, languages)
+    if messages:
+        raise PluginError("\n".join(messages))
+    return parse(data)

@@ -1,0 +1,234 @@
+"""data/checklist.yml's checks: each mistake stops the build with file, line, entry and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from wallet_guide.checklist.data import load_checklist
+from wallet_guide.contract import load_contract
+
+SCHEMA = Path("data/schemas/checklist.schema.json")
+IDS = ["network", "balance"]
+LANGS = ["zh", "en"]
+NAME = "data/checklist.yml"
+
+# A small, correct data file; each case below changes one thing in it.
+GOOD = """\
+causes:
+  - id: network
+    zh:
+      symptom: 支付时网络不稳定或已断开
+      cause: 网络连接问题
+      fix: 检查网络连接
+      summary: 确认设备的网络连接正常。
+    en:
+      symptom: The network was unstable
+      cause: Network connection problems
+      fix: Check your network connection
+      summary: Make sure your device's network connection works.
+  - id: balance
+    zh:
+      symptom: 账户余额可能不够
+      cause: 账户余额不足
+      fix: 查看账户余额
+      summary: 确认余额足够支付金额。
+    en:
+      symptom: My balance may be too low
+      cause: Insufficient account balance
+      fix: Check your account balance
+      summary: Make sure your balance covers the payment.
+labels:
+  zh:
+    legend: 你遇到了哪些情况？
+    hint: 勾选相符的各项。
+    cause: 原因：{link}
+    fix: 解决方法：{link}
+    fixes: 按这个顺序尝试
+    empty: 都不符合？请{support}。
+    nothing_helped: 还是不行？请{support}。
+    support: 联系客户支持
+    reset: 清除所有勾选
+    status_none: 没有勾选。
+    status_some: 已勾选 {count} 项。
+  en:
+    legend: What do you see?
+    hint: Tick what matches.
+    cause: "Cause: {link}"
+    fix: "Fix: {link}"
+    fixes: Try these fixes, in this order
+    empty: None of these match? Please {support}.
+    nothing_helped: Still failing? Please {support}.
+    support: contact customer support
+    reset: Clear all ticks
+    status_none: Nothing is ticked.
+    status_some: "{count} ticked."
+"""
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "checklist.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_checklist(path, SCHEMA, IDS, LANGS, name=NAME)
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The line number (1-based) of the nth line that starts with ``needle``."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(needle)][nth - 1]
+
+
+def error_of(tmp_path: Path, text: str) -> str:
+    with pytest.raises(PluginError) as caught:
+        load(tmp_path, text)
+    return str(caught.value)
+
+
+def test_the_good_file_loads(tmp_path):
+    checklist = load(tmp_path, GOOD)
+    assert [c.id for c in checklist.causes] == IDS
+    assert checklist.causes[1].texts["en"].fix == "Check your account balance"
+    assert checklist.labels["zh"].status_some == "已勾选 {count} 项。"
+
+
+def test_the_repository_file_loads():
+    contract = load_contract()
+    ids = next(p.ids for p in contract.pages if p.path == "causes/")
+    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, [l.code for l in contract.languages])
+    assert [c.id for c in checklist.causes] == list(ids)
+
+
+def test_duplicate_id(tmp_path):
+    text = GOOD.replace("  - id: balance", "  - id: network")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '  - id: network', nth=2)}: entry 2 (id 'network'): duplicate id "
+        "'network' — entry 1 has it already; list each cause once\n"
+        f"{NAME}:{line_of(text, 'causes:')}: causes: no entry for the cause 'balance' — add one (the URL contract lists it)"
+    )
+
+
+def test_unknown_id(tmp_path):
+    text = GOOD.replace("  - id: balance", "  - id: balanse")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '  - id: balanse')}: entry 2 (id 'balanse'): unknown id 'balanse' — "
+        "use a cause id of the URL contract (network, balance), or add the cause there first\n"
+        f"{NAME}:{line_of(text, 'causes:')}: causes: no entry for the cause 'balance' — add one (the URL contract lists it)"
+    )
+
+
+def test_id_that_cannot_be_a_section_id(tmp_path):
+    text = GOOD.replace("  - id: balance", "  - id: Balance Check")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '  - id: Balance Check')}: entry 2 (id 'Balance Check'): id 'Balance Check' "
+        "is not a section id — use lower-case letters, digits and hyphens, as on the causes page"
+    )
+
+
+def test_missing_id(tmp_path):
+    text = GOOD.replace("  - id: balance\n    zh:", "  - zh:")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '  - zh:')}: entry 2: missing 'id' — add the cause's section id, "
+        "as on the causes page"
+    )
+
+
+def test_missing_translation(tmp_path):
+    start = GOOD.index("    en:\n      symptom: My balance")
+    end = GOOD.index("labels:")
+    text = GOOD[:start] + GOOD[end:]
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '  - id: balance')}: entry 2 (id 'balance'): missing 'en' — "
+        "add the English texts (symptom, cause, fix, summary)"
+    )
+
+
+def test_missing_field(tmp_path):
+    text = GOOD.replace("      fix: Check your account balance\n", "")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.fix' — "
+        "add the English fix title (its heading on the solutions page)"
+    )
+
+
+def test_empty_field(tmp_path):
+    text = GOOD.replace("      summary: 确认余额足够支付金额。", "      summary: ' '")
+    line = line_of(text, "      summary: ' '")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
+        "add the Chinese fix summary"
+    )
+
+
+def test_unknown_field(tmp_path):
+    text = GOOD.replace("      fix: Check your account balance", "      fixes: Check your account balance")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.fix' — "
+        "add the English fix title (its heading on the solutions page)\n"
+        f"{NAME}:{line_of(text, '      fixes:')}: entry 2 (id 'balance'): unknown field "
+        "'en.fixes' — the fields are symptom, cause, fix, summary"
+    )
+
+
+def test_texts_outside_a_language(tmp_path):
+    text = GOOD.replace("  - id: balance\n", "  - id: balance\n    symptom: 余额不够\n")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '    symptom: 余额不够')}: entry 2 (id 'balance'): 'symptom' is not a "
+        "language code — put the texts under a language (zh:, en:, …)"
+    )
+
+
+def test_missing_label(tmp_path):
+    text = GOOD.replace("    hint: Tick what matches.\n", "")
+    errors = error_of(tmp_path, text).splitlines()
+    at = f"{NAME}:{line_of(text, '  en:')}: labels: "
+    assert errors == [f"{at}missing 'en.hint' — add the English interface text 'hint'"]
+
+
+def test_missing_label_language(tmp_path):
+    text = GOOD[: GOOD.index("  en:\n    legend")]
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, 'labels:')}: labels: missing 'en' — add the English interface texts"
+    )
+
+
+def test_label_without_its_placeholder(tmp_path):
+    text = GOOD.replace("    nothing_helped: 还是不行？请{support}。", "    nothing_helped: 还是不行？请联系客服。")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '    nothing_helped:')}: labels: 'zh.nothing_helped' must contain "
+        "{support} exactly once — it marks where the checklist puts the link or the number"
+    )
+
+
+def test_causes_out_of_order(tmp_path):
+    first = GOOD.index("  - id: network")
+    second = GOOD.index("  - id: balance")
+    end = GOOD.index("labels:")
+    text = GOOD[:first] + GOOD[second:end] + GOOD[first:second] + GOOD[end:]
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, 'causes:')}: causes: the entries are in the order balance, network — list them in the order "
+        "of the URL contract (network, balance), which is the order of the steps on the solutions page"
+    )
+
+
+def test_language_the_contract_does_not_have(tmp_path):
+    text = GOOD.replace("    en:\n      symptom: My balance", "    fr:\n      symptom: Solde\n      cause: a\n      fix: b\n      summary: c\n    en:\n      symptom: My balance")
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '    fr:')}: entry 2 (id 'balance'): unknown language 'fr' — "
+        "the URL contract's languages are zh, en"
+    )
+
+
+def test_every_mistake_is_reported_at_once(tmp_path):
+    text = GOOD.replace("      fix: 检查网络连接\n", "").replace("      cause: Insufficient account balance\n", "")
+    errors = error_of(tmp_path, text).splitlines()
+    assert [e.split(": ", 2)[1:] for e in errors] == [
+        ["entry 1 (id 'network')", "missing 'zh.fix' — add the Chinese fix title (its heading on the solutions page)"],
+        ["entry 2 (id 'balance')", "missing 'en.cause' — add the English cause title (its heading on the causes page)"],
+    ]
+
+
+def test_not_yaml(tmp_path):
+    assert error_of(tmp_path, "causes: [\n") == (
+        f"{NAME}:2: not valid YAML — expected the node content, but found '<stream end>'"
+    )
