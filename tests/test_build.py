@@ -106,3 +106,10 @@ def test_up_to_date_translations_show_no_stale_notice(site):
     stale = [str(p.relative_to(site)) for p in (site / "en").rglob("index.html")
              if "wg-translation-notice" in p.read_text(encoding="utf-8")]
     assert stale == []
+
+
+@pytest.mark.parametrize("url,title", [("/causes/", "本节链接"), ("/en/causes/", "Link to this section")])
+def test_section_links_speak_the_page_language(site, url, title):
+    html = page_file(site, url).read_text(encoding="utf-8")
+    titles = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', html))
+    assert titles == {title}

@@ -34,6 +34,14 @@ def test_visited_pages_and_the_checklist_open_offline(browser, base_url):
     page.goto("/en/support/#phone")
     expect(page.locator("#phone")).to_contain_text("Phone support")
     assert page.evaluate("document.documentElement.lang") == "en"
+
+    # The checklist was never opened, yet it works offline in both languages, ticks included.
+    page.goto("/checklist/?tick=network")
+    expect(page.locator("input[type=checkbox][value=network]")).to_be_checked()
+    expect(page.locator(".wg-checklist")).to_contain_text("检查网络连接")
+    page.goto("/en/checklist/")
+    page.locator("label", has_text="balance").first.click()
+    expect(page.locator(".wg-checklist")).to_contain_text("Check your account balance")
     context.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -59,3 +60,11 @@ def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str) -
         lines.append("  </url>")
     lines.append("</urlset>\n")
     return "\n".join(lines)
+
+
+_PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link(")')
+
+
+def localize_permalinks(html: str, title: str) -> str:
+    """Replace the toc extension's default ¶ tooltip with ``title`` (escaped)."""
+    return _PERMALINK_TITLE.sub(lambda m: m.group(1) + escape(title, {'"': "&quot;"}) + m.group(2), html)

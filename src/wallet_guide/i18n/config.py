@@ -8,3 +8,6 @@ class I18nLinksConfig(Config):
 
     sitemap_x_default = opt.Type(str, default="zh")
     """The language a search engine shows a reader whose language we don't have."""
+
+    permalink_titles = opt.Type(dict, default={})
+    """Per language, the tooltip of a heading's ¶ link (Markdown's toc extension has one for all)."""

@@ -12,7 +12,13 @@ from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, asset_url
-from wallet_guide.i18n.alternates import SitemapEntry, page_alternates, render_sitemap, site_path
+from wallet_guide.i18n.alternates import (
+    SitemapEntry,
+    localize_permalinks,
+    page_alternates,
+    render_sitemap,
+    site_path,
+)
 from wallet_guide.i18n.config import I18nLinksConfig
 
 log = get_plugin_logger(__name__)
@@ -42,6 +48,12 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             return None
         add_package_assets(files, config, ASSETS)
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return html
+        title = self.config.permalink_titles.get(getattr(page.file, "locale", ""))
+        return localize_permalinks(html, title) if title else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:

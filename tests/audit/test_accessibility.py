@@ -1,0 +1,60 @@
+"""axe-core (WCAG 2.2 AA) over every page of the site, in both languages and both colour
+schemes, plus the states a reader creates: the search dialog open with results, the 404 page.
+(The checklist's ticked states are scanned in tests/browser/test_checklist.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import axe_violations, describe
+from tests.html import page_file
+
+pytestmark = pytest.mark.audit
+
+
+def site_pages(site) -> list[str]:
+    urls = []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        if rel.split("/")[0] in {"assets", "search", "api"}:
+            continue
+        urls.append("/" if rel == "." else f"/{rel}/")
+    return urls
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    urls = site_pages(site)
+    assert len(urls) >= 16 and all(page_file(site, u).exists() for u in urls)
+    return urls
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_violation(browser, base_url, pages, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    failures = []
+    for url in pages:
+        page.goto(url, wait_until="networkidle")
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{url} ({scheme}):\n{describe(violations)}")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize("url,query", [("/causes/", "余额不足"), ("/en/support/", "live chat")])
+def test_search_dialog_with_results_has_no_violation(page, url, query):
+    page.goto(url)
+    page.click(".wg-search__open")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.locator(".wg-search__result").first.wait_for()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/en/no-such-page/"])
+def test_not_found_pages_have_no_violation(page, url):
+    response = page.goto(url)
+    assert response.status == 404
+    assert axe_violations(page) == [], describe(axe_violations(page))
