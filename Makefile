@@ -6,6 +6,7 @@ VENV      ?= .venv
 PY        := $(VENV)/bin/python
 MKDOCS    := $(VENV)/bin/mkdocs
 HOST      ?= 127.0.0.1:8000
+CONFIG    ?= mkdocs.yml
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -39,7 +40,7 @@ install: $(VENV)/.site-installed ## Create .venv and install the pinned dependen
 
 .PHONY: serve
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
-	$(MKDOCS) serve --livereload --dev-addr $(HOST)
+	$(MKDOCS) serve --livereload --dev-addr $(HOST) --config-file $(CONFIG)
 
 .PHONY: build
 build: install ## Build the site into site/ (strict: any warning fails)
