@@ -25,3 +25,14 @@ def add_package_assets(
 
 def asset_url(name: str) -> str:
     return f"{SITE_ASSET_DIR}/{name}"
+
+
+def link_assets(config: MkDocsConfig, scripts: tuple[str, ...] = (), styles: tuple[str, ...] = ()) -> None:
+    """Load these of our assets on every page; once, although static-i18n re-runs on_config
+    for each language on the same config."""
+    for name in scripts:
+        if asset_url(name) not in config.extra_javascript:
+            config.extra_javascript.append(asset_url(name))
+    for name in styles:
+        if asset_url(name) not in config.extra_css:
+            config.extra_css.append(asset_url(name))

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.checklist.config import ChecklistConfig
 from wallet_guide.checklist.data import Checklist, load_checklist
 from wallet_guide.checklist.render import (
@@ -57,10 +57,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         self.env = template_env(config.theme.dirs)
-        if asset_url("checklist.js") not in config.extra_javascript:
-            config.extra_javascript.append(asset_url("checklist.js"))
-        if asset_url("checklist.css") not in config.extra_css:
-            config.extra_css.append(asset_url("checklist.css"))
+        link_assets(config, scripts=("checklist.js",), styles=("checklist.css",))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

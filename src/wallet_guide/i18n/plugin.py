@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.i18n.alternates import (
     SitemapEntry,
     localize_permalinks,
@@ -37,9 +37,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         if build_state.is_last_language_pass(config):
             self.sitemap = []
             self.not_found_pages = {}
-        script = asset_url("language-switcher.js")
-        if script not in config.extra_javascript:
-            config.extra_javascript.append(script)
+        link_assets(config, scripts=("language-switcher.js",))
         return config
 
     @event_priority(-110)  # after static-i18n has sorted the files into languages (-100)

@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.offline.config import OfflineConfig
 from wallet_guide.offline.worker import build_version, check_messages, render_worker, shell_assets
 
@@ -21,8 +21,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled:
             return None
         check_messages(self.config.messages, build_state.build_languages(config))
-        if asset_url("offline.js") not in config.extra_javascript:
-            config.extra_javascript.append(asset_url("offline.js"))
+        link_assets(config, scripts=("offline.js",))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:

@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
@@ -25,12 +25,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        for name in ("search.js",):
-            if asset_url(name) not in config.extra_javascript:
-                config.extra_javascript.append(asset_url(name))
-        for name in ("search.css",):
-            if asset_url(name) not in config.extra_css:
-                config.extra_css.append(asset_url(name))
+        link_assets(config, scripts=("search.js",), styles=("search.css",))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
