@@ -14,6 +14,7 @@ import pytest
 from scripts import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
+EMBED_HOST = ROOT / "tests" / "browser" / "embed_host"  # a support portal's page, for test_embed
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,8 +35,10 @@ class Build:
     log: str
 
 
-def run_build(site_dir: Path, *extra: str, site_url: str | None = None) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(
+    site_dir: Path, *extra: str, site_url: str | None = None, env: dict[str, str] | None = None
+) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
@@ -57,10 +60,27 @@ def server(tmp_path_factory):
     server.server_close()
 
 
+@dataclass
+class Portals:
+    allowed: str  # origin on the build's embed allow-list
+    foreign: str  # origin that is not
+
+
 @pytest.fixture(scope="session")
-def build(server) -> Build:
+def portals():
+    """Two support portals serving tests/browser/embed_host/ on other localhost origins (other
+    ports); the site is built with only the first on its embed allow-list."""
+    servers = [serve(EMBED_HOST) for _ in range(2)]
+    yield Portals(allowed=servers[0][1], foreign=servers[1][1])
+    for server, _ in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def build(server, portals) -> Build:
     root, url = server
-    result = run_build(root, site_url=url + "/")
+    result = run_build(root, site_url=url + "/", env={"EMBED_ALLOWED_ORIGINS": portals.allowed})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.log}"
     return result
 

@@ -1,0 +1,38 @@
+/* On every page, in <head> (async, high priority): when the address asks for the embed view
+ * (?embed=1), mark <html> before the first paint and load the view's stylesheet and script
+ * (embed.css, embed-page.js). Any other visit pays for this file only. README.md, "Embedding". */
+(() => {
+  "use strict";
+  const params = new URLSearchParams(location.search);
+  if (params.get("embed") !== "1") return;
+  const root = document.documentElement;
+  const here = document.currentScript.src;
+  root.dataset.wgEmbed = "1";
+
+  // Nothing shows until embed.css has hidden the header and navigation: embed.css makes the
+  // page visible again (blocking="render" does the same where browsers support it).
+  root.style.visibility = "hidden";
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = new URL("embed.css", here).href;
+  style.setAttribute("blocking", "render");
+  style.addEventListener("error", () => root.style.removeProperty("visibility"));
+  document.head.appendChild(style);
+
+  const script = document.createElement("script");
+  script.src = new URL("embed-page.js", here).href;
+  document.head.appendChild(script);
+
+  // ?theme=: Material's palette attribute on <body>, as soon as there is a <body>.
+  const scheme = { light: "default", dark: "slate" }[params.get("theme")];
+  const paint = () => document.body.setAttribute("data-md-color-scheme", scheme);
+  if (scheme && document.body) paint();
+  else if (scheme) {
+    const untilBody = new MutationObserver(() => {
+      if (!document.body) return;
+      untilBody.disconnect();
+      paint();
+    });
+    untilBody.observe(root, { childList: true });
+  }
+})();

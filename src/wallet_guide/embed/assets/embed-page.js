@@ -1,0 +1,202 @@
+/* The embed view (README.md, "Embedding"; the protocol is on the integrator page), loaded by
+ * embed-head.js when the address has ?embed=1: ?theme=light|dark, ?section=ID, #id, links that
+ * stay embedded, and the messages. They go only to the parent's origin when it is on the
+ * allow-list (mkdocs.yml, embed_allowed_origins; the site itself is always on it), never "*". */
+(() => {
+  "use strict";
+  const SOURCE = "wallet-guide";
+  const VERSION = 1;
+  const SCHEMES = { light: "default", dark: "slate" };
+  const OWN_PARAMS = ["embed", "theme", "parent", "section"];
+  const HEADING = /^H([1-6])$/;
+  const params = new URLSearchParams(location.search);
+  const root = document.documentElement;
+  const head = document.querySelector("script[data-wg-embed-origins]"); // embed-head.js
+  const siteRoot = new URL("../../", head.src); // both live in <site>/assets/wallet-guide/
+  const languages = JSON.parse(head.dataset.wgEmbedLanguages || "{}");
+  const allowed = new Set([location.origin, ...JSON.parse(head.dataset.wgEmbedOrigins || "[]")]);
+  let theme = SCHEMES[params.get("theme")] ? params.get("theme") : null;
+
+  // The portal's origin: the browser's record of it, else ?parent= (set by embed.js, kept by our
+  // links so it survives page loads inside the frame), else the referrer; unlisted: silence.
+  const parentOrigin = (() => {
+    if (window.parent === window) return null;
+    const ancestors = location.ancestorOrigins;
+    let origin = ancestors && ancestors.length ? ancestors[0] : params.get("parent");
+    if (!origin && document.referrer) origin = new URL(document.referrer).origin;
+    return allowed.has(origin) ? origin : null;
+  })();
+
+  function post(type, data) {
+    if (parentOrigin) {
+      window.parent.postMessage({ source: SOURCE, version: VERSION, type, ...data }, parentOrigin);
+    }
+  }
+
+  /* ---- Theme: Material's palette attribute, never stored as the reader's own choice ---- */
+  function applyTheme() {
+    const body = document.body;
+    if (theme && body.getAttribute("data-md-color-scheme") !== SCHEMES[theme]) {
+      body.setAttribute("data-md-color-scheme", SCHEMES[theme]);
+    }
+  }
+
+  /* ---- Links: internal ones stay in the embed view, external ones open a new tab ---- */
+  function adapt(link) {
+    if (!(link instanceof HTMLAnchorElement)) return; // an <a> inside an SVG icon
+    const url = new URL(link.href, location.href);
+    if (!/^https?:$/.test(url.protocol)) return;
+    if (url.origin !== siteRoot.origin || !url.pathname.startsWith(siteRoot.pathname)) {
+      link.target = "_blank";
+      link.rel = "noopener";
+    } else if (url.pathname === location.pathname) {
+      const here = new URL(location.href); // same page: keep the section shown, move the hash
+      here.hash = url.hash;
+      link.href = here.href;
+    } else {
+      url.searchParams.delete("section");
+      url.searchParams.set("embed", "1");
+      if (theme) url.searchParams.set("theme", theme);
+      if (parentOrigin) url.searchParams.set("parent", parentOrigin);
+      link.href = url.href;
+    }
+  }
+  const adaptAll = () => document.querySelectorAll("a[href]").forEach(adapt);
+  document.addEventListener("click", (ev) => {
+    const link = ev.target instanceof Element && ev.target.closest("a[href]");
+    if (link) adapt(link); // links added after the page was shown
+  }, true);
+
+  /* ---- ?section=ID: the heading and what follows it up to a heading of its level or higher ---- */
+  function showSection(id) {
+    const article = document.querySelector("article.md-content__inner");
+    const heading = document.getElementById(id);
+    if (!article || !heading || heading.parentElement !== article || !HEADING.test(heading.tagName)) {
+      console.warn(`wallet-guide embed: this page has no section "${id}"; showing the whole page`);
+      return null;
+    }
+    const level = Number(heading.tagName[1]);
+    let inside = false;
+    for (const el of article.children) {
+      const match = HEADING.exec(el.tagName);
+      if (el === heading) inside = true;
+      else if (inside && match && Number(match[1]) <= level) inside = false;
+      el.classList.toggle("wg-embed-hidden", !inside);
+    }
+    return id;
+  }
+
+  /* ---- What is shown: sent on load, instant navigation and hash changes ---- */
+  let shownSection = null;
+  let shownPath = null;
+  let lastUrl = null;
+  let ready = false;
+
+  function fragment() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return "";
+    }
+  }
+
+  function describe() {
+    const url = new URL(location.href);
+    OWN_PARAMS.forEach((name) => url.searchParams.delete(name));
+    const sitePath = location.pathname.slice(siteRoot.pathname.length);
+    let lang = null; // the language whose folder is the longest match: "" holds the default
+    for (const [code, prefix] of Object.entries(languages)) {
+      if (sitePath.startsWith(prefix) && (lang === null || prefix.length > languages[lang].length)) lang = code;
+    }
+    lang = lang || root.lang;
+    const hashId = fragment();
+    const target = hashId ? document.getElementById(hashId) : null;
+    return {
+      url: url.href,
+      path: "/" + sitePath.slice((languages[lang] || "").length),
+      lang,
+      title: document.title,
+      section: target ? hashId : shownSection,
+      top: target ? Math.round(target.getBoundingClientRect().top + window.scrollY) : null,
+    };
+  }
+
+  function announce() {
+    const info = describe();
+    if (info.url === lastUrl) return;
+    lastUrl = info.url;
+    post("navigation", info);
+  }
+
+  /* ---- resize: the content's height, whenever it changes, once per frame, no repeats ---- */
+  let lastHeight = null;
+  let frame = 0;
+  function measure() {
+    frame = 0;
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      post("resize", { height });
+    }
+  }
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(measure);
+  };
+
+  function show() {
+    const section = new URLSearchParams(location.search).get("section");
+    shownSection = section ? showSection(section) : null;
+    shownPath = location.pathname;
+    adaptAll();
+    applyTheme(); // again: Material's palette has just applied the reader's own
+    if (!ready) {
+      const { url, path, lang, title } = describe();
+      post("ready", { url, path, lang, title });
+      ready = true;
+    }
+    measure();
+    lastUrl = null; // a new page is always announced, even at the same address
+    announce();
+  }
+
+  window.addEventListener("message", (ev) => {
+    const data = ev.data;
+    if (ev.source !== window.parent || !allowed.has(ev.origin)) return;
+    if (!data || data.source !== SOURCE || data.version !== VERSION) return;
+    if (data.type === "set-theme" && SCHEMES[data.theme]) {
+      theme = data.theme;
+      applyTheme();
+      const url = new URL(location.href);
+      url.searchParams.set("theme", theme);
+      history.replaceState(history.state, "", url.href);
+      adaptAll();
+    }
+  });
+
+  function start() {
+    new ResizeObserver(schedule).observe(document.body);
+    document.addEventListener("toggle", schedule, true); // <details> opening and closing
+    if (document.fonts) {
+      document.fonts.addEventListener("loadingdone", schedule);
+      document.fonts.ready.then(schedule);
+    }
+    // Material's bundle, whenever it arrives, applies the reader's own palette: the portal's wins.
+    new MutationObserver(applyTheme).observe(document.body, { attributeFilter: ["data-md-color-scheme"] });
+    // A new section in the address: instant navigation changes it with pushState, which fires
+    // no event, during the click; a new page is announced by show() instead.
+    const sectionChanged = () => {
+      if (location.pathname === shownPath) announce();
+    };
+    document.addEventListener("click", () => setTimeout(sectionChanged), true);
+    window.addEventListener("popstate", sectionChanged);
+    window.addEventListener("hashchange", sectionChanged);
+    // document$ (Material's, or material-loader.js's stand-in until the bundle is loaded) calls
+    // show for the page already shown, then after each instant navigation.
+    if (window.document$) window.document$.subscribe(show);
+    else show();
+  }
+
+  // This script is loaded without blocking the page: it may run before or after it is parsed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

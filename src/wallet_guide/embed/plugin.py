@@ -1,0 +1,124 @@
+"""Embedding in a support portal: the embed view, its message protocol, the content API and
+the _headers file; see README.md, 'Embedding', and the integrator page (docs/*/integrate.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from wallet_guide import build_state
+from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.embed import api
+from wallet_guide.embed.config import EmbedConfig
+from wallet_guide.embed.headers import render_headers
+from wallet_guide.embed.host_script import HOST_SCRIPT, render_host_script
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+# In every page's <head>; it loads embed-page.js and embed.css only for the embed view.
+HEAD_SCRIPT = "embed-head.js"
+SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
+API_SCHEMAS = {"pages": "api-pages.schema.json"}
+
+
+class EmbedPlugin(BasePlugin[EmbedConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, list[tuple[int, dict]]] = {}  # lang -> (nav position, record)
+        self.site_names: dict[str, str] = {}
+        self.default_site_name = ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # static-i18n re-runs on_config for each language of one build: reset only on the first.
+        if build_state.is_last_language_pass(config):
+            self.pages = {}
+            self.site_names = {}
+            self.default_site_name = config.site_name
+        return config
+
+    # After static-i18n has sorted the files into languages (-100): it cannot take generated
+    # files that have no source path, such as embed.js.
+    @event_priority(-110)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        add_package_assets(files, config, ASSETS, only=SITE_ASSETS)
+        languages = {
+            lang: {"root": root, "name": site_name(config, lang, self.default_site_name)}
+            for lang, root in language_roots(config).items()
+        }
+        host_script = render_host_script((ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages)
+        files.append(File.generated(config, asset_url(HOST_SCRIPT), content=host_script))
+        return files
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if not self.config.enabled:
+            return context
+        context["wg_embed"] = {
+            "script": asset_url(HEAD_SCRIPT),
+            "origins": self.config.embed_allowed_origins,
+            "languages": language_roots(config),
+        }
+        if self.config.api_enabled:
+            lang = page.file.locale
+            self.site_names[lang] = config.site_name
+            position = nav.pages.index(page) if page in nav.pages else len(nav.pages)
+            description = page.meta.get("description") or config.site_description or ""
+            record = api.page_record(page.title, description, page.canonical_url, page.content)
+            self.pages.setdefault(lang, []).append((position, record))
+        return context
+
+    @event_priority(build_state.AFTER_ALL_LANGUAGES)  # once every language is built
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not build_state.is_last_language_pass(config):
+            return
+        site_dir = Path(config.site_dir)
+        if self.config.api_enabled:
+            self.write_api(site_dir, config)
+        if self.config.headers_enabled:
+            text = render_headers(self.config.embed_allowed_origins, config.site_url, api.API_DIR)
+            (site_dir / "_headers").write_text(text, encoding="utf-8")
+
+    def write_api(self, site_dir: Path, config: MkDocsConfig) -> None:
+        schema_dir = Path(config.config_file_path).parent / api.SCHEMA_DIR
+        base = (config.site_url or "/").rstrip("/") + "/"
+        for name, schema_file in API_SCHEMAS.items():
+            schema_text = (schema_dir / schema_file).read_text(encoding="utf-8")
+            (site_dir / api.API_DIR).mkdir(parents=True, exist_ok=True)
+            (site_dir / api.API_DIR / f"{name}.schema.json").write_text(schema_text, encoding="utf-8")
+        schema = json.loads((schema_dir / API_SCHEMAS["pages"]).read_text(encoding="utf-8"))
+        for lang, entries in self.pages.items():
+            pages = [record for _, record in sorted(entries, key=lambda entry: entry[0])]
+            document = api.pages_document(lang, self.site_names[lang],
+                                          f"{base}{api.API_DIR}/pages.schema.json", pages)
+            errors = api.schema_errors(document, schema)
+            if errors:
+                raise PluginError(
+                    f"{api.API_DIR}/{lang}/pages.json does not match {api.SCHEMA_DIR / API_SCHEMAS['pages']}:\n  "
+                    + "\n  ".join(errors)
+                )
+            target = site_dir / api.API_DIR / lang / "pages.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(api.dump(document), encoding="utf-8")
+            log.info(f"content API '{lang}': {len(pages)} pages, {target.stat().st_size} bytes")
+
+
+def language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Where each language lives under the site root: the default at the root, others in a folder."""
+    default = build_state.default_language(config)
+    return {lang: "" if lang == default else f"{lang}/" for lang in build_state.build_languages(config)}
+
+
+def site_name(config: MkDocsConfig, lang: str, default: str) -> str:
+    """The site's name in ``lang``: static-i18n's per-language site_name, else mkdocs.yml's."""
+    for language in build_state.i18n_plugin(config).config.languages:
+        if language.locale == lang and language.site_name:
+            return language.site_name
+    return default

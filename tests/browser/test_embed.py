@@ -1,0 +1,201 @@
+"""A support portal on another origin embeds the guide with embed.js (tests/browser/embed_host/):
+the frame's height, links followed inside, the theme, and which origins hear from the guide.
+
+Python's http.server sends no _headers, so frame-ancestors is checked in tests/test_embed_api.py."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+FRAME = "#guide iframe"
+HEADING_SCROLL_TOLERANCE = 2  # px: the host scrolls to the section's top, rounded
+
+
+def open_portal(tab, portal: str, base_url: str, **options: str):
+    """The portal's page in ``tab`` with the guide mounted (``options``: what host.js takes);
+    returns the guide's frame, once loaded."""
+    tab.goto(f"{portal}/host.html?{urlencode({'site': base_url + '/', **options})}")
+    tab.wait_for_function("window.__loaded === true")
+    return tab.frame_locator(FRAME)
+
+
+def guide(page):
+    """The guide's document (a Playwright Frame), to run code in it."""
+    return page.query_selector(FRAME).content_frame()
+
+
+def frame_height(page) -> float:
+    return page.eval_on_selector(FRAME, "f => f.getBoundingClientRect().height")
+
+
+def content_height(page) -> int:
+    return guide(page).evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+
+
+def events(page, kind: str) -> list[dict]:
+    return page.evaluate(f"window.__events.filter(e => e.type === '{kind}')")
+
+
+def wait_for_height(page, condition: str) -> None:
+    page.wait_for_function(f"(h => {condition})(document.querySelector('{FRAME}').getBoundingClientRect().height)")
+
+
+def test_frame_is_as_tall_as_the_content_and_follows_a_block_opening_and_closing(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/integrate/", lang="en", section="protocol")
+    page.wait_for_function("window.__events.some(e => e.type === 'resize')")
+    closed = frame_height(page)
+    assert closed == content_height(page)
+    assert frame.locator(".wg-embed-demo").is_hidden(), "section=protocol should hide the live example"
+
+    frame.locator("details:visible > summary").click()
+    wait_for_height(page, f"h > {closed}")
+    opened = frame_height(page)
+    assert opened == content_height(page)
+    assert frame.locator("details:visible pre").first.is_visible()
+
+    frame.locator("details:visible > summary").click()
+    wait_for_height(page, f"h === {closed}")
+    heights = [e["height"] for e in events(page, "resize")]
+    assert heights[-1] == closed and opened in heights
+    assert all(a != b for a, b in zip(heights, heights[1:])), f"a height was sent twice in a row: {heights}"
+
+
+def test_section_parameter_shows_that_section_only(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/causes/", section="balance")
+    frame.locator("#balance").wait_for()
+    assert frame.locator("#balance").is_visible()
+    assert frame.locator("#balance ~ p a[href*='/solutions/']").first.is_visible()
+    for hidden in ("#causes", "#network", "#channel", "#app-version"):
+        assert frame.locator(hidden).is_hidden(), f"{hidden} is outside the section"
+    assert frame.locator(".md-header").is_hidden() and frame.locator(".md-footer").is_hidden()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    assert events(page, "navigation")[-1]["section"] == "balance"
+    wait_for_height(page, f"h === {content_height(page)}")
+    assert frame_height(page) < 600, "one section should need far less height than the page"
+
+
+def test_a_reader_not_embedded_loads_only_the_small_head_script(page, base_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto("/causes/", wait_until="networkidle")
+    embed = [r.rsplit("/", 1)[-1] for r in requests if "/assets/wallet-guide/embed" in r]
+    assert embed == ["embed-head.js"]
+    assert page.locator(".md-header").is_visible()
+    assert page.evaluate("document.documentElement.dataset.wgEmbed") is None
+
+
+def test_unknown_section_shows_the_whole_page_with_a_warning(page, base_url):
+    warnings = []
+    page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+    page.goto("/en/causes/?embed=1&section=no-such-id")
+    assert page.locator("#network").is_visible() and page.locator("#app-version").is_visible()
+    assert page.locator(".md-header").is_hidden()
+    assert any("no-such-id" in w for w in warnings)
+    assert page.console_errors == []
+
+
+def test_a_link_followed_inside_stays_in_the_embed_view(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/causes/")
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    ready = events(page, "ready")[0]
+    assert (ready["path"], ready["lang"], ready["url"]) == ("/causes/", "zh", f"{base_url}/causes/")
+    guide(page).evaluate("window.__sameDocument = true")
+
+    frame.locator("#balance ~ p a[href*='/solutions/']").first.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/solutions/')")
+    inside = guide(page)
+    assert "embed=1" in inside.url and "/solutions/" in inside.url
+    assert inside.evaluate("window.__sameDocument === true"), "instant navigation should stay in the page"
+    assert frame.locator(".md-header").is_hidden() and frame.locator(".md-sidebar--primary").is_hidden()
+    navigation = events(page, "navigation")[-1]
+    assert navigation["url"] == f"{base_url}/solutions/#balance"
+    assert navigation["section"] == "balance" and navigation["top"] > 0
+    wait_for_height(page, f"h === {content_height(page)}")
+    # The portal scrolled its own page to the section (the frame itself never scrolls).
+    page.wait_for_function(
+        f"Math.abs(document.querySelector('{FRAME}').getBoundingClientRect().top + {navigation['top']})"
+        f" <= {HEADING_SCROLL_TOLERANCE}"
+    )
+    assert page.evaluate("scrollY") > 0
+
+    # A second hop, this time a full page load: still embedded, the parent still hears.
+    ready_count = len(events(page, "ready"))
+    inside.evaluate("location.href = document.querySelector('article a[href*=\"/causes/\"]').href")
+    page.wait_for_function(f"window.__events.filter(e => e.type === 'ready').length > {ready_count}")
+    assert events(page, "ready")[-1]["path"] == "/causes/"
+    assert frame.locator(".md-header").is_hidden()
+    assert "embed=1" in guide(page).url
+
+
+def test_set_theme_switches_the_colour_scheme_without_storing_it(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/", lang="en", theme="dark")
+    body = frame.locator("body")
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.evaluate("window.__guide.setTheme('light')")
+    frame.locator("body[data-md-color-scheme='default']").wait_for(state="attached")
+    page.evaluate("window.__guide.setTheme('dark')")
+    frame.locator("body[data-md-color-scheme='slate']").wait_for(state="attached")
+    # The theme follows the reader to the next page inside the frame...
+    frame.locator("article a[href*='/causes/']").first.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/causes/')")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    # ...but is not the reader's own choice: the guide opened directly keeps the default.
+    page.goto(f"{base_url}/en/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+@pytest.mark.parametrize("portal,claimed_parent,hears", [
+    ("allowed", "allowed", True),  # the control: the same frame, on a portal of the list
+    ("foreign", "foreign", False),
+    ("foreign", "allowed", False),  # a forged ?parent= does not help
+])
+def test_only_a_portal_on_the_allow_list_hears_from_the_guide(page, portals, base_url, portal, claimed_parent, hears):
+    portal_url = getattr(portals, portal)
+    open_portal(page, portal_url, base_url, page="/causes/", raw=getattr(portals, claimed_parent))
+    frame = page.frame_locator(FRAME)
+    frame.locator("#network").wait_for()  # the guide shows either way
+    if hears:
+        page.wait_for_function("window.__messages.some(m => m.data.type === 'navigation')")
+        assert {m["origin"] for m in page.evaluate("window.__messages")} == {base_url}
+    else:
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__messages") == []
+
+
+def test_set_theme_from_a_portal_not_on_the_list_changes_nothing(page, portals, base_url):
+    frame = open_portal(page, portals.foreign, base_url, page="/causes/")
+    frame.locator("#network").wait_for()
+    body = frame.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.evaluate("window.__guide.setTheme('dark')")
+    page.wait_for_timeout(500)
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    assert page.evaluate("window.__messages") == []
+    assert frame_height(page) == 300, "the frame keeps its initial height"
+
+
+@pytest.mark.parametrize("url", ["/integrate/", "/en/integrate/"])
+def test_integrator_page_live_example_loads_when_opened_and_resizes(page, base_url, url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    demo = page.locator(".wg-embed-demo iframe")
+    assert demo.count() == 1
+    assert not [r for r in requests if "/causes/" in r], "the example loads only when opened"
+
+    page.locator("#live-example ~ details > summary").first.click()
+    page.wait_for_function(
+        "document.querySelector('.wg-embed-demo iframe').getBoundingClientRect().height > 600"
+    )
+    inner = demo.content_frame
+    assert inner.locator(".md-header").is_hidden()
+    assert inner.locator("#network").is_visible()
+    inner_height = demo.evaluate("f => Math.ceil(f.contentDocument.body.getBoundingClientRect().height)")
+    page.wait_for_function(
+        f"document.querySelector('.wg-embed-demo iframe').getBoundingClientRect().height === {inner_height}"
+    )
+    assert [r for r in requests if not r.startswith(base_url)] == []
+    assert page.console_errors == []

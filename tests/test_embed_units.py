@@ -1,0 +1,129 @@
+"""The embed plugin's pure parts: the allow-list, the _headers file, the API's sections,
+embed.js's build-time line, and the configuration error a reader sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_build
+from wallet_guide.embed.api import embed_url, plain_text, split_sections
+from wallet_guide.embed.config import EmbedConfig
+from wallet_guide.embed.headers import render_headers
+from wallet_guide.embed.host_script import render_host_script
+from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
+from wallet_guide.embed.plugin import ASSETS
+
+
+@pytest.mark.parametrize("value,origin", [
+    ("https://support.example.com", "https://support.example.com"),
+    ("HTTPS://Support.Example.COM", "https://support.example.com"),
+    ("https://support.example.com:443", "https://support.example.com"),
+    ("http://127.0.0.1:8001", "http://127.0.0.1:8001"),
+    ("http://localhost:80", "http://localhost"),
+    ("https://[::1]:8443", "https://[::1]:8443"),
+    ("  https://help.example.org  ", "https://help.example.org"),
+])
+def test_an_origin_is_written_as_browsers_write_it(value, origin):
+    assert normalize_origin(value) == origin
+
+
+@pytest.mark.parametrize("value,message", [
+    ("https://support.example.com/help", "remove '/help'"),
+    ("https://support.example.com/", "remove '/'"),
+    ("https://support.example.com?x=1", "remove '?x=1'"),
+    ("support.example.com", "must start with https://"),
+    ("ftp://support.example.com", "must start with https://"),
+    ("*", "wildcard"),
+    ("'self'", "always allowed"),
+    ("https://user:secret@support.example.com", "user name"),
+    ("https://support.example.com:http", "port"),
+    ("https://bad_host.example.com", "not a host name"),
+    ("", "not an origin"),
+    (42, "not an origin"),
+])
+def test_a_value_that_is_not_an_origin_is_refused_with_the_fix(value, message):
+    with pytest.raises(OriginError, match="(?i)" + message.replace("?", r"\?").replace("*", r"\*")):
+        normalize_origin(value)
+
+
+def test_the_list_comes_from_yaml_or_from_one_environment_string():
+    assert parse_origins(["https://a.example", "https://A.example:443"]) == ["https://a.example"]
+    assert parse_origins("https://a.example, http://localhost:8001 https://b.example") == [
+        "https://a.example", "http://localhost:8001", "https://b.example"]
+    assert parse_origins("") == [] and parse_origins(None) == []
+    with pytest.raises(OriginError, match="list of origins"):
+        parse_origins({"a": 1})
+
+
+def test_config_error_names_mkdocs_yml_the_option_and_the_bad_value():
+    config = EmbedConfig()
+    config.load_dict({"embed_allowed_origins": ["https://ok.example", "https://portal.example/help"]})
+    errors, _ = config.validate()
+    assert len(errors) == 1
+    name, error = errors[0]
+    assert name == "embed_allowed_origins"
+    assert "mkdocs.yml" in str(error) and "EMBED_ALLOWED_ORIGINS" in str(error)
+    assert "'https://portal.example/help'" in str(error) and "https://portal.example" in str(error)
+
+
+def test_a_bad_origin_in_the_environment_stops_the_build(tmp_path):
+    result = run_build(tmp_path / "site", env={"EMBED_ALLOWED_ORIGINS": "https://ok.example,*"})
+    assert result.returncode != 0
+    assert "embed_allowed_origins" in result.log and "'*' is not allowed" in result.log
+
+
+def test_headers_follow_the_allow_list_and_the_sites_base_path():
+    text = render_headers(["https://a.example", "http://b.example:8080"],
+                          "https://docs.example.org/guide/", "api/v1")
+    lines = text.splitlines()
+    assert "/guide/*" in lines and "/guide/api/v1/*" in lines
+    assert "  Content-Security-Policy: frame-ancestors 'self' https://a.example http://b.example:8080" in lines
+    assert render_headers([], None, "api/v1").splitlines()[2] == (
+        "  Content-Security-Policy: frame-ancestors 'self'"
+    )
+
+
+HTML = """<h1 id="title">Title<a class="headerlink" href="#title" title="Link">&para;</a></h1>
+<p>Intro with <a href="../other/#x">a link</a>.</p>
+<h2 id="first">First</h2>
+<p>One.</p>
+<details class="note"><summary>More</summary>
+<h3 id="inside">Inside a block</h3>
+<p>Hidden <img alt="" src="img/a.png"> text.</p>
+</details>
+<h3 id="sub">Sub</h3>
+<ul><li>Item</li><li>Other</li></ul>
+<h2 id="second">Second</h2>
+<p>Two &amp; <em>more</em>.</p>"""
+
+
+def test_sections_are_cut_at_top_level_headings_only():
+    sections = split_sections(HTML, "https://g.example/en/page/")
+    assert [(s.id, s.level, s.title) for s in sections] == [
+        ("title", 1, "Title"), ("first", 2, "First"), ("sub", 3, "Sub"), ("second", 2, "Second")]
+    first = sections[1]
+    assert first.text == "One. More Inside a block Hidden text."
+    assert first.html.startswith("<p>One.</p>") and first.html.endswith("</details>")
+    assert 'src="https://g.example/en/page/img/a.png"' in first.html
+    assert 'href="https://g.example/en/other/#x"' in sections[0].html
+    assert sections[2].text == "Item Other"
+    assert sections[3].text == "Two & more."
+    assert "headerlink" not in sections[0].html + sections[0].title
+
+
+def test_plain_text_and_embed_urls():
+    assert plain_text("<p>a</p><p>b<script>x()</script></p>") == "a b"
+    assert embed_url("https://g.example/causes/") == "https://g.example/causes/?embed=1"
+    assert embed_url("https://g.example/causes/#x", "balance") == (
+        "https://g.example/causes/?embed=1&section=balance")
+
+
+def test_embed_js_gets_the_languages_written_in():
+    source = (ASSETS / "embed.js").read_text(encoding="utf-8")
+    out = render_host_script(source, {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}})
+    assert '  const LANGUAGES = {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}};' in out
+    before, after = source.splitlines(), out.splitlines()
+    assert len(before) == len(after)
+    assert sum(a != b for a, b in zip(before, after)) == 1, "only the LANGUAGES line changes"
+    with pytest.raises(ValueError, match="LANGUAGES"):
+        render_host_script("no such line", {})
