@@ -15,7 +15,6 @@ from wallet_guide.contract import load_contract
 CONTRACT = load_contract()
 SCHEMAS = Path("data/schemas")
 LANGS = [language.code for language in CONTRACT.languages]
-BUILT_PAGES = [p for p in CONTRACT.pages if Path("docs/zh", p.source).exists()]
 
 
 def pages_json(site: Path, lang: str) -> dict:
@@ -33,20 +32,45 @@ def test_pages_json_matches_its_schema_which_is_served_beside_it(site, base_url,
     assert document["lang"] == lang
 
 
+def checklist_json(site: Path, lang: str) -> dict:
+    return json.loads((site / "api" / "v1" / lang / "checklist.json").read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_json_holds_every_page_and_section_of_the_url_contract(site, base_url, lang):
+def test_checklist_json_matches_its_schema_which_is_served_beside_it(site, base_url, lang):
+    document = checklist_json(site, lang)
+    schema = json.loads((SCHEMAS / "api-checklist.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["$schema"] == f"{base_url}/api/v1/checklist.schema.json"
+    served = site / "api" / "v1" / "checklist.schema.json"
+    assert json.loads(served.read_text(encoding="utf-8")) == schema
+    root = base_url + CONTRACT.url(lang, CONTRACT.pages[0])
+    assert document["support_url"] == f"{root}support/"
+    balance = next(c for c in document["causes"] if c["id"] == "balance")
+    assert balance["fix_url"] == f"{root}solutions/#balance"
+    assert balance["tick_url"] == f"{root}checklist/?tick=balance"
+    assert balance["symptom"] and balance["summary"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_api_holds_every_page_and_section_of_the_url_contract(site, base_url, lang):
+    """Every id is a section of pages.json or, on the checklist page, an item of checklist.json."""
     pages = {page["url"]: page for page in pages_json(site, lang)["pages"]}
-    for contract_page in BUILT_PAGES:
+    items = {cause["url"] for cause in checklist_json(site, lang)["causes"]}
+    for contract_page in CONTRACT.pages:
         url = base_url + CONTRACT.url(lang, contract_page)
         assert url in pages, f"api/v1/{lang}/pages.json lacks {url}"
         page = pages[url]
         assert page["embed_url"] == f"{url}?embed=1"
         ids = [section["id"] for section in page["sections"]]
-        missing = [i for i in contract_page.ids if i not in ids]
-        assert missing == [], f"{url}: the API lacks the sections {missing}"
+        missing = [i for i in contract_page.ids if i not in ids and f"{url}#{i}" not in items]
+        assert missing == [], f"{url}: the API lacks {missing}"
         for section in page["sections"]:
             assert section["url"] == f"{url}#{section['id']}"
             assert section["embed_url"] == f"{url}?embed=1&section={section['id']}"
+    checklist_ids = [c["id"] for c in checklist_json(site, lang)["causes"]]
+    causes = next(p for p in CONTRACT.pages if p.path == "causes/")
+    assert checklist_ids == list(causes.ids), "the checklist lists the causes in the contract's order"
 
 
 def test_section_records_hold_the_sections_own_text_and_absolute_links(site, base_url):

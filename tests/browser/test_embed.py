@@ -62,6 +62,50 @@ def test_frame_is_as_tall_as_the_content_and_follows_a_block_opening_and_closing
     assert all(a != b for a, b in zip(heights, heights[1:])), f"a height was sent twice in a row: {heights}"
 
 
+def tick(frame, cause_id: str) -> None:
+    frame.locator(f"label[for='wg-check-box-{cause_id}']").click()
+
+
+def test_frame_follows_the_checklist_as_results_appear_and_are_reset(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'resize')")
+    empty = frame_height(page)
+    assert empty == content_height(page)
+    assert frame.locator(".wg-checklist__items").is_visible() and frame.locator(".md-header").is_hidden()
+
+    tick(frame, "balance")
+    wait_for_height(page, f"h > {empty}")
+    one = frame_height(page)
+    tick(frame, "app-version")
+    wait_for_height(page, f"h > {one}")
+    assert frame_height(page) == content_height(page)
+    assert frame.locator(".wg-checklist__fix:visible").count() == 2
+    inside = guide(page).url
+    assert "embed=1" in inside and "tick=balance,app-version" in inside
+
+    frame.locator(".wg-checklist__reset").click()
+    wait_for_height(page, f"h === {empty}")
+    heights = [e["height"] for e in events(page, "resize")]
+    assert heights[-1] == empty and max(heights) > one
+    assert all(a != b for a, b in zip(heights, heights[1:])), f"a height was sent twice in a row: {heights}"
+
+
+def test_the_checklist_works_inside_the_embed_view_and_its_links_stay_embedded(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/causes/", theme="dark")
+    tick(frame, "verification")
+    fix = frame.locator(".wg-checklist__fix:visible a")
+    assert fix.count() == 1
+    fix.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/solutions/')")
+    wait_for_height(page, f"h === {content_height(page)}")
+    page.wait_for_timeout(600)  # Material's anchor tracking would have rewritten the #hash by now
+    assert events(page, "navigation")[-1]["section"] == "verification"
+    inside = guide(page).url
+    assert "embed=1" in inside and "theme=dark" in inside and inside.endswith("#verification")
+    assert frame.locator(".md-header").is_hidden()
+    assert frame.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
 def test_section_parameter_shows_that_section_only(page, portals, base_url):
     frame = open_portal(page, portals.allowed, base_url, page="/causes/", section="balance")
     frame.locator("#balance").wait_for()
@@ -184,18 +228,19 @@ def test_integrator_page_live_example_loads_when_opened_and_resizes(page, base_u
     page.goto(url, wait_until="networkidle")
     demo = page.locator(".wg-embed-demo iframe")
     assert demo.count() == 1
-    assert not [r for r in requests if "/causes/" in r], "the example loads only when opened"
+    assert not [r for r in requests if "/checklist/" in r], "the example loads only when opened"
 
     page.locator("#live-example ~ details > summary").first.click()
-    page.wait_for_function(
-        "document.querySelector('.wg-embed-demo iframe').getBoundingClientRect().height > 600"
-    )
     inner = demo.content_frame
+    inner.locator(".wg-checklist__items").wait_for()
     assert inner.locator(".md-header").is_hidden()
-    assert inner.locator("#network").is_visible()
-    inner_height = demo.evaluate("f => Math.ceil(f.contentDocument.body.getBoundingClientRect().height)")
-    page.wait_for_function(
-        f"document.querySelector('.wg-embed-demo iframe').getBoundingClientRect().height === {inner_height}"
-    )
+    height = "document.querySelector('.wg-embed-demo iframe').getBoundingClientRect().height"
+    inner_height = "f => Math.ceil(f.contentDocument.body.getBoundingClientRect().height)"
+    page.wait_for_function(f"{height} === {demo.evaluate(inner_height)}")
+    empty = demo.evaluate("f => f.getBoundingClientRect().height")
+
+    inner.locator("label[for='wg-check-box-network']").click()
+    page.wait_for_function(f"{height} > {empty}")
+    page.wait_for_function(f"{height} === {demo.evaluate(inner_height)}")
     assert [r for r in requests if not r.startswith(base_url)] == []
     assert page.console_errors == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,6 +19,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 HEADING = re.compile(r"^h([1-6])$")
 BLOCKS = {"p", "li", "br", "div", "tr", "td", "th", "dt", "dd", "pre", "blockquote",
           "summary", "details", "fieldset", "legend", "label", "ul", "ol", "table"}
+SKIPPED_CLASSES = {"headerlink", "wg-no-index"}  # as in the site's search: not text of the page
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
@@ -75,7 +76,8 @@ class _HeadingFinder(HTMLParser):
 
 
 class _TextReader(HTMLParser):
-    """Visible text, one space between blocks; permalinks (¶), scripts and styles left out."""
+    """Visible text, one space between blocks; permalinks (¶), scripts, styles and what the
+    site's search leaves out (class wg-no-index: the checklist, which checklist.json holds)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -85,7 +87,7 @@ class _TextReader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if self.skip:
             self.skip += tag not in VOID
-        elif tag in {"script", "style", "template"} or "headerlink" in (dict(attrs).get("class") or ""):
+        elif tag in {"script", "style", "template"} or SKIPPED_CLASSES & set((dict(attrs).get("class") or "").split()):
             self.skip = 1
         elif tag in BLOCKS:
             self.parts.append(" ")
@@ -155,6 +157,30 @@ def page_record(title: str, description: str, url: str, html: str) -> dict:
 def pages_document(lang: str, site_name: str, schema_url: str, pages: list[dict]) -> dict:
     return {"$schema": schema_url, "version": API_VERSION, "lang": lang, "site_name": site_name,
             "pages": pages}
+
+
+def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, str]) -> dict:
+    """The causes checklist in one language (the checklist plugin's data): what the reader
+    ticks, the cause and the fix it leads to. ``urls``: absolute addresses of the ``checklist``,
+    ``causes``, ``solutions`` and ``support`` pages in ``lang``."""
+    page = urls["checklist"]
+    causes = []
+    for cause in checklist.causes:
+        texts = cause.texts[lang]
+        causes.append({
+            "id": cause.id,
+            "url": f"{page}#{cause.id}",
+            "tick_url": f"{page}?tick={cause.id}",
+            "symptom": texts.symptom,
+            "cause": texts.cause,
+            "cause_url": f"{urls['causes']}#{cause.id}",
+            "fix": texts.fix,
+            "fix_url": f"{urls['solutions']}#{cause.id}",
+            "summary": texts.summary,
+        })
+    return {"$schema": schema_url, "version": API_VERSION, "lang": lang, "url": page,
+            "embed_url": embed_url(page), "support_url": urls["support"],
+            "labels": asdict(checklist.labels[lang]), "causes": causes}
 
 
 def schema_errors(document: dict, schema: dict) -> list[str]:

@@ -24,7 +24,8 @@ ASSETS = Path(__file__).parent / "assets"
 # In every page's <head>; it loads embed-page.js and embed.css only for the embed view.
 HEAD_SCRIPT = "embed-head.js"
 SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
-API_SCHEMAS = {"pages": "api-pages.schema.json"}
+API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
+CHECKLIST_PLUGIN = "wallet-guide-checklist"
 
 
 class EmbedPlugin(BasePlugin[EmbedConfig]):
@@ -89,25 +90,49 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
     def write_api(self, site_dir: Path, config: MkDocsConfig) -> None:
         schema_dir = Path(config.config_file_path).parent / api.SCHEMA_DIR
         base = (config.site_url or "/").rstrip("/") + "/"
+        schemas = {}
         for name, schema_file in API_SCHEMAS.items():
             schema_text = (schema_dir / schema_file).read_text(encoding="utf-8")
+            schemas[name] = json.loads(schema_text)
             (site_dir / api.API_DIR).mkdir(parents=True, exist_ok=True)
             (site_dir / api.API_DIR / f"{name}.schema.json").write_text(schema_text, encoding="utf-8")
-        schema = json.loads((schema_dir / API_SCHEMAS["pages"]).read_text(encoding="utf-8"))
+        schema_url = f"{base}{api.API_DIR}/{{}}.schema.json".format
         for lang, entries in self.pages.items():
             pages = [record for _, record in sorted(entries, key=lambda entry: entry[0])]
-            document = api.pages_document(lang, self.site_names[lang],
-                                          f"{base}{api.API_DIR}/pages.schema.json", pages)
-            errors = api.schema_errors(document, schema)
-            if errors:
-                raise PluginError(
-                    f"{api.API_DIR}/{lang}/pages.json does not match {api.SCHEMA_DIR / API_SCHEMAS['pages']}:\n  "
-                    + "\n  ".join(errors)
-                )
-            target = site_dir / api.API_DIR / lang / "pages.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(api.dump(document), encoding="utf-8")
-            log.info(f"content API '{lang}': {len(pages)} pages, {target.stat().st_size} bytes")
+            document = api.pages_document(lang, self.site_names[lang], schema_url("pages"), pages)
+            write_json(site_dir, lang, "pages", document, schemas["pages"])
+        checklist = config.plugins.get(CHECKLIST_PLUGIN)
+        if checklist is not None and checklist.config.enabled and checklist.checklist is not None:
+            for lang in self.pages:
+                document = api.checklist_document(checklist.checklist, lang, schema_url("checklist"),
+                                                  checklist_urls(checklist, lang, base))
+                write_json(site_dir, lang, "checklist", document, schemas["checklist"])
+
+
+def write_json(site_dir: Path, lang: str, name: str, document: dict, schema: dict) -> None:
+    """``api/v1/<lang>/<name>.json``, once it is known to match its schema."""
+    errors = api.schema_errors(document, schema)
+    if errors:
+        raise PluginError(
+            f"{api.API_DIR}/{lang}/{name}.json does not match "
+            f"{api.SCHEMA_DIR / API_SCHEMAS[name]}:\n  " + "\n  ".join(errors)
+        )
+    target = site_dir / api.API_DIR / lang / f"{name}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(api.dump(document), encoding="utf-8")
+    log.info(f"content API {lang}/{name}.json: {target.stat().st_size} bytes")
+
+
+def checklist_urls(checklist, lang: str, base: str) -> dict[str, str]:
+    """The absolute addresses the checklist links to, from the checklist plugin's settings and
+    the URL contract it reads (its page is the one whose source is its anchors_page)."""
+    contract, options = checklist.contract, checklist.config
+    by_path = {page.path: page for page in contract.pages}
+    page = next(p for p in contract.pages if p.source == options.anchors_page)
+    url = lambda contract_page: base + contract.url(lang, contract_page).lstrip("/")  # noqa: E731
+    return {"checklist": url(page), "causes": url(by_path[options.links_causes]),
+            "solutions": url(by_path[options.links_solutions]),
+            "support": url(by_path[options.links_support])}
 
 
 def language_roots(config: MkDocsConfig) -> dict[str, str]:

@@ -23,6 +23,19 @@
   script.src = new URL("embed-page.js", here).href;
   document.head.appendChild(script);
 
+  // Material's anchor tracking rewrites the #hash from the scroll position, which says nothing
+  // in a frame as tall as its content (it would report the last section, or none): take it out
+  // of Material's configuration once the page is parsed, before the bundle reads it.
+  const untrack = () => {
+    const config = document.getElementById("__config");
+    if (!config) return;
+    const settings = JSON.parse(config.textContent);
+    settings.features = settings.features.filter((feature) => feature !== "navigation.tracking");
+    config.textContent = JSON.stringify(settings);
+  };
+  if (document.readyState === "loading") document.addEventListener("readystatechange", untrack, { once: true });
+  else untrack();
+
   // ?theme=: Material's palette attribute on <body>, as soon as there is a <body>.
   const scheme = { light: "default", dark: "slate" }[params.get("theme")];
   const paint = () => document.body.setAttribute("data-md-color-scheme", scheme);
