@@ -127,3 +127,16 @@ def test_embed_js_gets_the_languages_written_in():
     assert sum(a != b for a, b in zip(before, after)) == 1, "only the LANGUAGES line changes"
     with pytest.raises(ValueError, match="LANGUAGES"):
         render_host_script("no such line", {})
+
+
+def test_an_api_file_that_breaks_its_schema_stops_the_build(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from wallet_guide.embed.plugin import EmbedPlugin
+
+    schema = {"type": "object", "required": ["pages"], "properties": {"version": {"const": 1}}}
+    with pytest.raises(PluginError, match=r"api/v1/en/pages.json does not match .*api-pages.schema.json") as error:
+        EmbedPlugin().write_json(tmp_path, "en", "pages", {"version": 2}, schema)
+    assert "'pages' is a required property" in str(error.value)
+    assert "version: 1 was expected" in str(error.value)
+    assert not (tmp_path / "api").exists(), "nothing is written"

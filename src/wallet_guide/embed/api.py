@@ -183,6 +183,26 @@ def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, st
             "labels": asdict(checklist.labels[lang]), "causes": causes}
 
 
+def schema_url(base: str, name: str) -> str:
+    """Where the schema of ``<name>.json`` is served (beside the files, not per language)."""
+    return f"{base}{API_DIR}/{name}.schema.json"
+
+
+def checklist_urls(contract, options, lang: str, base: str) -> dict[str, str]:
+    """The absolute addresses of the pages the checklist links, in ``lang``: from the checklist
+    plugin's options and the URL contract (its own page is the one whose source is
+    ``anchors_page``)."""
+    by_path = {page.path: page for page in contract.pages}
+    own = next(page for page in contract.pages if page.source == options.anchors_page)
+
+    def url(page) -> str:
+        return base + contract.url(lang, page).lstrip("/")
+
+    return {"checklist": url(own), "causes": url(by_path[options.links_causes]),
+            "solutions": url(by_path[options.links_solutions]),
+            "support": url(by_path[options.links_support])}
+
+
 def schema_errors(document: dict, schema: dict) -> list[str]:
     """Every way ``document`` breaks ``schema``, as 'path: message' lines."""
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())

@@ -18,6 +18,7 @@ from wallet_guide.embed import api
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import HOST_SCRIPT, render_host_script
+from wallet_guide.embed.languages import language_roots, site_name
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -96,54 +97,30 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             schemas[name] = json.loads(schema_text)
             (site_dir / api.API_DIR).mkdir(parents=True, exist_ok=True)
             (site_dir / api.API_DIR / f"{name}.schema.json").write_text(schema_text, encoding="utf-8")
-        schema_url = f"{base}{api.API_DIR}/{{}}.schema.json".format
         for lang, entries in self.pages.items():
             pages = [record for _, record in sorted(entries, key=lambda entry: entry[0])]
-            document = api.pages_document(lang, self.site_names[lang], schema_url("pages"), pages)
-            write_json(site_dir, lang, "pages", document, schemas["pages"])
+            document = api.pages_document(lang, self.site_names[lang], api.schema_url(base, "pages"), pages)
+            self.write_json(site_dir, lang, "pages", document, schemas["pages"])
+        # The checklist plugin has loaded and checked data/checklist.yml in its on_config.
         checklist = config.plugins.get(CHECKLIST_PLUGIN)
         if checklist is not None and checklist.config.enabled and checklist.checklist is not None:
             for lang in self.pages:
-                document = api.checklist_document(checklist.checklist, lang, schema_url("checklist"),
-                                                  checklist_urls(checklist, lang, base))
-                write_json(site_dir, lang, "checklist", document, schemas["checklist"])
+                urls = api.checklist_urls(checklist.contract, checklist.config, lang, base)
+                document = api.checklist_document(
+                    checklist.checklist, lang, api.schema_url(base, "checklist"), urls
+                )
+                self.write_json(site_dir, lang, "checklist", document, schemas["checklist"])
 
+    def write_json(self, site_dir: Path, lang: str, name: str, document: dict, schema: dict) -> None:
+        """``api/v1/<lang>/<name>.json``, once it is known to match its schema."""
+        errors = api.schema_errors(document, schema)
+        if errors:
+            raise PluginError(
+                f"{api.API_DIR}/{lang}/{name}.json does not match "
+                f"{api.SCHEMA_DIR / API_SCHEMAS[name]}:\n  " + "\n  ".join(errors)
+            )
+        target = site_dir / api.API_DIR / lang / f"{name}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(api.dump(document), encoding="utf-8")
+        log.info(f"content API {lang}/{name}.json: {target.stat().st_size} bytes")
 
-def write_json(site_dir: Path, lang: str, name: str, document: dict, schema: dict) -> None:
-    """``api/v1/<lang>/<name>.json``, once it is known to match its schema."""
-    errors = api.schema_errors(document, schema)
-    if errors:
-        raise PluginError(
-            f"{api.API_DIR}/{lang}/{name}.json does not match "
-            f"{api.SCHEMA_DIR / API_SCHEMAS[name]}:\n  " + "\n  ".join(errors)
-        )
-    target = site_dir / api.API_DIR / lang / f"{name}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(api.dump(document), encoding="utf-8")
-    log.info(f"content API {lang}/{name}.json: {target.stat().st_size} bytes")
-
-
-def checklist_urls(checklist, lang: str, base: str) -> dict[str, str]:
-    """The absolute addresses the checklist links to, from the checklist plugin's settings and
-    the URL contract it reads (its page is the one whose source is its anchors_page)."""
-    contract, options = checklist.contract, checklist.config
-    by_path = {page.path: page for page in contract.pages}
-    page = next(p for p in contract.pages if p.source == options.anchors_page)
-    url = lambda contract_page: base + contract.url(lang, contract_page).lstrip("/")  # noqa: E731
-    return {"checklist": url(page), "causes": url(by_path[options.links_causes]),
-            "solutions": url(by_path[options.links_solutions]),
-            "support": url(by_path[options.links_support])}
-
-
-def language_roots(config: MkDocsConfig) -> dict[str, str]:
-    """Where each language lives under the site root: the default at the root, others in a folder."""
-    default = build_state.default_language(config)
-    return {lang: "" if lang == default else f"{lang}/" for lang in build_state.build_languages(config)}
-
-
-def site_name(config: MkDocsConfig, lang: str, default: str) -> str:
-    """The site's name in ``lang``: static-i18n's per-language site_name, else mkdocs.yml's."""
-    for language in build_state.i18n_plugin(config).config.languages:
-        if language.locale == lang and language.site_name:
-            return language.site_name
-    return default

@@ -14,5 +14,16 @@ def drop_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
 
 
+# A code block wider than the screen scrolls sideways, so a keyboard user must be able to focus
+# it (WCAG 2.1.1; axe: scrollable-region-focusable). Material's bundle adds tabindex to the
+# blocks that overflow, but it now loads on the first interaction (material-loader.js), and
+# whether a block overflows depends on the reader's screen: every code block gets it.
+_CODE_BLOCK = re.compile(r'(<pre>(?:<span></span>)?<code)>')
+
+
+def focusable_code_blocks(html: str) -> str:
+    return _CODE_BLOCK.sub(r'\1 tabindex="0">', html)
+
+
 def apply_all(html: str) -> str:
-    return drop_checkbox_autocomplete(html)
+    return focusable_code_blocks(drop_checkbox_autocomplete(html))
