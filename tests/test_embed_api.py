@@ -104,3 +104,13 @@ def test_embed_js_is_as_small_as_the_integrator_page_says(site):
     script = (site / "assets" / "wallet-guide" / "embed.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) < 3 * 1024
     assert b'"en": {"root": "en/"' in script, "the build writes the languages into embed.js"
+
+
+def test_readers_offline_cache_skips_what_only_the_embed_view_and_portals_use(site):
+    """Every page loads embed-head.js; the rest serves the embed view, which the worker never
+    answers, or portals: precaching it would cost every reader's first visit."""
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(worker.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])["precache"]
+    assert "assets/wallet-guide/embed-head.js" in precache
+    for name in ("embed-page.js", "embed.css", "embed.js"):
+        assert f"assets/wallet-guide/{name}" not in precache

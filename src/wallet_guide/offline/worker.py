@@ -10,7 +10,13 @@ from mkdocs.exceptions import PluginError
 
 # Theme files precached at install. Not Material's bundle, which a reader may never need (it
 # loads on the first interaction and is cached then), nor its unused search workers and lunr.
-SKIPPED = ("assets/javascripts/", "assets/images/")  # images/: Material's default favicon, unused
+SKIPPED = (
+    "assets/javascripts/", "assets/images/",  # images/: Material's default favicon, unused
+    # The embed view's files and the portals' script (wallet-guide-embed): the worker never
+    # answers the embed view, and a reader never loads them. embed-head.js, which every page
+    # loads, stays.
+    "assets/wallet-guide/embed-page.js", "assets/wallet-guide/embed.css", "assets/wallet-guide/embed.js",
+)
 MESSAGE_KEYS = ("title", "text", "checklist", "home")
 
 
