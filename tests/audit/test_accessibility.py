@@ -5,6 +5,7 @@ schemes, plus the states a reader creates: the search dialog open with results, 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.html import page_file
@@ -57,4 +58,19 @@ def test_search_dialog_with_results_has_no_violation(page, url, query):
 def test_not_found_pages_have_no_violation(page, url):
     response = page.goto(url)
     assert response.status == 404
+    assert axe_violations(page) == [], describe(axe_violations(page))
+
+
+@pytest.mark.parametrize("url", [
+    "/causes/?embed=1",
+    "/en/support/?embed=1&theme=dark",
+    "/checklist/?embed=1&tick=network,balance",
+    "/en/checklist/?embed=1&theme=dark&tick=verification",
+])
+def test_embed_view_has_no_violation(page, url):
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("document.documentElement.dataset.wgEmbed === '1'")
+    # Scan what the portal's reader sees: the article, without the site's header.
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".md-header")).to_be_hidden()
     assert axe_violations(page) == [], describe(axe_violations(page))
