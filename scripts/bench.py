@@ -28,10 +28,10 @@ from pathlib import Path
 import yaml
 
 from scripts import static_server
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
-CHROMIUM = "/usr/bin/chromium"
 # Our interactive parts: the files (under assets/wallet-guide/) whose compressed size has a budget.
 ASSET_PARTS = {"checklist": ("checklist.js", "checklist.css")}
 
@@ -77,17 +77,14 @@ def timed_check() -> float:
 
 
 def page_urls(site_dir: Path) -> list[str]:
+    """Every page of a built site, as site addresses ("/", "/en/causes/")."""
     urls = []
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in {"assets", "search"}:
+        if rel.split("/")[0] in {"assets", "search", "api"}:
             continue
         urls.append("/" if rel == "." else f"/{rel}/")
     return urls
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def transfer(requests, base: str) -> dict:
@@ -114,7 +111,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
 
     rows = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for url in urls:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()

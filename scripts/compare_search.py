@@ -42,19 +42,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
+from scripts import static_server
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 TOP = 10
 OTHER_LANGUAGE_WINDOW = 5
 START_PAGE = {"zh": "/", "en": "/en/"}
@@ -333,17 +331,6 @@ class Outcome:
     results: list[dict] = field(default_factory=list)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def site_path(url: str, base: str) -> str:
     path = url[len(base):] if url.startswith(base) else url
     # Pagefind and Material may add query strings (?h=...); keep path and #id.
@@ -362,7 +349,7 @@ def score(query: Query, hits: list[Hit], base: str) -> Outcome:
 def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], None]) -> dict:
     site_dir = work / approach.name
     site_dir.mkdir(parents=True)
-    server, base = serve(site_dir)
+    server, base = static_server.start(site_dir)
     try:
         log(f"building {approach.name} …")
         build_info = approach.build(work, site_dir, base + "/")
@@ -471,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
     log = functools.partial(print, file=sys.stderr)
     approaches = [a for a in APPROACHES if not args.only or a.name in args.only]
@@ -484,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(work_ctx.name)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             rows = [run_approach(a, work, browser, log) for a in approaches]
             browser.close()
     finally:

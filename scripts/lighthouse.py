@@ -13,11 +13,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
 @dataclass
@@ -40,7 +41,7 @@ def run(url: str) -> Report:
         result = subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
              f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True,
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True,
         )
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")

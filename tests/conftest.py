@@ -12,20 +12,10 @@ from pathlib import Path
 import pytest
 
 from scripts import static_server
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 EMBED_HOST = ROOT / "tests" / "browser" / "embed_host"  # a support portal's page, for test_embed
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # This machine has no network beyond localhost: keep Chromium's own calls home quiet.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass

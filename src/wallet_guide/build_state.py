@@ -43,3 +43,8 @@ def build_languages(config: MkDocsConfig) -> list[str]:
 def current_language(config: MkDocsConfig) -> str:
     """The language being built; only valid while a pass builds (not in the final post-build)."""
     return i18n_plugin(config).current_language
+
+
+def page_language(page, config: MkDocsConfig) -> str:
+    """The language of a page: static-i18n's locale of its file, else the language being built."""
+    return getattr(page.file, "locale", None) or current_language(config)

@@ -7,25 +7,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from scripts.bench import page_urls
 from tests.browser.axe import axe_violations, describe
 from tests.html import page_file
 
 pytestmark = pytest.mark.audit
 
 
-def site_pages(site) -> list[str]:
-    urls = []
-    for path in sorted(site.rglob("index.html")):
-        rel = path.parent.relative_to(site).as_posix()
-        if rel.split("/")[0] in {"assets", "search", "api"}:
-            continue
-        urls.append("/" if rel == "." else f"/{rel}/")
-    return urls
-
-
 @pytest.fixture(scope="module")
 def pages(site):
-    urls = site_pages(site)
+    urls = page_urls(site)
     assert len(urls) >= 16 and all(page_file(site, u).exists() for u in urls)
     return urls
 

@@ -73,7 +73,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         mistake = marker_mistake(html)
         if mistake:
             raise PluginError(f"{where}: {mistake}")
-        lang = getattr(page.file, "locale", None) or build_state.current_language(config)
+        lang = build_state.page_language(page, config)
         prefix = "" if Path(where).name == self.config.anchors_page else ANCHOR_PREFIX
         fragment = render_checklist(self.env, self.checklist, lang, self._links(page, lang), prefix)
         repeated = repeated_ids(html, fragment)

@@ -50,7 +50,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
-        title = self.config.permalink_titles.get(getattr(page.file, "locale", ""))
+        title = self.config.permalink_titles.get(build_state.page_language(page, config))
         return localize_permalinks(html, title) if title else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

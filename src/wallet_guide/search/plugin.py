@@ -9,6 +9,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
@@ -41,13 +42,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
-        lang = getattr(page.file, "locale", config.theme["language"])
+        lang = build_state.page_language(page, config)
         self.sections.setdefault(lang, []).extend(split_sections(html, page.url, page.title))
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
-            lang = getattr(page.file, "locale", config.theme["language"])
+            lang = build_state.page_language(page, config)
             context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
         return context
 
