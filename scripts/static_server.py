@@ -1,8 +1,10 @@
 """A static file server for tests and benchmarks that behaves like a real host:
 gzip for text, a 404 page per language, cache headers. (Python's http.server sends
-everything uncompressed, which would make every page-weight figure wrong.)
+everything uncompressed, which would make every page-weight figure wrong.) With --headers it
+also applies the site's `_headers` file as Netlify and Cloudflare Pages do; without, it is
+GitHub Pages, which ignores that file.
 
-    python -m scripts.static_server site --port 8000
+    python -m scripts.static_server site --port 8000 [--headers]
 """
 
 from __future__ import annotations
@@ -11,16 +13,50 @@ import argparse
 import functools
 import gzip
 import io
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
+HEADERS_FILE = "_headers"
+
+
+def parse_headers_file(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
+    """Netlify's `_headers` format: a path pattern on its own line, then its headers indented,
+    `Name: value`. `*` matches anything (the rest of the path), `:name` one path segment."""
+    rules: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = "".join(
+                ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
+                for part in re.split(r"(\*|:[A-Za-z_]\w*)", line.strip())
+            )
+            rules.append((re.compile(pattern + "$"), []))
+        elif ":" in line and rules:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+        else:
+            raise ValueError(f"{HEADERS_FILE}:{number}: expected a path or an indented 'Name: value' line: {line!r}")
+    return rules
+
+
+def headers_for(rules, path: str) -> list[tuple[str, str]]:
+    """Every matching rule's headers; a header set by several rules has their values joined, as Netlify does."""
+    merged: dict[str, list[str]] = {}
+    for pattern, headers in rules:
+        if pattern.match(path):
+            for name, value in headers:
+                merged.setdefault(name, []).append(value)
+    return [(name, ", ".join(values)) for name, values in merged.items()]
 
 
 class StaticHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
                       ".webmanifest": "application/manifest+json"}
+    header_rules: list = []  # from _headers, when the server applies it
 
     def log_message(self, *args):  # quiet: tests and benchmarks print their own figures
         pass
@@ -64,13 +100,26 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "max-age=3600")
+        for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
+            self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(data)
 
 
-def start(directory: Path, port: int = 0, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, str]:
-    """Serve ``directory`` in a background thread; returns the server and its base URL."""
-    handler = functools.partial(StaticHandler, directory=str(directory))
+def start(directory: Path, port: int = 0, host: str = "127.0.0.1",
+          apply_headers: bool = False) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``directory`` in a background thread; returns the server and its base URL.
+    ``apply_headers``: send the headers of ``directory/_headers`` (read at each request, so a
+    server started before the build sees the built file)."""
+    handler_class = StaticHandler
+    if apply_headers:
+        class HeadersHandler(StaticHandler):
+            @property
+            def header_rules(self):
+                file = Path(self.directory) / HEADERS_FILE
+                return parse_headers_file(file.read_text(encoding="utf-8")) if file.is_file() else []
+        handler_class = HeadersHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}"
@@ -80,8 +129,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--headers", action="store_true",
+                        help="apply the site's _headers file, as Netlify and Cloudflare Pages do")
     args = parser.parse_args()
-    server, url = start(args.directory, args.port)
+    server, url = start(args.directory, args.port, apply_headers=args.headers)
     print(f"Serving {args.directory} at {url}/ (Ctrl+C stops)")
     try:
         threading.Event().wait()

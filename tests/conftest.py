@@ -50,6 +50,18 @@ def server(tmp_path_factory):
     server.server_close()
 
 
+@pytest.fixture(scope="session")
+def headers_host(server, build) -> str:
+    """The same built site on another origin, served as Netlify or Cloudflare Pages serve it:
+    with the headers of its `_headers` file (the main server ignores it, as GitHub Pages does).
+    Only for what headers decide (frame-ancestors, CORS): the site is built for the main origin."""
+    root, _ = server
+    headers_server, url = static_server.start(root, apply_headers=True)
+    yield url
+    headers_server.shutdown()
+    headers_server.server_close()
+
+
 @dataclass
 class Portals:
     allowed: str  # origin on the build's embed allow-list

@@ -3,15 +3,21 @@ contract) and the _headers file (frame-ancestors from the allow-list the tests b
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
+import re
+import subprocess
 from pathlib import Path
+from urllib.request import Request, urlopen
 
 import jsonschema
 import pytest
 
 from wallet_guide.contract import load_contract
 
+ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = load_contract()
 SCHEMAS = Path("data/schemas")
 LANGS = [language.code for language in CONTRACT.languages]
@@ -102,10 +108,77 @@ def test_pages_carry_the_allow_list_for_the_embed_view(site, portals):
 
 
 def test_embed_js_is_as_small_as_the_integrator_page_says(site):
-    """docs/*/integrate.md promises portals a script under 3 KiB compressed."""
-    script = (site / "assets" / "wallet-guide" / "embed.js").read_bytes()
-    assert len(gzip.compress(script, compresslevel=9)) < 3 * 1024
+    """docs/*/integrate.md promises portals a script under 4 KiB compressed."""
+    script = (site / "embed" / "v1" / "embed.js").read_bytes()
+    assert len(gzip.compress(script, compresslevel=9)) < 4 * 1024
     assert b'"en": {"root": "en/"' in script, "the build writes the languages into embed.js"
+    assert "正在加载指南…".encode() in script, "and the texts it shows in each language"
+    assert (site / "assets" / "wallet-guide" / "embed.js").read_bytes() == script, "the first address serves the same file"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_integrator_page_prints_the_integrity_hash_of_the_served_script(site, base_url, lang):
+    root = CONTRACT.url(lang, CONTRACT.pages[0])
+    html = urlopen(f"{base_url}{root}integrate/").read().decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"')
+    served = urlopen(f"{base_url}/embed/v1/embed.js").read()
+    expected = "sha384-" + base64.b64encode(hashlib.sha384(served).digest()).decode()
+    assert f'integrity="{expected}"' in text
+    assert f'src="{base_url}/embed/v1/embed.js"' in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_content_api_is_customers_content_without_the_developers_page(site, base_url, lang):
+    urls = [page["url"] for page in pages_json(site, lang)["pages"]]
+    assert not [url for url in urls if "/integrate/" in url]
+    assert f"{base_url}{CONTRACT.url(lang, CONTRACT.pages[0])}causes/" in urls
+
+
+def test_the_content_api_is_readable_from_any_origin_where_headers_are_applied(headers_host):
+    request = Request(f"{headers_host}/api/v1/en/pages.json", headers={"Origin": "https://portal.example"})
+    with urlopen(request) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+    with urlopen(f"{headers_host}/en/causes/") as response:
+        assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+        assert response.headers.get("Access-Control-Allow-Origin") is None
+
+
+def test_the_type_declarations_describe_the_script_a_portal_uses(site, tmp_path):
+    """embed.d.ts, served beside embed.js, type-checks a portal's use of every option and message."""
+    served = site / "embed" / "v1" / "embed.d.ts"
+    assert served.is_file()
+    (tmp_path / "embed.d.ts").write_bytes(served.read_bytes())
+    (tmp_path / "portal.ts").write_text(PORTAL_TS, encoding="utf-8")
+    (tmp_path / "wrong.ts").write_text(PORTAL_TS.replace('theme: "dark"', 'theme: "blue"'), encoding="utf-8")
+    tsc = [str(ROOT / "node_modules" / ".bin" / "tsc"), "--noEmit", "--strict", "--lib", "es2020,dom"]
+    good = subprocess.run([*tsc, str(tmp_path / "portal.ts")], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run([*tsc, str(tmp_path / "wrong.ts")], capture_output=True, text=True)
+    assert bad.returncode != 0 and '"blue"' in bad.stdout, "the declarations would accept anything"
+
+
+PORTAL_TS = """
+import type { WalletGuideMessage, WalletGuideMount } from "./embed.js";
+const element = document.getElementById("guide") as HTMLElement;
+const guide: WalletGuideMount = window.WalletGuideEmbed.mount(element, {
+  page: "/causes/", lang: "en", section: "balance", theme: "dark", height: 480, timeout: 5000,
+  rememberTicks: false, scroll: true,
+  onNavigation: (m) => console.log(m.section, m.top),
+  onState: (m) => console.log(m.ticks.join(",")),
+  onError: (failure) => console.log(failure.url),
+});
+guide.ready.then((ready) => console.log(ready.path, ready.lang));
+element.addEventListener("wallet-guide:resize", (event) => console.log(event.detail.height));
+function describe(message: WalletGuideMessage): string {
+  switch (message.type) {
+    case "ready": return message.title;
+    case "resize": return String(message.height);
+    case "navigation": return message.url;
+    case "state": return message.ticks.join(",");
+  }
+}
+console.log(describe);
+"""
 
 
 def test_readers_offline_cache_skips_what_only_the_embed_view_and_portals_use(site):

@@ -66,10 +66,20 @@ def test_config_error_names_mkdocs_yml_the_option_and_the_bad_value():
     assert "'https://portal.example/help'" in str(error) and "https://portal.example" in str(error)
 
 
-def test_a_bad_origin_in_the_environment_stops_the_build(tmp_path):
-    result = run_build(tmp_path / "site", env={"EMBED_ALLOWED_ORIGINS": "https://ok.example,*"})
+@pytest.mark.parametrize("value,message", [
+    ("https://ok.example,*", "'*' is not allowed"),
+    # Alone, `*` is a YAML alias: read through mkdocs.yml's !ENV it stopped the build with a
+    # YAML traceback. The plugin reads the variable itself.
+    ("*", "'*' is not allowed"),
+    ("https://portal.example/help", "remove '/help'"),
+    ('"https://portal.example"', "must start with https://"),
+])
+def test_a_bad_origin_in_the_environment_stops_the_build_with_the_value_and_the_fix(tmp_path, value, message):
+    result = run_build(tmp_path / "site", env={"EMBED_ALLOWED_ORIGINS": value})
     assert result.returncode != 0
-    assert "embed_allowed_origins" in result.log and "'*' is not allowed" in result.log
+    assert "Traceback" not in result.log and "yaml" not in result.log.lower()
+    assert "EMBED_ALLOWED_ORIGINS" in result.log and repr(value) in result.log
+    assert message in result.log
 
 
 def test_headers_follow_the_allow_list_and_the_sites_base_path():

@@ -1,10 +1,14 @@
 """A support portal on another origin embeds the guide with embed.js (tests/browser/embed_host/):
-the frame's height, links followed inside, the theme, and which origins hear from the guide.
+the frame's height, links followed inside, the theme, which origins hear from the guide, and what
+the portal shows while the guide loads or when it does not answer.
 
-Python's http.server sends no _headers, so frame-ancestors is checked in tests/test_embed_api.py."""
+The guide is built for the origin it is served from (conftest.py), so Material's instant
+navigation is active in the frame as it is when deployed. The main test server ignores `_headers`
+(as GitHub Pages does); `headers_host` serves the same site with them (as Netlify does)."""
 
 from __future__ import annotations
 
+import socket
 from urllib.parse import urlencode
 
 import pytest
@@ -209,16 +213,18 @@ def test_only_a_portal_on_the_allow_list_hears_from_the_guide(page, portals, bas
         assert page.evaluate("window.__messages") == []
 
 
-def test_set_theme_from_a_portal_not_on_the_list_changes_nothing(page, portals, base_url):
+def test_a_portal_not_on_the_list_changes_nothing_and_is_told_so(page, portals, base_url):
     frame = open_portal(page, portals.foreign, base_url, page="/causes/")
-    frame.locator("#network").wait_for()
-    body = frame.locator("body")
-    assert body.get_attribute("data-md-color-scheme") == "default"
+    frame.locator("#network").wait_for(state="attached")
     page.evaluate("window.__guide.setTheme('dark')")
-    page.wait_for_timeout(500)
-    assert body.get_attribute("data-md-color-scheme") == "default"
+    # The positive control: embed.js reports that the guide did not answer...
+    page.wait_for_function("window.__events.some(e => e.type === 'error')")
+    # ...by then set-theme had long arrived, and changed nothing; the guide said nothing.
+    assert guide(page).evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     assert page.evaluate("window.__messages") == []
-    assert frame_height(page) == 300, "the frame keeps its initial height"
+    link = page.locator("#guide a[target=_blank]")
+    assert link.is_visible() and link.get_attribute("href") == f"{base_url}/causes/"
+    assert page.locator(FRAME).is_hidden()
 
 
 @pytest.mark.parametrize("url", ["/integrate/", "/en/integrate/"])
@@ -244,3 +250,165 @@ def test_integrator_page_live_example_loads_when_opened_and_resizes(page, base_u
     page.wait_for_function(f"{height} === {demo.evaluate(inner_height)}")
     assert [r for r in requests if not r.startswith(base_url)] == []
     assert page.console_errors == []
+
+
+def shows_its_page(frame) -> None:
+    """What the reader sees in the frame: the page's heading, visible (not a blank frame),
+    and no header of the guide's own."""
+    heading = frame.locator("article h1")
+    heading.wait_for()
+    assert heading.is_visible(), "the frame is blank: the embed view was lost"
+    assert frame.locator(".md-header").count() == 1 and frame.locator(".md-header").is_hidden()
+
+
+def test_links_and_back_inside_the_frame_keep_the_embed_view_under_instant_navigation(page, portals, base_url):
+    """The guide is built for the origin it is served from, as deployed: Material's instant
+    navigation replaces the page in place, and the embed view must survive it."""
+    frame = open_portal(page, portals.allowed, base_url, page="/causes/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    shows_its_page(frame)
+    assert frame.locator("article h1").inner_text().startswith("I. Common causes")
+    guide(page).evaluate("window.__sameDocument = true")
+    causes_height = frame_height(page)
+
+    frame.locator("#balance ~ p a[href*='/solutions/']").first.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/solutions/')")
+    assert guide(page).evaluate("window.__sameDocument === true"), "instant navigation was not active"
+    shows_its_page(frame)
+    assert frame.locator("article h1").inner_text().startswith("II. How can you fix")
+    wait_for_height(page, f"h === {content_height(page)} && h !== {causes_height}")
+
+    guide(page).evaluate("history.back()")
+    page.wait_for_function(
+        "window.__events.filter(e => e.type === 'navigation').at(-1).path === '/causes/'")
+    assert guide(page).evaluate("window.__sameDocument === true")
+    shows_its_page(frame)
+    assert frame.locator("article h1").inner_text().startswith("I. Common causes")
+    wait_for_height(page, f"h === {content_height(page)}")
+    assert frame_height(page) == causes_height
+
+    guide(page).evaluate("history.forward()")
+    page.wait_for_function(
+        "window.__events.filter(e => e.type === 'navigation').at(-1).path === '/solutions/'")
+    shows_its_page(frame)
+    assert page.console_errors == []
+
+
+def test_a_tick_is_a_state_change_that_does_not_move_the_portal(page, portals, base_url):
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    page.evaluate("window.scrollTo(0, 300)")
+    page.wait_for_function("window.scrollY === 300")
+    navigations = len(events(page, "navigation"))
+
+    tick(frame, "balance")
+    page.wait_for_function("window.__events.some(e => e.type === 'state')")
+    state = events(page, "state")[-1]
+    assert state["ticks"] == ["balance"] and state["path"] == "/checklist/"
+    assert state["url"] == f"{base_url}/en/checklist/?tick=balance"
+    tick(frame, "network")
+    page.wait_for_function("window.__events.filter(e => e.type === 'state').length === 2")
+    assert events(page, "state")[-1]["ticks"] == ["network", "balance"], "in the checklist's order"
+    wait_for_height(page, f"h === {content_height(page)}")
+    assert len(events(page, "navigation")) == navigations, "a tick is not a page change"
+    assert page.evaluate("window.scrollY") == 300, "the portal's page moved"
+
+
+def test_the_embedded_checklist_forgets_other_customers_ticks_unless_the_portal_asks(page, portals, base_url):
+    # A reader of the guide itself ticked a box on this device: it is kept for them...
+    page.goto(f"{base_url}/en/checklist/")
+    page.locator("label[for='wg-check-box-network']").click()
+    page.wait_for_url("**tick=network")
+    page.goto(f"{base_url}/en/checklist/")
+    assert page.locator("#wg-check-box-network").is_checked()
+
+    # ...but the portal's frame, on the same device, starts empty and stores nothing.
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    assert frame.locator(".wg-checklist__box:checked").count() == 0
+    tick(frame, "balance")
+    page.wait_for_function("window.__events.some(e => e.type === 'state')")
+    stored = guide(page).evaluate("localStorage.getItem('wallet-guide.checklist')")
+    assert stored == '["network"]', "the frame overwrote the reader's own ticks"
+
+    # A portal that asks for it (rememberTicks) gets the device's ticks.
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang="en", rememberTicks="1")
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    assert frame.locator("#wg-check-box-network").is_checked()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+DOCUMENTED_TIMEOUT_MS = 10_000  # docs/*/integrate.md, "Options and events": the default timeout
+
+
+def assert_reports_the_failure(page, page_url: str) -> None:
+    page.wait_for_function("window.__events.some(e => e.type === 'error')", timeout=DOCUMENTED_TIMEOUT_MS + 2000)
+    error = events(page, "error")[0]
+    assert error["at"] - page.evaluate("window.__startedAt") <= DOCUMENTED_TIMEOUT_MS
+    assert error["url"] == page_url and "did not answer" in error["message"]
+    page.wait_for_function("window.__outcome !== null")
+    assert page.evaluate("window.__outcome") == error["message"], "mount().ready rejects with it"
+    link = page.locator("#guide a")
+    assert link.is_visible() and link.get_attribute("href") == page_url
+    assert link.get_attribute("target") == "_blank"
+    assert page.locator(FRAME).is_hidden()
+
+
+def test_a_guide_that_never_answers_is_reported_with_a_link_to_the_page(page, portals, base_url):
+    down = f"http://127.0.0.1:{closed_port()}/"
+    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'siteUrl': down, 'page': '/causes/', 'lang': 'en'})}")
+    page.wait_for_function("window.__guide !== undefined")
+    placeholder = page.locator("#guide [role=status]")
+    assert_reports_the_failure(page, f"{down}en/causes/")
+    assert placeholder.inner_text().startswith("The guide cannot be shown here right now.")
+
+
+def test_a_frame_refused_by_frame_ancestors_is_reported(page, portals, headers_host):
+    """Served with its _headers (as on Netlify), the guide refuses a portal not on the list."""
+    page.goto(f"{portals.foreign}/host.html?{urlencode({'site': headers_host + '/', 'page': '/causes/'})}")
+    assert_reports_the_failure(page, f"{headers_host}/causes/")
+
+
+def test_a_portal_on_the_list_is_framed_where_headers_are_applied(page, portals, headers_host):
+    """The control for the test above: same server and headers, a listed portal."""
+    frame = open_portal(page, portals.allowed, headers_host, page="/causes/")
+    page.wait_for_function("window.__outcome === 'ready'")
+    shows_its_page(frame)
+
+
+def test_the_placeholder_holds_a_sensible_height_while_the_frame_loads(page, portals, base_url):
+    page.route("**/causes/?embed=1*", lambda route: None)  # the guide's page never arrives
+    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/'})}",
+              wait_until="domcontentloaded")  # the frame holds the portal's load event
+    page.wait_for_function("window.__guide !== undefined")
+    status = page.locator("#guide [role=status]")
+    assert status.inner_text() == "正在加载指南…"
+    assert frame_height(page) >= 600, "the frame would jump from a small placeholder"
+
+
+def test_the_declarative_snippet_leaves_a_working_link_when_embed_js_cannot_load(page, portals, base_url):
+    missing = f"http://127.0.0.1:{closed_port()}/embed/v1/embed.js"
+    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'declarative': '1', 'script': missing})}")
+    page.wait_for_function("window.__scriptFailed === true")
+    link = page.locator("#guide a")
+    assert link.is_visible() and link.get_attribute("href") == f"{base_url}/causes/"
+    link.click()
+    page.wait_for_url(f"{base_url}/causes/")
+    assert page.locator("article h1").is_visible()
+
+
+def test_the_declarative_snippet_replaces_its_link_with_the_guide(page, portals, base_url):
+    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'lang': 'en', 'declarative': '1'})}")
+    shows_its_page(page.frame_locator(FRAME))
+    assert page.locator("#guide > a").count() == 0
+
+
+def test_the_content_api_can_be_read_from_a_portal_where_headers_are_applied(page, portals, headers_host):
+    page.goto(f"{portals.allowed}/host.html")
+    document = page.evaluate(f"fetch('{headers_host}/api/v1/en/pages.json').then(r => r.json())")
+    assert document["lang"] == "en" and document["pages"]

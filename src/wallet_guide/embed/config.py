@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
@@ -9,21 +11,31 @@ ORIGINS_VARIABLE = "EMBED_ALLOWED_ORIGINS"
 
 
 class AllowedOrigins(BaseConfigOption[list[str]]):
-    """A list of origins; a string (from `!ENV`) holds them separated by commas."""
+    """A list of origins. The EMBED_ALLOWED_ORIGINS environment variable, when set, replaces
+    it (origins separated by commas). It is read here rather than with mkdocs.yml's `!ENV`,
+    which parses the value as YAML: `*` would stop the build with a YAML traceback before
+    this option could say what is wrong."""
 
     def __init__(self) -> None:
         super().__init__()
         self.default = []
 
     def run_validation(self, value: object) -> list[str]:
+        from_environment = os.environ.get(ORIGINS_VARIABLE)
+        if from_environment is not None:
+            value = from_environment
         try:
             return parse_origins(value)
         except OriginError as error:
             # MkDocs prefixes the plugin and option names; say where the value came from.
-            raise ValidationError(
-                f"in mkdocs.yml (or the {ORIGINS_VARIABLE} environment variable, which replaces "
-                f"it): {error}"
-            ) from None
+            where = (
+                f"in the {ORIGINS_VARIABLE} environment variable ({from_environment!r}), which "
+                f"replaces mkdocs.yml's list"
+                if from_environment is not None
+                else f"in mkdocs.yml (or set the {ORIGINS_VARIABLE} environment variable, which "
+                f"replaces it)"
+            )
+            raise ValidationError(f"{where}: {error}") from None
 
 
 class EmbedConfig(Config):
@@ -32,8 +44,12 @@ class EmbedConfig(Config):
 
     embed_allowed_origins = AllowedOrigins()
     """Origins (scheme://host[:port]) of the portals that may frame the guide and exchange
-    messages with it. The site's own origin is always allowed. mkdocs.yml reads the
-    EMBED_ALLOWED_ORIGINS environment variable first (origins separated by commas)."""
+    messages with it. The site's own origin is always allowed. The EMBED_ALLOWED_ORIGINS
+    environment variable, when set, replaces the list (origins separated by commas)."""
+
+    messages = opt.Type(dict, default={})
+    """Per language: the texts embed.js shows in the portal while the frame loads (`loading`),
+    when the guide does not answer (`error`) and on its link to the page (`open`)."""
 
     api_enabled = opt.Type(bool, default=True)
     """Write the content API: api/v1/<lang>/pages.json, its JSON Schema beside it."""

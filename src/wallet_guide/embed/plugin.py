@@ -17,8 +17,16 @@ from wallet_guide.assets import add_package_assets, asset_url
 from wallet_guide.embed import api
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
-from wallet_guide.embed.host_script import HOST_SCRIPT, render_host_script
+from wallet_guide.embed.host_script import (
+    HOST_SCRIPT,
+    PINNED_DIR,
+    TYPES,
+    MESSAGE_KEYS,
+    pinned_snippet,
+    render_host_script,
+)
 from wallet_guide.embed.languages import language_roots, site_name
+from wallet_guide.texts import require_texts
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -27,6 +35,10 @@ HEAD_SCRIPT = "embed-head.js"
 SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
 CHECKLIST_PLUGIN = "wallet-guide-checklist"
+# Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
+PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
+# Pages for portal developers (front matter `audience: developers`) are not customers' content.
+DEVELOPERS = "developers"
 
 
 class EmbedPlugin(BasePlugin[EmbedConfig]):
@@ -34,6 +46,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         self.pages: dict[str, list[tuple[int, dict]]] = {}  # lang -> (nav position, record)
         self.site_names: dict[str, str] = {}
         self.default_site_name = ""
+        self.host_script = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -43,6 +56,10 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             self.pages = {}
             self.site_names = {}
             self.default_site_name = config.site_name
+        require_texts(self.config.messages, build_state.build_languages(config), MESSAGE_KEYS,
+                      "plugins.wallet-guide-embed.messages",
+                      "the texts embed.js shows in a portal while the frame loads (loading), when the "
+                      "guide does not answer (error) and on its link to the page (open)")
         return config
 
     # After static-i18n has sorted the files into languages (-100): it cannot take generated
@@ -53,12 +70,22 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             return None
         add_package_assets(files, config, ASSETS, only=SITE_ASSETS)
         languages = {
-            lang: {"root": root, "name": site_name(config, lang, self.default_site_name)}
+            lang: {"root": root, "name": site_name(config, lang, self.default_site_name),
+                   **self.config.messages[lang]}
             for lang, root in language_roots(config).items()
         }
-        host_script = render_host_script((ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages)
-        files.append(File.generated(config, asset_url(HOST_SCRIPT), content=host_script))
+        self.host_script = render_host_script((ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages)
+        # The first address stays for the portals that use it; the versioned one can be pinned.
+        for path in (asset_url(HOST_SCRIPT), f"{PINNED_DIR}/{HOST_SCRIPT}"):
+            files.append(File.generated(config, path, content=self.host_script))
+        files.append(File.generated(config, f"{PINNED_DIR}/{TYPES}", abs_src_path=str(ASSETS / TYPES)))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or PINNED_SNIPPET_MARKER not in markdown:
+            return markdown
+        script_url = (config.site_url or "/").rstrip("/") + f"/{PINNED_DIR}/{HOST_SCRIPT}"
+        return markdown.replace(PINNED_SNIPPET_MARKER, pinned_snippet(script_url, self.host_script))
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
@@ -68,7 +95,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             "origins": self.config.embed_allowed_origins,
             "languages": language_roots(config),
         }
-        if self.config.api_enabled:
+        if self.config.api_enabled and page.meta.get("audience") != DEVELOPERS:
             lang = page.file.locale
             self.site_names[lang] = config.site_name
             position = nav.pages.index(page) if page in nav.pages else len(nav.pages)

@@ -11,7 +11,8 @@ from mkdocs.structure.files import Files
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.offline.config import OfflineConfig
-from wallet_guide.offline.worker import build_version, check_messages, render_worker, shell_assets
+from wallet_guide.offline.worker import MESSAGE_KEYS, build_version, render_worker, shell_assets
+from wallet_guide.texts import require_texts
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -20,7 +21,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        check_messages(self.config.messages, build_state.build_languages(config))
+        require_texts(self.config.messages, build_state.build_languages(config), MESSAGE_KEYS,
+                      "plugins.wallet-guide-offline.messages", "the offline notice's texts")
         link_assets(config, scripts=("offline.js",))
         return config
 

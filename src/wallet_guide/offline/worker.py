@@ -6,8 +6,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 # Theme files precached at install. Not Material's bundle, which a reader may never need (it
 # loads on the first interaction and is cached then), nor its unused search workers and lunr.
 SKIPPED = (
@@ -37,16 +35,6 @@ def build_version(site_dir: Path) -> str:
             digest.update(path.relative_to(site_dir).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:12]
-
-
-def check_messages(messages: dict, languages: list[str]) -> None:
-    for lang in languages:
-        missing = [k for k in MESSAGE_KEYS if not (messages.get(lang) or {}).get(k)]
-        if missing:
-            raise PluginError(
-                f"mkdocs.yml: plugins.wallet-guide-offline.messages.{lang} lacks {', '.join(missing)}"
-                f" — add the offline notice's texts in that language ({', '.join(MESSAGE_KEYS)})."
-            )
 
 
 def render_worker(template: str, *, version: str, precache: list[str], pages: list[str],

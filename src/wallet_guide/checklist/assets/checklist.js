@@ -1,14 +1,21 @@
 /* The causes checklist (fragments/checklist.html): ticked boxes show their fixes, in order.
  * The ticks live in the address (?tick=network,balance: a link a support agent can send, and
  * Back/Forward) and in localStorage (one key for both languages: the ids are the same).
- * An address with ticks wins over the stored ones. Mounted on every page change (document$). */
+ * An address with ticks wins over the stored ones. Mounted on every page change (document$).
+ * In a support portal's frame (?embed=1) one device serves many customers: ticks live in the
+ * address only, unless the portal asks to keep them (?remember=1, embed.js's rememberTicks). */
 (() => {
   "use strict";
   const KEY = "wallet-guide.checklist";
   const PARAM = "tick";
   let live = null; // the checklist of the current page: { root, path, apply(ids) }
 
+  const remembers = () => {
+    const params = new URLSearchParams(location.search);
+    return params.get("embed") !== "1" || params.get("remember") === "1";
+  };
   const load = () => {
+    if (!remembers()) return [];
     try {
       const ids = JSON.parse(localStorage.getItem(KEY));
       return Array.isArray(ids) ? ids : [];
@@ -17,6 +24,7 @@
     }
   };
   const save = (ids) => {
+    if (!remembers()) return;
     try {
       localStorage.setItem(KEY, JSON.stringify(ids));
     } catch (e) { /* private mode: the address still holds the ticks */ }

@@ -16,8 +16,14 @@
   style.rel = "stylesheet";
   style.href = new URL("embed.css", here).href;
   style.setAttribute("blocking", "render");
-  style.addEventListener("error", () => root.style.removeProperty("visibility"));
-  document.head.appendChild(style);
+  // Applied (or failed): the page no longer needs hiding, whatever happens to it later.
+  const unhide = () => root.style.removeProperty("visibility");
+  style.addEventListener("load", unhide);
+  style.addEventListener("error", unhide);
+  // Not in <head>: Material's instant navigation makes <head> match the next page's, whose HTML
+  // has no such link, and would remove it (a blank frame). <html>'s own children outside <head>
+  // and <body> are never replaced, and a stylesheet applies wherever its <link> is.
+  document.head.after(style);
 
   const script = document.createElement("script");
   script.src = new URL("embed-page.js", here).href;

@@ -7,7 +7,7 @@
   const SOURCE = "wallet-guide";
   const VERSION = 1;
   const SCHEMES = { light: "default", dark: "slate" };
-  const OWN_PARAMS = ["embed", "theme", "parent", "section"];
+  const OWN_PARAMS = ["embed", "theme", "parent", "section", "remember"];
   const HEADING = /^H([1-6])$/;
   const params = new URLSearchParams(location.search);
   const root = document.documentElement;
@@ -58,6 +58,7 @@
       url.searchParams.set("embed", "1");
       if (theme) url.searchParams.set("theme", theme);
       if (parentOrigin) url.searchParams.set("parent", parentOrigin);
+      if (params.get("remember") === "1") url.searchParams.set("remember", "1");
       link.href = url.href;
     }
   }
@@ -90,6 +91,7 @@
   let shownSection = null;
   let shownPath = null;
   let lastUrl = null;
+  let lastPlace = null; // the page and #section last announced: the same place is a state change
   let ready = false;
 
   function fragment() {
@@ -121,10 +123,20 @@
     };
   }
 
+  const ticks = () => (new URLSearchParams(location.search).get("tick") || "").split(",").filter(Boolean);
+
+  // `navigation`: another page or section, which the portal may scroll to. `state`: the same
+  // page and section with another address (the checklist's ticks): the portal must not move.
   function announce() {
     const info = describe();
     if (info.url === lastUrl) return;
     lastUrl = info.url;
+    const place = `${location.pathname}#${fragment()}`;
+    if (place === lastPlace) {
+      post("state", { url: info.url, path: info.path, lang: info.lang, ticks: ticks() });
+      return;
+    }
+    lastPlace = place;
     post("navigation", info);
   }
 
@@ -156,6 +168,7 @@
     }
     measure();
     lastUrl = null; // a new page is always announced, even at the same address
+    lastPlace = null;
     announce();
   }
 
@@ -197,6 +210,6 @@
   }
 
   // This script is loaded without blocking the page: it may run before or after it is parsed.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
 })();

@@ -1,12 +1,13 @@
 /* wallet-guide embed.js: a page of the guide inside your site, as tall as its content.
  *
  *   <div id="guide"></div>
- *   <script src="https://<guide>/assets/wallet-guide/embed.js"></script>
+ *   <script src="https://<guide>/embed/v1/embed.js"></script>
  *   <script>WalletGuideEmbed.mount(document.getElementById("guide"), { page: "/causes/", lang: "en" });</script>
  *
- * or, with no code of your own: <div data-wallet-guide-page="/causes/" data-wallet-guide-lang="en"></div>
+ * or, with no code of your own (the link inside stays if this script cannot load):
+ *   <div data-wallet-guide-page="/causes/" data-wallet-guide-lang="en"><a href="https://<guide>/en/causes/">…</a></div>
  * Options, events and the message protocol (v1): the guide's integrator page, /integrate/.
- * No dependencies. The build writes LANGUAGES from mkdocs.yml. */
+ * Types: embed.d.ts beside this file. No dependencies. The build writes LANGUAGES from mkdocs.yml. */
 (() => {
   "use strict";
   if (window.WalletGuideEmbed) {
@@ -16,7 +17,12 @@
   const SOURCE = "wallet-guide";
   const VERSION = 1;
   const THEMES = ["light", "dark"];
-  const LANGUAGES = {"zh": {"root": "", "name": "Wallet guide"}, "en": {"root": "en/", "name": "Wallet guide"}};
+  // Messages the guide sends; each has a callback option on<Type> and a DOM event wallet-guide:<type>.
+  const GUIDE_MESSAGES = ["ready", "resize", "navigation", "state"];
+  const DEFAULT_HEIGHT = 600; // px until the page says its own: about a phone screen of text
+  const DEFAULT_TIMEOUT = 10000; // ms from the frame starting to load to the guide's `ready`
+  const LOAD_GRACE = 2000; // ms after the frame's document loaded without a word: an error page
+  const LANGUAGES = {"zh": {"root": "", "name": "Wallet guide", "loading": "Loading the guide…", "error": "The guide cannot be shown here right now.", "open": "Open it in a new tab"}, "en": {"root": "en/", "name": "Wallet guide", "loading": "Loading the guide…", "error": "The guide cannot be shown here right now.", "open": "Open it in a new tab"}};
   const script = document.currentScript;
   const defaultSite = new URL("../../", script ? script.src : location.href).href;
   const defaultLang = Object.keys(LANGUAGES).find((code) => LANGUAGES[code].root === "");
@@ -26,32 +32,91 @@
     return theme;
   }
 
+  const callbackName = (type) => `on${type[0].toUpperCase()}${type.slice(1)}`;
+
   function mount(element, options = {}) {
     const lang = options.lang || defaultLang;
     if (!(lang in LANGUAGES)) throw new Error(`WalletGuideEmbed: lang must be one of ${Object.keys(LANGUAGES).join(", ")}`);
-    const url = new URL(LANGUAGES[lang].root + String(options.page || "/").replace(/^\/+/, ""),
-                        new URL(options.siteUrl || defaultSite, location.href));
+    const texts = LANGUAGES[lang];
+    const pageUrl = new URL(texts.root + String(options.page || "/").replace(/^\/+/, ""),
+                            new URL(options.siteUrl || defaultSite, location.href));
+    if (options.hash) pageUrl.hash = options.hash;
+    const url = new URL(pageUrl.href);
     url.searchParams.set("embed", "1");
     if (options.theme) url.searchParams.set("theme", checkTheme(options.theme));
     if (options.section) url.searchParams.set("section", options.section);
+    if (options.rememberTicks) url.searchParams.set("remember", "1");
     url.searchParams.set("parent", location.origin);
-    if (options.hash) url.hash = options.hash;
     const siteOrigin = url.origin;
+    const timeout = options.timeout == null || options.timeout === "" ? DEFAULT_TIMEOUT : Number(options.timeout);
+    if (!(timeout > 0)) throw new Error(`WalletGuideEmbed: timeout must be a number of milliseconds, not ${JSON.stringify(options.timeout)}`);
 
     const box = document.createElement("div");
     box.style.position = "relative"; // holds the marker that scrolls a section into view
     const frame = document.createElement("iframe");
     frame.src = url.href;
-    frame.title = options.title || LANGUAGES[lang].name;
+    frame.title = options.title || texts.name;
     frame.loading = "lazy";
-    frame.style.cssText = `display:block;width:100%;border:0;height:${Number(options.height) || 300}px`;
-    box.appendChild(frame);
+    frame.style.cssText = `display:block;width:100%;border:0;height:${Number(options.height) || DEFAULT_HEIGHT}px`;
+    // Until the guide answers: a placeholder of the frame's height, then a way on if it never does.
+    const notice = document.createElement("div");
+    notice.setAttribute("role", "status");
+    notice.style.cssText = "position:absolute;inset:0;padding:1em;font:inherit;color:inherit";
+    notice.textContent = texts.loading;
+    box.append(frame, notice);
     element.replaceChildren(box);
     element.setAttribute("data-wallet-guide-mounted", "");
 
-    const callbacks = { ready: options.onReady, resize: options.onResize, navigation: options.onNavigation };
     let theme = null; // set with setTheme(): sent again if the frame loads a new document
     let navigations = 0;
+    let answered = false;
+    let failed = false;
+    let timer = 0;
+    let settle = { resolve() {}, reject() {} };
+    const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    ready.catch(() => {}); // reported through onError and wallet-guide:error too: never unhandled
+
+    function emit(type, detail) {
+      const callback = options[callbackName(type)];
+      if (typeof callback === "function") callback(detail);
+      element.dispatchEvent(new CustomEvent(`wallet-guide:${type}`, { detail }));
+    }
+
+    function fail(reason) {
+      if (answered || failed) return;
+      failed = true;
+      clearTimeout(timer);
+      frame.style.display = "none";
+      const link = document.createElement("a");
+      link.href = pageUrl.href;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = texts.open;
+      notice.style.position = "static";
+      notice.replaceChildren(`${texts.error} `, link);
+      const error = new Error(`WalletGuideEmbed: ${reason} (${pageUrl.href}). Is the guide up, and is ${location.origin} on its allow-list?`);
+      error.url = pageUrl.href;
+      settle.reject(error);
+      emit("error", { message: error.message, url: pageUrl.href });
+    }
+
+    function startTimer() {
+      if (!timer && !answered && !failed) timer = setTimeout(() => fail(`no answer within ${timeout / 1000} s`), timeout);
+    }
+    // A lazy frame far down the portal's page starts loading only near the viewport: so does the timer.
+    if (typeof IntersectionObserver === "function") {
+      const near = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        startTimer();
+      }, { rootMargin: "1250px" });
+      near.observe(box);
+    } else startTimer();
+    // A document that loaded and said nothing is a browser error page (refused, offline) or a
+    // guide that does not allow this origin.
+    frame.addEventListener("load", () => {
+      if (!answered) setTimeout(() => fail("the frame loaded but the guide did not answer"), Math.min(LOAD_GRACE, timeout));
+    });
 
     function reveal(top, block) {
       const marker = document.createElement("span");
@@ -70,33 +135,43 @@
     function onMessage(ev) {
       const data = ev.data;
       if (ev.source !== frame.contentWindow || ev.origin !== siteOrigin) return;
-      if (!data || data.source !== SOURCE || data.version !== VERSION || !(data.type in callbacks)) return;
+      if (!data || data.source !== SOURCE || data.version !== VERSION || !GUIDE_MESSAGES.includes(data.type)) return;
+      if (data.type === "ready") {
+        if (!answered) settle.resolve(data);
+        answered = true;
+        clearTimeout(timer);
+        frame.style.display = "block"; // also when the guide answers after a time-out
+        notice.remove();
+        if (theme) send({ type: "set-theme", theme });
+      }
       if (data.type === "resize" && Number.isFinite(data.height) && data.height >= 0) {
         frame.style.height = `${Math.ceil(data.height)}px`;
       }
       if ((data.type === "ready" || data.type === "navigation") && typeof data.title === "string" && data.title) {
         frame.title = data.title;
       }
-      if (data.type === "ready" && theme) send({ type: "set-theme", theme });
+      // A new page or #section: our frame has no scroll bar, bring it into view. A `state`
+      // message (a box ticked) changes nothing in view.
       if (data.type === "navigation" && options.scroll !== false) {
-        // Our frame has no scroll bar: bring a #section, or a new page's top, into view.
         if (Number.isFinite(data.top)) reveal(data.top, "start");
         else if (navigations > 0) reveal(0, "nearest");
         navigations += 1;
       }
-      if (typeof callbacks[data.type] === "function") callbacks[data.type](data);
-      element.dispatchEvent(new CustomEvent(`wallet-guide:${data.type}`, { detail: data }));
+      emit(data.type, data);
     }
     window.addEventListener("message", onMessage);
 
     return {
       element,
       frame,
+      ready,
       setTheme(value) {
         theme = checkTheme(value);
         send({ type: "set-theme", theme });
       },
       destroy() {
+        clearTimeout(timer);
+        failed = true; // nothing more is reported
         window.removeEventListener("message", onMessage);
         box.remove();
         element.removeAttribute("data-wallet-guide-mounted");
@@ -111,6 +186,8 @@
         element.walletGuideEmbed = mount(element, {
           page: data.walletGuidePage, lang: data.walletGuideLang, section: data.walletGuideSection,
           hash: data.walletGuideHash, theme: data.walletGuideTheme, title: data.walletGuideTitle,
+          height: data.walletGuideHeight, timeout: data.walletGuideTimeout,
+          rememberTicks: "walletGuideRememberTicks" in data && data.walletGuideRememberTicks !== "false",
         });
       } catch (error) {
         console.error(error);
@@ -119,6 +196,6 @@
   }
 
   window.WalletGuideEmbed = { version: VERSION, mount, scan };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan, { once: true });
   else scan();
 })();

@@ -1,0 +1,136 @@
+// Type declarations for the guide's embed.js (protocol version 1): WalletGuideEmbed and the
+// messages of the protocol. Published beside the script at /embed/v1/embed.d.ts; the integrator
+// page (/integrate/, /en/integrate/) documents every option and message.
+
+/** Fields every message of the protocol carries; a receiver ignores any other message. */
+export interface WalletGuideEnvelope {
+  source: "wallet-guide";
+  version: 1;
+}
+
+/** A language of the guide, as `lang` takes it. */
+export type WalletGuideLanguage = "zh" | "en";
+
+export type WalletGuideTheme = "light" | "dark";
+
+/** Once per document loaded in the frame. */
+export interface WalletGuideReady extends WalletGuideEnvelope {
+  type: "ready";
+  /** The page's public address, without the embed parameters. */
+  url: string;
+  /** The page as `mount` takes it, e.g. "/causes/". */
+  path: string;
+  lang: WalletGuideLanguage;
+  title: string;
+}
+
+/** The content's height changed (never the same height twice in a row). */
+export interface WalletGuideResize extends WalletGuideEnvelope {
+  type: "resize";
+  /** CSS pixels. */
+  height: number;
+}
+
+/** Another page or section is shown: the portal may scroll to it. */
+export interface WalletGuideNavigation extends WalletGuideEnvelope {
+  type: "navigation";
+  url: string;
+  path: string;
+  lang: WalletGuideLanguage;
+  title: string;
+  /** The section shown or scrolled to, or null. */
+  section: string | null;
+  /** That section's distance from the top of the content, in pixels, or null. */
+  top: number | null;
+}
+
+/** The same page and section changed state in place (the checklist's ticks): nothing moves. */
+export interface WalletGuideState extends WalletGuideEnvelope {
+  type: "state";
+  url: string;
+  path: string;
+  lang: WalletGuideLanguage;
+  /** The ids of the ticked causes, in the checklist's order. */
+  ticks: string[];
+}
+
+/** Every message the guide sends to the portal. */
+export type WalletGuideMessage =
+  | WalletGuideReady
+  | WalletGuideResize
+  | WalletGuideNavigation
+  | WalletGuideState;
+
+/** The message a portal may send to the guide. */
+export interface WalletGuideSetTheme extends WalletGuideEnvelope {
+  type: "set-theme";
+  theme: WalletGuideTheme;
+}
+
+/** What onError and the `wallet-guide:error` event receive. */
+export interface WalletGuideFailure {
+  message: string;
+  /** The page's public address: the link shown in its place. */
+  url: string;
+}
+
+export interface WalletGuideOptions {
+  /** A page of the guide, e.g. "/causes/" (default: the home page). */
+  page?: string;
+  /** Default: "zh". */
+  lang?: WalletGuideLanguage;
+  /** Show only this section. */
+  section?: string;
+  /** Open the page at this section. */
+  hash?: string;
+  theme?: WalletGuideTheme;
+  /** The frame's accessible name until the page sends its own title. */
+  title?: string;
+  /** The placeholder's height in pixels until the page says its own (default 600). */
+  height?: number;
+  /** Milliseconds to wait for the guide's `ready` before reporting an error (default 10000). */
+  timeout?: number;
+  /** Keep the checklist's ticks on this device between visits (default false: the address only). */
+  rememberTicks?: boolean;
+  /** false: never scroll your page to a section or to the top of a new page. */
+  scroll?: boolean;
+  /** The guide's address (default: where embed.js was loaded from). */
+  siteUrl?: string;
+  onReady?: (message: WalletGuideReady) => void;
+  onResize?: (message: WalletGuideResize) => void;
+  onNavigation?: (message: WalletGuideNavigation) => void;
+  onState?: (message: WalletGuideState) => void;
+  onError?: (failure: WalletGuideFailure) => void;
+}
+
+export interface WalletGuideMount {
+  element: HTMLElement;
+  frame: HTMLIFrameElement;
+  /** Resolves with the first `ready`; rejects when the guide does not answer in time. */
+  ready: Promise<WalletGuideReady>;
+  setTheme(theme: WalletGuideTheme): void;
+  destroy(): void;
+}
+
+export interface WalletGuideEmbedApi {
+  version: 1;
+  mount(element: HTMLElement, options?: WalletGuideOptions): WalletGuideMount;
+  /** Mount every `[data-wallet-guide-page]` element not mounted yet. */
+  scan(): void;
+}
+
+/** The DOM events dispatched on the mounted element, with the message as `detail`. */
+export interface WalletGuideEventMap {
+  "wallet-guide:ready": CustomEvent<WalletGuideReady>;
+  "wallet-guide:resize": CustomEvent<WalletGuideResize>;
+  "wallet-guide:navigation": CustomEvent<WalletGuideNavigation>;
+  "wallet-guide:state": CustomEvent<WalletGuideState>;
+  "wallet-guide:error": CustomEvent<WalletGuideFailure>;
+}
+
+declare global {
+  interface Window {
+    WalletGuideEmbed: WalletGuideEmbedApi;
+  }
+  interface HTMLElementEventMap extends WalletGuideEventMap {}
+}
