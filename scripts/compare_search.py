@@ -240,6 +240,37 @@ def build_ours(work: Path, site_dir: Path, site_url: str) -> None:
     mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url)
 
 
+def ours_config(work: Path, name: str, options: dict) -> Path:
+    """A copy of mkdocs.yml with these options of our search plugin."""
+    from mkdocs.utils import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        config = yaml_load(f)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    plugins = []
+    for entry in config["plugins"]:
+        plugin = next(iter(entry)) if isinstance(entry, dict) else entry
+        settings = entry[plugin] if isinstance(entry, dict) else {}
+        if plugin == "wallet-guide-search":
+            settings = {**settings, "vocabulary_file": str(ROOT / "data" / "reader-vocabulary.yml"),
+                        **options}
+        plugins.append({plugin: settings})
+    config["plugins"] = plugins
+    # The other plugins read data/ relative to the config file: keep it beside the copy.
+    if not (work / "data").exists():
+        (work / "data").symlink_to(ROOT / "data")
+    path = work / f"{name}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def ours_builder(options: dict) -> Callable[[Path, Path, str], None]:
+    def build(work: Path, site_dir: Path, site_url: str) -> None:
+        mkdocs_build(ours_config(work, site_dir.name, options), site_dir, site_url)
+    return build
+
+
 def build_pagefind(work: Path, site_dir: Path, site_url: str) -> None:
     build_ours(work, site_dir, site_url)
     # Index the article only, as data-pagefind-body would: not the header, navigation, footer,
@@ -422,7 +453,12 @@ APPROACHES = [
              f"the same, plugins.search {json.dumps(TUNED_SEARCH)}, i18n {json.dumps(TUNED_I18N)}"),
     Approach("pagefind-extended", build_pagefind, query_pagefind,
              "Pagefind extended over our build, JS API, sections from sub_results"),
-    Approach("ours", build_ours, query_ours, "window.wgSearch.rankSections"),
+    Approach("ours", build_ours, query_ours,
+             "window.wgSearch.rankSections; reader vocabulary indexed with each section (the default)"),
+    Approach("ours-query-time", ours_builder({"vocabulary_at": "query"}), query_ours,
+             "the same, reader vocabulary applied to the query instead (vocabulary_at: query)"),
+    Approach("ours-no-vocabulary", ours_builder({"vocabulary_file": "/nonexistent"}), query_ours,
+             "the same without the reader vocabulary (Traditional script and misspellings only)"),
 ]
 
 
