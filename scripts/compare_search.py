@@ -257,9 +257,7 @@ def ours_config(work: Path, name: str, options: dict) -> Path:
                         **options}
         plugins.append({plugin: settings})
     config["plugins"] = plugins
-    # The other plugins read data/ relative to the config file: keep it beside the copy.
-    if not (work / "data").exists():
-        (work / "data").symlink_to(ROOT / "data")
+    link_data(work)
     path = work / f"{name}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -302,6 +300,12 @@ def glossary_user_dict(work: Path) -> Path:
     return path
 
 
+def link_data(work: Path) -> None:
+    """Our plugins read data/ relative to the config file: put it beside a copy of mkdocs.yml."""
+    if not (work / "data").exists():
+        (work / "data").symlink_to(ROOT / "data")
+
+
 def material_config(work: Path, site_dir_name: str, site_url: str, search: dict, i18n: dict) -> Path:
     """A copy of mkdocs.yml with our search off and Material's on, with Material's own header."""
     from mkdocs.utils import yaml_load
@@ -332,6 +336,7 @@ def material_config(work: Path, site_dir_name: str, site_url: str, search: dict,
     # static-i18n's documentation puts the search plugin before it.
     plugins.insert(0, {"search": search})
     config["plugins"] = plugins
+    link_data(work)
     path = work / f"{site_dir_name}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
