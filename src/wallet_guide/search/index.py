@@ -101,7 +101,7 @@ def build_files(
     # For Traditional script: the characters a query may use for the index's Simplified ones.
     index_text = "".join(s.title + s.text + s.aliases for s in sections)
     if expansions:
-        index_text += "".join(expansions.values())
+        index_text += "".join(expansions) + "".join(expansions.values())
     pairs = needed_pairs(index_text)
     if pairs:
         files["traditional.json"] = compact("".join(t + s for t, s in pairs.items()))
