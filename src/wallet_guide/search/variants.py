@@ -2,7 +2,7 @@
 
 The zh pages are in Simplified script; readers in Taiwan, Hong Kong and Macau type Traditional
 (餘額不足 for 余额不足). The build writes the pairs whose Simplified side occurs in the zh index
-(a few hundred of OpenCC's ~3,800) beside the index; search.js converts a query with them, one
+(a few hundred of the ~4,200 OpenCC converts) beside the index; search.js converts a query with them, one
 character at a time, and fetches them only when the query holds one of their characters.
 Regional *words* that are not one-character conversions (應用程式 for 应用程序) are aliases in
 data/reader-vocabulary.yml, which the build converts with the same table.
@@ -22,16 +22,17 @@ def traditional_to_simplified() -> dict[str, str]:
     """Every CJK character that OpenCC converts to one other character, with that character."""
     import opencc  # a build dependency only: the browser gets the table, not the library
 
-    converters = [opencc.OpenCC(name) for name in OPENCC_CONFIGS]
+    chars = [chr(code) for low, high in CJK_RANGES for code in range(low, high + 1)]
     table: dict[str, str] = {}
-    for low, high in CJK_RANGES:
-        for code in range(low, high + 1):
-            char = chr(code)
-            for converter in converters:
-                simplified = converter.convert(char)
-                if simplified != char and len(simplified) == 1:
-                    table.setdefault(char, simplified)
-                    break
+    for name in OPENCC_CONFIGS:
+        # One call per configuration: a line break between characters keeps OpenCC from
+        # reading two of them as a phrase, so each line is that character's own conversion.
+        converted = opencc.OpenCC(name).convert("\n".join(chars)).split("\n")
+        if len(converted) != len(chars):
+            raise RuntimeError(f"OpenCC {name}: the conversion changed the number of lines")
+        for char, simplified in zip(chars, converted):
+            if simplified != char and len(simplified) == 1:
+                table.setdefault(char, simplified)
     return table
 
 
