@@ -4,8 +4,8 @@ The zh pages are in Simplified script; readers in Taiwan, Hong Kong and Macau ty
 (餘額不足 for 余额不足). The build writes the pairs whose Simplified side occurs in the zh index
 (a few hundred of the ~4,200 that OpenCC converts) beside the index; search.js converts a query
 with them, one character at a time, and fetches them only when the query holds one of their
-characters. Regional *words* that are not one-character conversions (應用程式 for 应用程序) are aliases in
-data/reader-vocabulary.yml, which the build converts with the same table.
+characters. Regional *words* that are not one-character conversions (應用程式 for 应用程序)
+are aliases in data/reader-vocabulary.yml, which the build converts with the same table.
 """
 
 from __future__ import annotations
