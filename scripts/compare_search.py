@@ -1,6 +1,6 @@
-"""`make compare-search`: rank the right section with four search set-ups, on the same pages.
+"""`make compare-search`: rank the right section with six search set-ups, on the same pages.
 
-Builds the guide four ways into a temporary folder (never site/ or docs/), serves each on
+Builds the guide six ways into a temporary folder (never site/ or docs/), serves each on
 localhost, and types the same queries into each one's search in Debian's Chromium, from a zh page
 (/) and from an en page (/en/):
 
@@ -12,6 +12,12 @@ localhost, and types the same queries into each one's search in Debian's Chromiu
   pagefind-extended     our normal build, indexed by Pagefind extended, queried with its JS API
                         (pagefind.js: search(), then data(); sections from sub_results).
   ours                  the normal build, queried with window.wgSearch.rankSections(query).
+  ours-query-time       the same with the reader vocabulary applied to the query instead of the
+                        index (wallet-guide-search's vocabulary_at: query).
+  ours-no-vocabulary    the same without the reader vocabulary.
+
+Two query sets: QUERIES in the article's own words, READER_QUERIES in readers' own words
+(colloquial and Traditional zh, everyday and misspelt en), written before the vocabulary.
 
 For each query the expected section(s) were chosen by reading docs/zh/*.md (see QUERIES). The
 table gives the rank of the first expected section among the first 10 results (1 = first,
