@@ -181,6 +181,10 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
                 over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
             if row["third_party"] > page["third_party_requests"]:
                 over.append(f"{row['page']}: {row['third_party']} third-party requests")
+        for row in figures.get("first_search", []):
+            if "first_search_kib" in limits and row["bytes"] / 1024 > limits["first_search_kib"]:
+                over.append(f"{row['page']} {row['query']}: first search {row['bytes'] / 1024:.1f} KiB "
+                            f"> {limits['first_search_kib']} KiB")
         for row in figures.get("assets", []):
             kib = limits.get("assets_kib", {}).get(row["part"])
             if kib is not None and row["gzip"] / 1024 > kib:
