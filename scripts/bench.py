@@ -159,6 +159,9 @@ def asset_weights(site_dir: Path) -> list[dict]:
 
 
 SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
+# On the site itself: the article's words, then a query that also fetches the Traditional table
+# (zh) or the word list for misspellings (en).
+FIRST_SEARCHES = [SCALE_QUERY, {"zh": "餘額不足", "en": "insuficient balance"}]
 
 
 def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
@@ -178,6 +181,10 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
                 over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
             if row["third_party"] > page["third_party_requests"]:
                 over.append(f"{row['page']}: {row['third_party']} third-party requests")
+        for row in figures.get("first_search", []):
+            if "first_search_kib" in limits and row["bytes"] / 1024 > limits["first_search_kib"]:
+                over.append(f"{row['page']} {row['query']}: first search {row['bytes'] / 1024:.1f} KiB "
+                            f"> {limits['first_search_kib']} KiB")
         for row in figures.get("assets", []):
             kib = limits.get("assets_kib", {}).get(row["part"])
             if kib is not None and row["gzip"] / 1024 > kib:
@@ -263,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         wall, reported = timed_build(args.site_dir, base + "/")
         check_seconds = timed_check()
         visits = first_visits(base, page_urls(args.site_dir))
+        searches = [
+            {**row, "query": query["en" if row["page"].startswith("/en/") else "zh"]}
+            for query in FIRST_SEARCHES for row in first_visits(base, ["/", "/en/"], query)
+        ]
         index = search_index(args.site_dir)
         assets = asset_weights(args.site_dir)
     finally:
@@ -271,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
 
     figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
                "check_seconds": round(check_seconds, 2),
-               "pages": visits, "search_index": index, "assets": assets}
+               "pages": visits, "first_search": searches, "search_index": index, "assets": assets}
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, args.budget, 1)
@@ -280,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
     for row in visits:
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
+    print("\nFirst search (open the page, type the query, first result shown; compressed transfer):")
+    for row in searches:
+        print(f"  {row['page']:<6} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
     print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
         print(f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")

@@ -1,6 +1,6 @@
-"""`make compare-search`: rank the right section with four search set-ups, on the same pages.
+"""`make compare-search`: rank the right section with six search set-ups, on the same pages.
 
-Builds the guide four ways into a temporary folder (never site/ or docs/), serves each on
+Builds the guide six ways into a temporary folder (never site/ or docs/), serves each on
 localhost, and types the same queries into each one's search in Debian's Chromium, from a zh page
 (/) and from an en page (/en/):
 
@@ -12,6 +12,12 @@ localhost, and types the same queries into each one's search in Debian's Chromiu
   pagefind-extended     our normal build, indexed by Pagefind extended, queried with its JS API
                         (pagefind.js: search(), then data(); sections from sub_results).
   ours                  the normal build, queried with window.wgSearch.rankSections(query).
+  ours-query-time       the same with the reader vocabulary applied to the query instead of the
+                        index (wallet-guide-search's vocabulary_at: query).
+  ours-no-vocabulary    the same without the reader vocabulary.
+
+Two query sets: QUERIES in the article's own words, READER_QUERIES in readers' own words
+(colloquial and Traditional zh, everyday and misspelt en), written before the vocabulary.
 
 For each query the expected section(s) were chosen by reading docs/zh/*.md (see QUERIES). The
 table gives the rank of the first expected section among the first 10 results (1 = first,
@@ -93,6 +99,113 @@ QUERIES = [
     Query("en", "user agreement", ("/en/best-practices/#user-agreement",)),
 ]
 
+# The second set: how readers in trouble ask, written before the reader vocabulary
+# (data/reader-vocabulary.yml) and never tuned to it. Colloquial Chinese, Traditional script
+# (and Taiwan/Hong Kong words), everyday English, misspelt English. Expected sections chosen by
+# reading the pages: the section a reader asking this needs.
+BALANCE = ("/causes/#balance", "/solutions/#balance")
+NETWORK = ("/causes/#network", "/solutions/#network")
+VERIFICATION = ("/causes/#verification", "/solutions/#verification")
+APP = ("/causes/#app-version", "/solutions/#app-version", "/best-practices/#keep-updated")
+CHANNEL = ("/causes/#channel", "/solutions/#channel")
+DELAY = ("/causes/#institution-delay", "/solutions/#institution-delay")
+CONTACT = ("/support/#live-chat", "/support/#phone", "/support/#email")
+
+
+def en(paths: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("/en" + p for p in paths)
+
+
+READER_QUERIES = [
+    # colloquial Chinese
+    Query("zh", "钱不够", BALANCE),
+    Query("zh", "卡里没钱了", BALANCE),
+    Query("zh", "余额不够怎么办", BALANCE),
+    Query("zh", "怎么充钱", ("/solutions/#balance",)),
+    Query("zh", "没网了", NETWORK),
+    Query("zh", "信号不好付不了款", NETWORK),
+    Query("zh", "wifi连不上", NETWORK),
+    Query("zh", "人工客服", ("/support/#live-chat", "/support/#phone")),
+    Query("zh", "怎么联系客服", CONTACT),
+    Query("zh", "客服热线", ("/support/#phone",)),
+    Query("zh", "打电话给客服", ("/support/#phone",)),
+    Query("zh", "投诉", ("/support/#feedback",)),
+    Query("zh", "发邮件问", ("/support/#email",)),
+    Query("zh", "要不要升级app", APP),
+    Query("zh", "app版本太旧", APP),
+    Query("zh", "刷脸验证不了", VERIFICATION),
+    Query("zh", "实名认证失败", VERIFICATION),
+    Query("zh", "商家不支持这个钱包", CHANNEL),
+    Query("zh", "换张银行卡付", ("/solutions/#channel",)),
+    Query("zh", "银行一直在处理", DELAY),
+    Query("zh", "到账很慢", DELAY),
+    Query("zh", "付大钱之前要注意什么", ("/best-practices/#large-payments",)),
+    Query("zh", "先付一小笔试试", ("/best-practices/#large-payments",)),
+    Query("zh", "国外付款手续费", ("/market-trends/#cross-border",)),
+    Query("zh", "虚拟货币", ("/market-trends/#digital-assets",)),
+    Query("zh", "比特币", ("/market-trends/#digital-assets",)),
+    Query("zh", "指纹支付", ("/market-trends/#security",)),
+    Query("zh", "个人信息泄露", ("/market-trends/#privacy",)),
+    Query("zh", "官方通知", ("/best-practices/#announcements",)),
+    Query("zh", "服务条款", ("/best-practices/#user-agreement",)),
+    Query("zh", "扫码支付", ("/outlook/#new-payment-methods",)),
+    Query("zh", "不知道是什么原因", ("/checklist/#checklist", "/causes/#causes")),
+    # Traditional script, with Taiwan and Hong Kong words
+    Query("zh", "餘額不足", ("/causes/#balance",)),
+    Query("zh", "網絡連接問題", ("/causes/#network",)),
+    Query("zh", "聯絡客服", CONTACT),
+    Query("zh", "身份驗證失敗", VERIFICATION),
+    Query("zh", "應用程式更新", APP),
+    Query("zh", "網路不穩", NETWORK),
+    Query("zh", "軟體有問題", ("/causes/#app-version",)),
+    Query("zh", "帳戶安全驗證", ("/causes/#verification",)),
+    Query("zh", "跨境支付手續費", ("/market-trends/#cross-border",)),
+    Query("zh", "線上客服", ("/support/#live-chat",)),
+    Query("zh", "電話客服", ("/support/#phone",)),
+    Query("zh", "大額付款", ("/best-practices/#large-payments",)),
+    # everyday English
+    Query("en", "not enough money", en(BALANCE)),
+    Query("en", "no money in my account", en(BALANCE)),
+    Query("en", "add money to my wallet", ("/en/solutions/#balance",)),
+    Query("en", "no internet", en(NETWORK)),
+    Query("en", "wifi not working", en(NETWORK)),
+    Query("en", "no signal", en(NETWORK)),
+    Query("en", "hotline", ("/en/support/#phone",)),
+    Query("en", "call customer service", ("/en/support/#phone",)),
+    Query("en", "talk to a human", ("/en/support/#live-chat", "/en/support/#phone")),
+    Query("en", "complaint", ("/en/support/#feedback",)),
+    Query("en", "crypto", ("/en/market-trends/#digital-assets",)),
+    Query("en", "bitcoin", ("/en/market-trends/#digital-assets",)),
+    Query("en", "ID check", en(VERIFICATION)),
+    Query("en", "fingerprint", ("/en/market-trends/#security",)),
+    Query("en", "scan to pay", ("/en/outlook/#new-payment-methods",)),
+    Query("en", "should I update the app", en(APP)),
+    Query("en", "bank is slow", en(DELAY)),
+    Query("en", "payment pending", en(DELAY)),
+    Query("en", "store doesn't accept my wallet", en(CHANNEL)),
+    Query("en", "overseas fees", ("/en/market-trends/#cross-border",)),
+    Query("en", "terms and conditions", ("/en/best-practices/#user-agreement",)),
+    Query("en", "send an email", ("/en/support/#email",)),
+    Query("en", "data leak", ("/en/market-trends/#privacy",)),
+    Query("en", "big purchase", ("/en/best-practices/#large-payments",)),
+    Query("en", "how do I contact support", en(CONTACT)),
+    # misspelt English
+    Query("en", "insuficient balance", ("/en/causes/#balance",)),
+    Query("en", "verfication failed", en(VERIFICATION)),
+    Query("en", "custmer service", ("/en/support/#live-chat", "/en/support/#phone")),
+    Query("en", "netwrok connection", en(NETWORK)),
+    Query("en", "accout balance", en(BALANCE)),
+    Query("en", "upadte the app", en(APP)),
+    Query("en", "live chta", ("/en/support/#live-chat",)),
+    Query("en", "hepl center", ("/en/support/#help-center",)),
+    Query("en", "cross border fess", ("/en/market-trends/#cross-border",)),
+]
+
+QUERY_SETS = {"article": QUERIES, "reader": READER_QUERIES}
+# Issue 10's targets for our search: (set, "first" or "top3", least share of the scored queries).
+TARGETS = [("article", "first", 1.0), ("reader", "first", 0.90), ("reader", "top3", 0.97)]
+SET_TITLES = {"article": "the article's own wording", "reader": "readers' own wording (colloquial, Traditional, misspelt)"}
+
 # Not scored: words that occur in both languages' pages, to show whether an index keeps the
 # languages apart (the queries above occur in one language only).
 PROBES = [Query("en", "FAQ", ())]
@@ -135,6 +248,35 @@ def build_ours(work: Path, site_dir: Path, site_url: str) -> None:
     mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url)
 
 
+def ours_config(work: Path, name: str, options: dict) -> Path:
+    """A copy of mkdocs.yml with these options of our search plugin."""
+    from mkdocs.utils import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        config = yaml_load(f)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    plugins = []
+    for entry in config["plugins"]:
+        plugin = next(iter(entry)) if isinstance(entry, dict) else entry
+        settings = entry[plugin] if isinstance(entry, dict) else {}
+        if plugin == "wallet-guide-search":
+            settings = {**settings, "vocabulary_file": str(ROOT / "data" / "reader-vocabulary.yml"),
+                        **options}
+        plugins.append({plugin: settings})
+    config["plugins"] = plugins
+    link_data(work)
+    path = work / f"{name}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def ours_builder(options: dict) -> Callable[[Path, Path, str], None]:
+    def build(work: Path, site_dir: Path, site_url: str) -> None:
+        mkdocs_build(ours_config(work, site_dir.name, options), site_dir, site_url)
+    return build
+
+
 def build_pagefind(work: Path, site_dir: Path, site_url: str) -> None:
     build_ours(work, site_dir, site_url)
     # Index the article only, as data-pagefind-body would: not the header, navigation, footer,
@@ -164,6 +306,12 @@ def glossary_user_dict(work: Path) -> Path:
     path = work / "jieba-user-dict.txt"
     path.write_text("".join(f"{term}\n" for term in terms), encoding="utf-8")
     return path
+
+
+def link_data(work: Path) -> None:
+    """Our plugins read data/ relative to the config file: put it beside a copy of mkdocs.yml."""
+    if not (work / "data").exists():
+        (work / "data").symlink_to(ROOT / "data")
 
 
 def material_config(work: Path, site_dir_name: str, site_url: str, search: dict, i18n: dict) -> Path:
@@ -196,6 +344,7 @@ def material_config(work: Path, site_dir_name: str, site_url: str, search: dict,
     # static-i18n's documentation puts the search plugin before it.
     plugins.insert(0, {"search": search})
     config["plugins"] = plugins
+    link_data(work)
     path = work / f"{site_dir_name}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -317,7 +466,12 @@ APPROACHES = [
              f"the same, plugins.search {json.dumps(TUNED_SEARCH)}, i18n {json.dumps(TUNED_I18N)}"),
     Approach("pagefind-extended", build_pagefind, query_pagefind,
              "Pagefind extended over our build, JS API, sections from sub_results"),
-    Approach("ours", build_ours, query_ours, "window.wgSearch.rankSections"),
+    Approach("ours", build_ours, query_ours,
+             "window.wgSearch.rankSections; reader vocabulary indexed with each section (the default)"),
+    Approach("ours-query-time", ours_builder({"vocabulary_at": "query"}), query_ours,
+             "the same, reader vocabulary applied to the query instead (vocabulary_at: query)"),
+    Approach("ours-no-vocabulary", ours_builder({"vocabulary_file": "/nonexistent"}), query_ours,
+             "the same without the reader vocabulary (Traditional script and misspellings only)"),
 ]
 
 
@@ -328,6 +482,7 @@ class Outcome:
     expected: list[str]
     rank: int | None
     other_language_top5: int
+    integrator_top10: int  # results from the integrator manual (/integrate/), for a reader
     results: list[dict] = field(default_factory=list)
 
 
@@ -342,7 +497,8 @@ def score(query: Query, hits: list[Hit], base: str) -> Outcome:
     rank = next((i + 1 for i, p in enumerate(paths) if p in query.expected), None)
     own = (lambda p: p.startswith("/en/")) if query.lang == "en" else (lambda p: not p.startswith("/en/"))
     other = sum(1 for p in paths[:OTHER_LANGUAGE_WINDOW] if not own(p))
-    return Outcome(query.text, query.lang, list(query.expected), rank, other,
+    integrator = sum(1 for p in paths if re.match(r"^(/en)?/integrate/", p))
+    return Outcome(query.text, query.lang, list(query.expected), rank, other, integrator,
                    [{"path": p, "title": h.title} for p, h in zip(paths, hits)])
 
 
@@ -353,16 +509,17 @@ def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], N
     try:
         log(f"building {approach.name} …")
         build_info = approach.build(work, site_dir, base + "/")
-        outcomes = []
+        outcomes: dict[str, list[Outcome]] = {name: [] for name in QUERY_SETS}
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
         errors: list[str] = []
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
-        for query in QUERIES:
-            # A fresh page per query, as a reader arriving and searching once.
-            page.goto(base + START_PAGE[query.lang], wait_until="networkidle")
-            outcomes.append(score(query, approach.query(page, query.text), base))
+        for set_name, queries in QUERY_SETS.items():
+            for query in queries:
+                # A fresh page per query, as a reader arriving and searching once.
+                page.goto(base + START_PAGE[query.lang], wait_until="networkidle")
+                outcomes[set_name].append(score(query, approach.query(page, query.text), base))
         probes = []
         for query in PROBES:
             page.goto(base + START_PAGE[query.lang], wait_until="networkidle")
@@ -371,57 +528,93 @@ def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], N
     finally:
         server.shutdown()
         server.server_close()
-    scored = [o for o in outcomes if o.expected]
     return {
         "approach": approach.name,
         "note": approach.note,
         "build": build_info,
+        "sets": {name: summarize(found) for name, found in outcomes.items()},
+        "page_errors": errors,
+        "probes": [asdict(o) for o in probes],
+    }
+
+
+def summarize(outcomes: list[Outcome]) -> dict:
+    scored = [o for o in outcomes if o.expected]
+    return {
         "first": sum(1 for o in scored if o.rank == 1),
         "top3": sum(1 for o in scored if o.rank and o.rank <= 3),
         "scored": len(scored),
         "other_language_top5": sum(o.other_language_top5 for o in outcomes),
         "queries_with_other_language_top5": sum(1 for o in outcomes if o.other_language_top5),
-        "page_errors": errors,
+        "integrator_top10": sum(o.integrator_top10 for o in outcomes),
         "queries": [asdict(o) for o in outcomes],
-        "probes": [asdict(o) for o in probes],
     }
 
 
 # ---- Output ----------------------------------------------------------------------------------
 
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "-"
+
+
 def print_table(report: dict) -> None:
     rows = report["approaches"]
     names = [r["approach"] for r in rows]
-    width = max(len(q.text) for q in QUERIES) + 2
     col = max(len(n) for n in names) + 2
 
     def pad(text: str, n: int) -> str:
         # CJK characters take two columns in a terminal.
         return text + " " * max(0, n - sum(2 if ord(c) > 0x2e80 else 1 for c in text))
 
-    print(f"Search comparison, {report['date']}: rank of the expected section "
-          f"(1 = first, '-' = not in the top {TOP}; () = not scored)\n")
-    print(pad("query", width) + "".join(n.rjust(col) for n in names))
-    for i, query in enumerate(QUERIES):
+    for set_name, queries in QUERY_SETS.items():
+        width = max(len(q.text) * 2 for q in queries) + 2
+        print(f"Search comparison, {report['date']}, {SET_TITLES[set_name]}: rank of the expected "
+              f"section (1 = first, '-' = not in the top {TOP}; () = not scored)\n")
+        print(pad("query", width) + "".join(n.rjust(col) for n in names))
+        for i, query in enumerate(queries):
+            cells = []
+            for r in rows:
+                o = r["sets"][set_name]["queries"][i]
+                cell = str(o["rank"]) if o["rank"] else "-"
+                if not o["expected"]:
+                    first = o["results"][0]["path"] if o["results"] else "none"
+                    cell = f"({first})"
+                if o["other_language_top5"]:
+                    cell += f" +{o['other_language_top5']}"
+                if o["integrator_top10"]:
+                    cell += f" i{o['integrator_top10']}"
+                cells.append(cell.rjust(col))
+            print(pad(query.text, width) + "".join(cells))
+        print()
+    print(f"+N after a rank: N results from the other language among the first {OTHER_LANGUAGE_WINDOW}; "
+          f"iN: N results from the integrator manual in the top {TOP}.\n")
+    print("Scores per approach and query set:")
+    width = 34
+    print(pad("", width) + "".join(n.rjust(col) for n in names))
+    for set_name in QUERY_SETS:
+        sets = [r["sets"][set_name] for r in rows]
+        print(f"{set_name}:")
+        print(pad("  first / scored", width) + "".join(
+            f"{s['first']}/{s['scored']} {percent(s['first'], s['scored'])}".rjust(col) for s in sets))
+        print(pad("  in top 3 / scored", width) + "".join(
+            f"{s['top3']}/{s['scored']} {percent(s['top3'], s['scored'])}".rjust(col) for s in sets))
+        print(pad("  other-language in top 5", width) + "".join(
+            f"{s['other_language_top5']} ({s['queries_with_other_language_top5']} q)".rjust(col) for s in sets))
+        print(pad("  integrator results in top 10", width) + "".join(
+            str(s["integrator_top10"]).rjust(col) for s in sets))
+    print("\nTargets (the right section first / in the top 3, share of the scored queries):")
+    for r in rows:
+        if not r["approach"].startswith("ours"):
+            continue
         cells = []
-        for r in rows:
-            o = r["queries"][i]
-            cell = str(o["rank"]) if o["rank"] else "-"
-            if not o["expected"]:
-                first = o["results"][0]["path"] if o["results"] else "none"
-                cell = f"({first})"
-            if o["other_language_top5"]:
-                cell += f" +{o['other_language_top5']}"
-            cells.append(cell.rjust(col))
-        print(pad(query.text, width) + "".join(cells))
+        for set_name, measure, least in TARGETS:
+            got = r["sets"][set_name]
+            share = got[measure] / got["scored"] if got["scored"] else 0
+            cells.append(f"{set_name} {measure} {share:.0%} (>= {least:.0%}: {'met' if share >= least else 'NOT MET'})")
+        integrator = sum(r["sets"][name]["integrator_top10"] for name in QUERY_SETS)
+        cells.append(f"integrator results {integrator} ({'met' if integrator == 0 else 'NOT MET'})")
+        print(f"  {r['approach']}: " + "; ".join(cells))
     print()
-    print(pad("first / scored", width) + "".join(f"{r['first']}/{r['scored']}".rjust(col) for r in rows))
-    print(pad("in top 3 / scored", width) + "".join(f"{r['top3']}/{r['scored']}".rjust(col) for r in rows))
-    print(pad("other-language in top 5", width)
-          + "".join(f"{r['other_language_top5']} ({r['queries_with_other_language_top5']} q)".rjust(col)
-                    for r in rows))
-    print(f"\n+N after a rank: N results from the other language among the first "
-          f"{OTHER_LANGUAGE_WINDOW}.")
     for i, probe in enumerate(PROBES):
         print(f"probe {probe.text} from {START_PAGE[probe.lang]}: other-language results in the top "
               f"{OTHER_LANGUAGE_WINDOW}")
@@ -439,11 +632,12 @@ def print_table(report: dict) -> None:
                   f"config {json.dumps(b['config'], ensure_ascii=False)}")
         if r["page_errors"]:
             print(f"  page errors: {r['page_errors']}")
-        for o in r["queries"]:
-            if o["expected"] and o["rank"] != 1:
-                first = o["results"][0] if o["results"] else None
-                got = f"{first['path']} «{first['title']}»" if first else "no result"
-                print(f"  {o['query']}: first result {got}")
+        for set_name in QUERY_SETS:
+            for o in r["sets"][set_name]["queries"]:
+                if o["expected"] and o["rank"] != 1:
+                    first = o["results"][0] if o["results"] else None
+                    got = f"{first['path']} «{first['title']}»" if first else "no result"
+                    print(f"  {o['query']}: {'rank ' + str(o['rank']) if o['rank'] else 'not in top 10'}, first result {got}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,3 +45,11 @@ def test_checklist_script_and_styles_budget():
     assert over_budget(figures, BUDGET, 1) == ["checklist JS + CSS: 7.00 KiB > 6 KiB"]
     figures["assets"][0]["gzip"] = 5 * 1024
     assert over_budget(figures, BUDGET, 1) == []
+
+
+def test_first_search_budget():
+    figures = site_figures()
+    figures["first_search"] = [{"page": "/", "query": "餘額不足", "bytes": 120 * 1024}]
+    assert over_budget(figures, BUDGET, 1) == ["/ 餘額不足: first search 120.0 KiB > 116 KiB"]
+    figures["first_search"][0]["bytes"] = 104 * 1024
+    assert over_budget(figures, BUDGET, 1) == []

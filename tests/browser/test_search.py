@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,6 +18,26 @@ FIRST_RESULT = [
     ("/en/causes/", "live chat", "/en/support/#live-chat", "Live chat"),
     ("/en/", "identity verification failed", "#verification", "verification"),
     ("/en/", "customer service phone", "/en/support/#phone", "Phone"),
+]
+
+
+# Readers' own words (data/reader-vocabulary.yml, Traditional script, misspellings): a sample of
+# each kind of `make compare-search`'s reader set, where the whole set is scored.
+READER_WORDS = [
+    # colloquial Chinese
+    ("/", "钱不够", "/causes/#balance", "账户余额不足"),
+    ("/", "没网了怎么办", "#network", "网络连接"),
+    ("/", "投诉", "/support/#feedback", "反馈机制"),
+    # Traditional script, and a Taiwan word (應用程式) that is not a one-character conversion
+    ("/", "餘額不足", "/causes/#balance", "账户余额不足"),
+    ("/", "應用程式更新", "/solutions/#app-version", "更新应用程序"),
+    # English synonyms and everyday phrasing
+    ("/en/", "not enough money", "/en/causes/#balance", "Insufficient account balance"),
+    ("/en/", "hotline", "/en/support/#phone", "Phone support"),
+    ("/en/", "crypto", "/en/market-trends/#digital-assets", "digital assets"),
+    # misspelt English
+    ("/en/", "insuficient balance", "/en/causes/#balance", "Insufficient account balance"),
+    ("/en/", "verfication failed", "#verification", "verification"),
 ]
 
 
@@ -46,6 +68,78 @@ def test_first_result_is_the_right_section(page, start, query, target, heading):
     page.wait_for_url(f"**{href[href.index('/', 8):]}")
     anchor = href.split("#")[1]
     expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("start,query,target,heading", READER_WORDS, ids=[q for _, q, _, _ in READER_WORDS])
+def test_readers_own_words_find_the_section(page, start, query, target, heading):
+    page.goto(start)
+    search(page, query)
+    first = page.locator(".wg-search__result").first
+    assert first.get_attribute("href").endswith(target), f"{query!r}: first result is {first.get_attribute('href')}"
+    assert heading in first.locator(".wg-search__title").inner_text()
+
+
+def test_misspelt_word_ranks_below_the_exact_word(page):
+    # "balanse" is one edit from "balance": found, but a section with the exact word comes first.
+    page.goto("/en/")
+    search(page, "account balanse")
+    titles = page.locator(".wg-search__title").all_inner_texts()
+    assert "Insufficient account balance" in " ".join(titles[:3]), titles
+    exact = page.evaluate("q => window.wgSearch.rankSections(q)", "account balance")
+    misspelt = page.evaluate("q => window.wgSearch.rankSections(q)", "account balanse")
+    assert misspelt[0]["score"] < exact[0]["score"]
+
+
+@pytest.mark.parametrize("start,query", [("/en/", "no internet"), ("/en/", "allowed origins"),
+                                         ("/", "允许列表"), ("/", "消息协议")])
+def test_the_integrator_manual_is_not_in_reader_results(page, start, query):
+    page.goto(start)
+    page.click(".wg-search__open")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.locator(".wg-search__status").filter(has_text=re.compile(r"\S")).wait_for()
+    hrefs = page.locator(".wg-search__result").evaluate_all("els => els.map(e => e.href)")
+    assert not [h for h in hrefs if "/integrate/" in h], hrefs
+
+
+@pytest.mark.parametrize("start,query,message,checklist,support", [
+    ("/solutions/", "火星旅行", "没有找到", "/checklist/", "/support/"),
+    ("/en/causes/", "zzyzx quux", "No matching", "/en/checklist/", "/en/support/"),
+])
+def test_no_result_offers_the_checklist_and_support(page, base_url, start, query, message, checklist, support):
+    page.goto(start)
+    page.click(".wg-search__open")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.locator(".wg-search__status").filter(has_text=message).wait_for()
+    offer = page.locator(".wg-search__empty")
+    expect(offer).to_be_visible()
+    links = offer.locator("a")
+    assert links.evaluate_all("els => els.map(e => e.href)") == [base_url + checklist, base_url + support]
+    links.first.click()
+    page.wait_for_url(f"**{checklist}")
+    expect(page.locator("dialog.wg-search__dialog")).not_to_be_visible()
+
+
+def test_escape_closes_the_dialog_with_text_in_the_box(page):
+    page.goto("/en/")
+    search(page, "live chat")
+    page.keyboard.press("Escape")
+    expect(page.locator("dialog.wg-search__dialog")).not_to_be_visible()
+
+
+def test_highlights_are_whole_english_words(page):
+    # "no" must not be marked inside "not", "know" or "another" (choose another payment method).
+    page.goto("/en/")
+    search(page, "no payment method")
+    marks = page.locator(".wg-search__excerpt mark").evaluate_all("""els => els.map((m) => {
+      const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : "";
+      const after = m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : "";
+      return [before, m.textContent, after];
+    })""")
+    assert marks, "something is highlighted"
+    for before, word, after in marks:
+        assert not re.match(r"[a-z]", before, re.I) and not re.match(r"[a-z]", after, re.I), (before, word, after)
 
 
 @pytest.mark.parametrize("start,query,own_prefix", [("/", "支付", "/"), ("/en/", "payment", "/en/")])

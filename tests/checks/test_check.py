@@ -108,6 +108,20 @@ EXPECTED = {
         "`git log -p -- docs/zh/causes.md` lists its changes; once this page matches, run "
         "`scripts/guide.py translation-status --update docs/en/causes.md`)",
     ],
+    "vocabulary-word-missing": [
+        "data/reader-vocabulary.yml:12: the article word '余额太少' no longer occurs in "
+        "docs/zh/causes.md#balance (put in `words:` the words this section now uses for what the "
+        "aliases mean, and check that the aliases still fit it)",
+    ],
+    "vocabulary-duplicate-alias": [
+        "data/reader-vocabulary.yml:16: duplicate en alias 'no internet': line 9 already gives it "
+        "to causes.md#network (keep it once, in the section that answers a reader who types it)",
+    ],
+    "vocabulary-alias-elsewhere": [
+        "data/reader-vocabulary.yml:13: alias '网络不稳定' is the article's own wording in "
+        "docs/zh/causes.md#network, not in causes.md#balance (remove it, since the search already "
+        "finds causes.md#network with it, or use a phrase the article does not use)",
+    ],
 }
 
 # Defects that only the built site shows (a template writes the link): checked with --build.

@@ -13,6 +13,7 @@ from wallet_guide.checks import (
     structure,
     translations,
     typography,
+    vocabulary,
 )
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project, load_project
@@ -30,6 +31,7 @@ def check_sources(project: Project) -> list[Problem]:
         *glossary.check(project),
         *typography.check(project),
         *translations.check(project),
+        *vocabulary.check(project),
     ]
 
 

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.audience import is_for_readers
 from wallet_guide.embed import api
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
@@ -37,8 +38,6 @@ API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.sch
 CHECKLIST_PLUGIN = "wallet-guide-checklist"
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
-# Pages for portal developers (front matter `audience: developers`) are not customers' content.
-DEVELOPERS = "developers"
 
 
 class EmbedPlugin(BasePlugin[EmbedConfig]):
@@ -95,7 +94,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             "origins": self.config.embed_allowed_origins,
             "languages": language_roots(config),
         }
-        if self.config.api_enabled and page.meta.get("audience") != DEVELOPERS:
+        if self.config.api_enabled and is_for_readers(page):
             lang = page.file.locale
             self.site_names[lang] = config.site_name
             position = nav.pages.index(page) if page in nav.pages else len(nav.pages)

@@ -14,3 +14,19 @@ class SearchConfig(Config):
 
     index_max_postings = opt.Type(int, default=400)
     """Keep, for each term, only this many best-matching sections."""
+
+    vocabulary_file = opt.Type(str, default="data/reader-vocabulary.yml")
+    """Readers' words for each section (relative to mkdocs.yml); missing file: no vocabulary."""
+
+    vocabulary_at = opt.Choice(("index", "query"), default="index")
+    """Where the vocabulary applies: `index` puts each section's aliases in its index entry
+    (weighted like its heading); `query` ships alias -> words for the search box to expand a
+    query with. README.md, 'Search', has the measurement behind the default."""
+
+    index_pages = opt.Type(bool, default=True)
+    """Index every page unless its front matter says `search: {exclude: true}`; false: index
+    only pages whose front matter says `search: {exclude: false}`."""
+
+    no_results = opt.Type(dict, default={})
+    """Per language: what the dialog offers when nothing matches: `text` and `links`, a list of
+    {page: a page file, text: the link's text}."""

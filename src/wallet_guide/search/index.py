@@ -13,10 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from wallet_guide.search.sections import Section
-from wallet_guide.search.tokenize import STOP_WORDS, terms
+from wallet_guide.search.tokenize import LATIN_TERM, STOP_WORDS, terms
+from wallet_guide.search.variants import needed_pairs
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 HEADING_WEIGHT = 4  # a word in a section's heading counts as this many in its text
+ALIAS_WEIGHT = HEADING_WEIGHT  # readers' words for a section name it as its heading does
 BM25_K1 = 1.2
 BM25_B = 0.75
 
@@ -40,12 +42,17 @@ def fnv1a(term: str) -> int:
 def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
     """For each term, (section number, BM25 score of the term in that section), best first."""
     weighted: list[Counter[str]] = []
+    lengths: list[int] = []
     for s in sections:
-        tf = Counter(terms(s.text))
+        tf = Counter(terms(s.text)) + Counter(terms(s.code))
         for term in terms(s.title):
             tf[term] += HEADING_WEIGHT
+        # The aliases do not make a section "longer": BM25 would then rank it lower for the
+        # article's own words than before it had aliases.
+        lengths.append(sum(tf.values()))
+        for term in set(terms(s.aliases)):
+            tf[term] += ALIAS_WEIGHT
         weighted.append(tf)
-    lengths = [sum(tf.values()) for tf in weighted]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     document_frequency: Counter[str] = Counter()
     for tf in weighted:
@@ -63,10 +70,18 @@ def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
     return postings
 
 
+def compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def build_files(
-    lang: str, sections: list[Section], layout: IndexLayout = IndexLayout()
+    lang: str, sections: list[Section], layout: IndexLayout = IndexLayout(),
+    expansions: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """File name (relative to the language's index folder) -> JSON text."""
+    """File name (relative to the language's index folder) -> JSON text.
+
+    ``expansions`` (alias -> the article's words), when the vocabulary applies at query time.
+    """
     postings = impacts(sections)
     encoded = {
         term: [[number, round(score, 3)] for number, score in plist[: layout.max_postings]]
@@ -80,7 +95,18 @@ def build_files(
 
     files: dict[str, str] = {}
     for i, shard in enumerate(shards):
-        files[f"terms-{i}.json"] = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
+        files[f"terms-{i}.json"] = compact(shard)
+    # For misspelt words: the index's Latin words, fetched when a query word matches none.
+    files["words.json"] = compact(sorted(t for t in encoded if LATIN_TERM.fullmatch(t)))
+    # For Traditional script: the characters a query may use for the index's Simplified ones.
+    index_text = "".join(s.title + s.text + s.aliases for s in sections)
+    if expansions:
+        index_text += "".join(expansions) + "".join(expansions.values())
+    pairs = needed_pairs(index_text)
+    if pairs:
+        files["traditional.json"] = compact("".join(t + s for t, s in pairs.items()))
+    if expansions:
+        files["vocabulary.json"] = compact(expansions)
     size = layout.sections_per_chunk
     for start in range(0, len(sections), size):
         chunk = [[s.url, s.title, s.page_title, s.text] for s in sections[start : start + size]]
@@ -97,6 +123,9 @@ def build_files(
             "sectionsPerChunk": size,
             "termShards": shard_count,
             "stopWords": sorted(STOP_WORDS),
+            # search.js fetches traditional.json only for a query holding one of these.
+            "traditional": "".join(pairs),
+            "vocabulary": bool(expansions),
         },
         ensure_ascii=False,
         separators=(",", ":"),

@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
+from wallet_guide.audience import is_for_readers
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
+from wallet_guide.search.vocabulary import Entry, load, normalized
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -22,11 +25,22 @@ ASSETS = Path(__file__).parent / "assets"
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.sections: dict[str, list[Section]] = {}
+        self.vocabulary: dict[tuple[str, str, str], Entry] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         link_assets(config, scripts=("search.js",), styles=("search.css",))
+        root = Path(config.config_file_path).parent
+        self.vocabulary = load(root / self.config.vocabulary_file)
+        for lang in build_state.build_languages(config):
+            offer = self.config.no_results.get(lang)
+            if not (isinstance(offer, dict) and offer.get("text") and offer.get("links")):
+                raise PluginError(
+                    f"mkdocs.yml: plugins.wallet-guide-search.no_results.{lang} needs `text` and "
+                    "`links` (a list of {page: checklist.md, text: …}): what the search dialog "
+                    "offers in that language when nothing matches."
+                )
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -42,15 +56,57 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
+        if not self.indexed(page):
+            return html
         lang = build_state.page_language(page, config)
-        self.sections.setdefault(lang, []).extend(split_sections(html, page.url, page.title))
+        name = page.file.src_uri.removeprefix(f"{lang}/")
+        sections = split_sections(html, page.url, page.title)
+        if self.config.vocabulary_at == "index":
+            for section in sections:
+                entry = self.vocabulary.get((lang, name, section.url.rpartition("#")[2]))
+                if entry:
+                    section.aliases = " ".join(normalized(a) for a in entry.aliases)
+        self.sections.setdefault(lang, []).extend(sections)
         return html
+
+    def indexed(self, page: Page) -> bool:
+        """The page's front matter `search: {exclude: …}` decides, else a page for developers
+        (`audience: developers`) is left out of the readers' index, else `index_pages`."""
+        options = page.meta.get("search")
+        if isinstance(options, dict) and isinstance(options.get("exclude"), bool):
+            return not options["exclude"]
+        return self.config.index_pages and is_for_readers(page)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
             lang = build_state.page_language(page, config)
             context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
+            context["wg_search_no_results"] = self.no_results(lang, nav)
         return context
+
+    def no_results(self, lang: str, nav) -> dict:
+        """The offer when nothing matches: its text and links (site-root relative URLs)."""
+        offer = self.config.no_results[lang]
+        # The language build's nav has the pages at their final addresses (static-i18n moves them).
+        pages = {p.file.src_uri: p for p in nav.pages}
+        links = []
+        for link in offer["links"]:
+            file = pages.get(f"{lang}/{link['page']}")
+            if file is None:
+                raise PluginError(
+                    f"mkdocs.yml: plugins.wallet-guide-search.no_results.{lang} links to "
+                    f"{link['page']}, which is not a page of docs/{lang}/ (name a page file there)."
+                )
+            links.append({"url": file.url, "text": link["text"]})
+        return {"text": offer["text"], "links": links}
+
+    def expansions(self, lang: str) -> dict[str, str]:
+        """alias -> the article's words, for the vocabulary applied at query time."""
+        return {
+            normalized(alias): " ".join(entry.words)
+            for (entry_lang, _, _), entry in self.vocabulary.items() if entry_lang == lang
+            for alias in entry.aliases
+        }
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -64,7 +120,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob("*.json"):
                 stale.unlink()
-            files = build_files(lang, sections, layout)
+            expansions = self.expansions(lang) if self.config.vocabulary_at == "query" else None
+            files = build_files(lang, sections, layout, expansions)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())

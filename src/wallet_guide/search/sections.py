@@ -18,6 +18,8 @@ class Section:
     title: str
     page_title: str
     text: str = ""
+    code: str = ""  # code blocks: searchable, never a result's excerpt
+    aliases: str = ""  # readers' words for it (data/reader-vocabulary.yml), weighted like the title
 
 
 @dataclass
@@ -25,6 +27,7 @@ class _Open:
     id: str
     title: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
 
 
 class _SectionParser(HTMLParser):
@@ -33,6 +36,7 @@ class _SectionParser(HTMLParser):
         self.sections: list[_Open] = []
         self.in_heading: str | None = None
         self.skip_depth = 0  # >0 inside an element whose text is not content (the ¶ permalink)
+        self.pre_depth = 0  # >0 inside <pre>: code, not prose
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -42,6 +46,8 @@ class _SectionParser(HTMLParser):
         if SKIPPED_CLASSES & set((attributes.get("class") or "").split()):
             self.skip_depth = 1
             return
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in SECTION_HEADINGS and attributes.get("id"):
             self.sections.append(_Open(attributes["id"]))
             self.in_heading = tag
@@ -54,11 +60,16 @@ class _SectionParser(HTMLParser):
             return
         if tag == self.in_heading:
             self.in_heading = None
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
+            if self.sections:
+                self.sections[-1].code.append(" ")
 
     def handle_data(self, data):
         if self.skip_depth or not self.sections:
             return
-        target = self.sections[-1].title if self.in_heading else self.sections[-1].text
+        current = self.sections[-1]
+        target = current.title if self.in_heading else current.code if self.pre_depth else current.text
         target.append(data)
 
 
@@ -72,6 +83,6 @@ def split_sections(html: str, page_url: str, page_title: str) -> list[Section]:
     parser.feed(html)
     parser.close()
     return [
-        Section(f"{page_url}#{s.id}", _squash(s.title), page_title, _squash(s.text))
+        Section(f"{page_url}#{s.id}", _squash(s.title), page_title, _squash(s.text), _squash(s.code))
         for s in parser.sections
     ]

@@ -15,6 +15,8 @@ import re
 # CJK Unified Ideographs (+ Extension A) and the compatibility block.
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# A term a misspelt query word may be corrected to: letters only (not 2fa, not 2026).
+LATIN_TERM = re.compile(r"[a-z]{3,}")
 
 STOP_WORDS = frozenset(
     """a an and are as at be by can do does for from has have how i if in is it its my of on

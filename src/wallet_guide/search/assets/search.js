@@ -8,16 +8,23 @@
   const input = root.querySelector(".wg-search__input");
   const status = root.querySelector(".wg-search__status");
   const list = root.querySelector(".wg-search__results");
+  const empty = root.querySelector(".wg-search__empty");
   // The header survives instant navigation: resolve addresses once, against the first page.
   const indexUrl = new URL(root.dataset.wgSearchIndex, location.href);
   const siteRoot = new URL("../../", indexUrl);
+  // The no-result links are relative to the first page: make them absolute while they are right.
+  for (const a of empty.querySelectorAll("a")) a.href = a.href;
   const MAX_RESULTS = 10;
+  // A corrected (misspelt) word scores this much of an exact one: exact matches rank first.
+  const CORRECTED_WEIGHT = 0.5;
+  const MAX_CORRECTIONS = 3;
   const EXCERPT_CHARS = document.documentElement.lang.startsWith("zh") ? 70 : 160;
 
   /* ---- Terms: mirrors src/wallet_guide/search/tokenize.py (tests compare the two) ---- */
   const CJK_SPLIT = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/;
   const CJK_RUN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
   const LATIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
+  const LATIN_TERM = /^[a-z]{3,}$/;
 
   function stem(word) {
     word = word.replace(/['’]s$/, "");
@@ -74,19 +81,81 @@
     ...m, stopWords: new Set(m.stopWords),
   })));
 
+  const postings = (m, term) =>
+    fetchJson(`terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
+
+  /* ---- Traditional script: to Simplified, one character at a time (table built from OpenCC) ---- */
+  async function simplified(query, m) {
+    if (!m.traditional || ![...query].some((ch) => m.traditional.includes(ch))) return query;
+    const pairs = [...await fetchJson("traditional.json", m.build)];
+    const table = new Map();
+    for (let i = 0; i + 1 < pairs.length; i += 2) table.set(pairs[i], pairs[i + 1]);
+    return [...query].map((ch) => table.get(ch) || ch).join("");
+  }
+
+  /* ---- Reader vocabulary at query time (vocabulary_at: query): add the article's words ---- */
+  const spaced = (text) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+  async function expanded(query, m) {
+    if (!m.vocabulary) return query;
+    const vocabulary = await fetchJson("vocabulary.json", m.build);
+    const text = spaced(query);
+    const words = Object.entries(vocabulary)
+      .filter(([alias]) => CJK_RUN.test(alias) ? text.includes(alias) : text.includes(spaced(alias)))
+      .map(([, article]) => article);
+    return [query, ...words].join(" ");
+  }
+
+  /* ---- Misspelt words: the index's words within 1 edit (2 from 8 letters), transpositions too ---- */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        row.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+  async function corrections(term, m) {
+    const limit = term.length >= 8 ? 2 : 1;
+    const near = (await fetchJson("words.json", m.build))
+      .map((word) => [word, editDistance(term, word, limit)])
+      .filter(([, d]) => d <= limit)
+      .sort((a, b) => a[1] - b[1]);
+    return near.filter(([, d]) => d === near[0][1]).slice(0, MAX_CORRECTIONS).map(([word]) => word);
+  }
+
   async function rankSections(query) {
     const m = await loadManifest();
+    query = await expanded(await simplified(query, m), m);
     const wanted = [...new Set(terms(query, m.stopWords))];
     if (!wanted.length) return [];
-    const shards = await Promise.all(
-      wanted.map((t) => fetchJson(`terms-${fnv1a(t) % m.termShards}.json`, m.build))
-    );
+    // Per query word: [index term, weight, its postings] for the word or its corrections.
+    const found = await Promise.all(wanted.map(async (term) => {
+      const exact = await postings(m, term);
+      if (exact.length || !LATIN_TERM.test(term) || term.length < 4) return [[term, 1, exact]];
+      const near = await corrections(term, m);
+      return Promise.all(near.map(async (word) => [word, CORRECTED_WEIGHT, await postings(m, word)]));
+    }));
     const scores = new Map();
-    const matched = new Map();
-    wanted.forEach((term, i) => {
-      for (const [section, impact] of shards[i][term] || []) {
-        scores.set(section, (scores.get(section) || 0) + impact);
-        matched.set(section, (matched.get(section) || new Set()).add(term));
+    const matched = new Map(); // section -> the query words it holds
+    const marked = new Map(); // section -> the index terms to highlight
+    found.forEach((matches, i) => {
+      for (const [term, weight, plist] of matches) {
+        for (const [section, impact] of plist) {
+          scores.set(section, (scores.get(section) || 0) + impact * weight);
+          matched.set(section, (matched.get(section) || new Set()).add(i));
+          marked.set(section, (marked.get(section) || new Set()).add(term));
+        }
       }
     });
     // Sections that hold more of the query's words come first (Lucene's "coordination").
@@ -97,7 +166,7 @@
     return Promise.all(ranked.map(async ([section, score]) => {
       const chunk = await fetchJson(`sections-${Math.floor(section / m.sectionsPerChunk)}.json`, m.build);
       const [url, title, page, text] = chunk[section % m.sectionsPerChunk];
-      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...matched.get(section)] };
+      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...marked.get(section)] };
     }));
   }
 
@@ -105,10 +174,16 @@
   function highlighted(text, matchedTerms) {
     const lower = text.toLowerCase();
     const covered = new Uint8Array(text.length);
+    const latin = new Set();
     for (const term of matchedTerms) {
+      if (!CJK_RUN.test(term)) { latin.add(term); continue; }
       for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
         covered.fill(1, at, at + term.length);
       }
+    }
+    // English: whole words whose stem matched (not "no" inside "not" or "another").
+    for (const word of lower.matchAll(LATIN_WORD)) {
+      if (latin.has(stem(word[0]))) covered.fill(1, word.index, word.index + word[0].length);
     }
     const first = covered.indexOf(1);
     const start = Math.max(0, (first === -1 ? 0 : first) - Math.floor(EXCERPT_CHARS / 4));
@@ -157,6 +232,7 @@
       return item;
     }));
     status.textContent = message(results.length);
+    empty.hidden = results.length > 0;
   }
 
   let latest = 0;
@@ -166,6 +242,7 @@
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
+      empty.hidden = true;
       return;
     }
     try {
@@ -194,7 +271,13 @@
       if (first) { ev.preventDefault(); first.click(); }
     }
   });
-  list.addEventListener("click", (ev) => { if (ev.target.closest("a")) dialog.close(); });
+  // Escape closes the dialog at once, also with text in the box (a search box would clear it first).
+  dialog.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") { ev.preventDefault(); dialog.close(); }
+  });
+  for (const links of [list, empty]) {
+    links.addEventListener("click", (ev) => { if (ev.target.closest("a")) dialog.close(); });
+  }
   dialog.addEventListener("click", (ev) => { if (ev.target === dialog) dialog.close(); });
   document.addEventListener("keydown", (ev) => {
     const target = ev.target;
