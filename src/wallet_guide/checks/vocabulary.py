@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wallet_guide.audience import in_reader_search
 from wallet_guide.checks.markdown import MASK, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project, YamlFile, read_yaml
@@ -38,8 +39,7 @@ def sections(page: Page) -> list[Section]:
 
 
 def searched(page: Page) -> bool:
-    options = (page.meta or {}).get("search")
-    return not (isinstance(options, dict) and options.get("exclude") is True)
+    return in_reader_search(page.meta)
 
 
 def contains(haystack: tuple[str, ...], needle: list[str]) -> bool:
@@ -79,7 +79,7 @@ def _check_entry(project: Project, file: YamlFile, page_sections: dict, first_us
     if (lang, page_name) not in page_sections:
         if (lang, page_name) in project.pages:
             return [Problem(VOCABULARY_FILE, file.line(*keys), f"{where} is not in the reader search "
-                            "(its front matter says `search: {exclude: true}`)",
+                            "(its front matter says `audience: developers` or `search: {exclude: true}`)",
                             f"remove the entry, or let readers search the page")]
         return [Problem(VOCABULARY_FILE, file.line(*keys), f"no page {where} for these {lang} aliases",
                         f"use a language of mkdocs.yml ({', '.join(l.code for l in project.languages)}) "

@@ -94,7 +94,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             "origins": self.config.embed_allowed_origins,
             "languages": language_roots(config),
         }
-        if self.config.api_enabled and is_for_readers(page):
+        if self.config.api_enabled and is_for_readers(page.meta):
             lang = page.file.locale
             self.site_names[lang] = config.site_name
             position = nav.pages.index(page) if page in nav.pages else len(nav.pages)

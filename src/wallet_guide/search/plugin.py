@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
-from wallet_guide.audience import is_for_readers
+from wallet_guide.audience import in_reader_search
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
@@ -70,12 +70,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return html
 
     def indexed(self, page: Page) -> bool:
-        """The page's front matter `search: {exclude: …}` decides, else a page for developers
-        (`audience: developers`) is left out of the readers' index, else `index_pages`."""
-        options = page.meta.get("search")
-        if isinstance(options, dict) and isinstance(options.get("exclude"), bool):
-            return not options["exclude"]
-        return self.config.index_pages and is_for_readers(page)
+        """Front matter decides (wallet_guide.audience), else the `index_pages` option."""
+        return in_reader_search(page.meta, default=self.config.index_pages)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
