@@ -51,12 +51,17 @@ check: install ## Check pages and built site: structure, links, front matter, gl
 	$(PY) scripts/guide.py check --build
 
 .PHONY: fix
-fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left
+fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left (exit 0: nothing left)
 	$(PY) scripts/guide.py check --fix
 
 .PHONY: translation-status
-translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing
-	$(PY) scripts/guide.py translation-status
+translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing (PAGE=docs/en/<page>.md: that one only)
+	$(PY) scripts/guide.py translation-status $(PAGE)
+
+.PHONY: update-translation
+update-translation: install ## Record that PAGE=docs/en/<page>.md matches its zh source again (rewrites its source_hash line)
+	@test -n "$(PAGE)" || { echo "make update-translation: say which page, e.g. make update-translation PAGE=docs/en/causes.md" >&2; exit 2; }
+	$(PY) scripts/guide.py translation-status --update $(PAGE)
 
 .PHONY: system-packages
 system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)

@@ -48,7 +48,7 @@ def _closest(word: str, choices: list[str]) -> list[str]:
 
 def _anchor_problem(project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey) -> Finding | None:
     ids = checklist.ids_shown_on(project, target)
-    if not fragment or fragment in ids:
+    if not fragment or fragment in ids or fragment in checklist.pending_ids(project, target):
         return None
     guess = _closest(fragment, sorted(ids))
     where = "this page" if target is page else target.path
@@ -106,6 +106,13 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
                 _cross_language_fix(project, page, other, fragment),
             ), (page.path, project.site_path(lang, name), fragment))
         linked = project.pages.get((page.lang, name)) if lang == page.lang else None
+        if linked is None and lang == page.lang and (project.default_language, name) in project.pages:
+            missing = f"{project.docs_dir}/{resolved}"
+            return Finding(Problem(
+                page.path, link.line, f"link to {target}: {missing} does not exist",
+                f"restore or translate {missing} (its source is "
+                f"{project.page_path(project.default_language, name)})",
+            ), (page.path, project.site_path(page.lang, name), fragment))
         if linked is None:
             guess = _closest(posixpath.basename(address), project.names(page.lang))
             return Finding(Problem(
@@ -223,6 +230,9 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                     file, line, f"the built page /{built_path} links to {link.href}, which does not exist", origin,
                 ))
                 continue
+            target_page = project.page_at(target_dir) if target_dir is not None else None
+            if target_page is not None and url.fragment in checklist.pending_ids(project, target_page):
+                continue  # a heading without its id: check_ids names it
             if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
                 problems.append(Problem(
                     file, line, f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wallet_guide.checks import (
+    causes,
     checklist,
     contract,
     front_matter,
@@ -27,6 +28,7 @@ def check_sources(project: Project) -> list[Problem]:
         *links.check_sources(project),
         *contract.check_sources(project),
         *checklist.check(project),
+        *causes.check(project),
         *glossary.check(project),
         *typography.check(project),
         *translations.check(project),
