@@ -8,10 +8,13 @@ from wallet_guide.checks import (
     causes,
     checklist,
     contract,
+    counts,
     front_matter,
     glossary,
     links,
+    seed,
     structure,
+    tables,
     translations,
     typography,
 )
@@ -29,8 +32,11 @@ def check_sources(project: Project) -> list[Problem]:
         *contract.check_sources(project),
         *checklist.check(project),
         *causes.check(project),
+        *counts.check(project),
         *glossary.check(project),
+        *tables.check(project),
         *typography.check(project),
+        *seed.check(project),
         *translations.check(project),
     ]
 
