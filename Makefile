@@ -38,9 +38,14 @@ help: ## List the commands
 .PHONY: install
 install: $(VENV)/.site-installed ## Create .venv and install the pinned dependencies
 
+# MkDocs watches docs/ and mkdocs.yml only; the pages are also made of the data files, the theme
+# overrides and our plugins' assets and templates, so an edit to any of them rebuilds too.
+CONFIG_DIR = $(dir $(CONFIG))
+WATCH      = $(CONFIG_DIR)data $(CONFIG_DIR)overrides $(wildcard src/wallet_guide/*/assets src/wallet_guide/*/templates)
+
 .PHONY: serve
-serve: install ## Serve the site with live reload at http://127.0.0.1:8000
-	$(MKDOCS) serve --livereload --dev-addr $(HOST) --config-file $(CONFIG)
+serve: install ## Serve the site with live reload at http://127.0.0.1:8000 (docs/, data/, overrides/, plugin assets)
+	$(MKDOCS) serve --livereload $(addprefix --watch ,$(WATCH)) --dev-addr $(HOST) --config-file $(CONFIG)
 
 .PHONY: build
 build: install ## Build the site into site/ (strict: any warning fails)
