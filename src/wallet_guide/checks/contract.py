@@ -145,7 +145,7 @@ def check_sources(project: Project) -> list[Problem]:
                     problems.append(Problem(
                         page.path, 1, f"no heading has the id #{missing}, which the URL contract publishes ({url})",
                         f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
-                        f"{CONTRACT_FILE}:{entry.line} promises that links to {url} keep working; a new "
+                        f"{CONTRACT_FILE}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
                         f"section: add it to this page in every language, with {{#{missing}}} on its heading",
                     ))
     return problems

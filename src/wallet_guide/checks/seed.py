@@ -78,7 +78,7 @@ def _unique_fragment(seed_text: str, old: str, new: str) -> tuple[str, str]:
     b1, b2 = changed[0][3], changed[-1][4]
     while True:
         fragment = old[a1:a2]
-        if a2 - a1 >= 2 and b2 > b1 and seed_text.count(fragment) == 1:
+        if a2 - a1 >= 3 and b2 > b1 and seed_text.count(fragment) == 1:
             return fragment, new[b1:b2]
         if a1 == 0 and a2 == len(old):
             return old, new
