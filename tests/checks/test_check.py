@@ -334,3 +334,15 @@ def test_a_new_cause_on_the_pages_alone_names_the_contract_and_the_checklist(cap
     assert "add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:70)" in cause
     # The counted fact of its description, in zh (the en page is not translated yet).
     assert "docs/zh/causes.md:3: the text says 六 (6), but the page has 7 numbered sections" in "\n".join(problems)
+
+
+def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
+    from wallet_guide.checks.glossary import Term, uses
+
+    identity = Term("身份验证", {"en": "identity verification"}, "", 1)
+    two_factor = Term("双重身份验证", {"en": "two-factor authentication"}, "", 2)
+    glossary = [identity, two_factor]
+    # «通过引入生物识别技术和双重身份验证»: "two-factor authentication" alone translates it.
+    assert not uses(identity, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
+    assert uses(two_factor, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
+    assert uses(identity, "双重身份验证之外，还需要进行身份验证", glossary)
