@@ -145,7 +145,7 @@ EXPECTED = {
     "seed-sentence-reworded": [
         "docs/zh/causes.md:12: the article's wording changed: «网络不稳定时，支付请求无法发送，导致处理失败。» "
         "is now «网络不好时，支付请求无法发送，导致处理失败。» (if the change is meant, record it at the "
-        "end of data/seed-corrections.yml: `- seed: 不稳定时` / `  text: 不好时` / `  why: …` (why "
+        "end of data/seed-corrections.yml: `- seed: 稳定时` / `  text: 好时` / `  why: …` (why "
         "the article was wrong); otherwise restore the article's words)",
     ],
 }
@@ -346,3 +346,12 @@ def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
     assert not uses(identity, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
     assert uses(two_factor, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
     assert uses(identity, "双重身份验证之外，还需要进行身份验证", glossary)
+
+
+def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
+    root = tmp_path / "guide"
+    shutil.copytree(FIXTURES / "seed-sentence-reworded", root, symlinks=True)
+    with (root / "data/seed-corrections.yml").open("a", encoding="utf-8") as corrections:
+        corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
+    code, problems, _ = run_check(capsys, "--root", str(root))
+    assert (code, problems) == (0, [])

@@ -71,7 +71,8 @@ def visible_lines(page: Page) -> list[Line]:
 
 def _unique_fragment(seed_text: str, old: str, new: str) -> tuple[str, str]:
     """The smallest change from ``old`` (a seed sentence) to ``new``, widened until its seed side
-    occurs once in the article (a correction replaces every occurrence) and neither side is empty."""
+    has three characters or more and occurs once in the article (a correction replaces every
+    occurrence), and its new side is not empty."""
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     a1, a2 = changed[0][1], changed[-1][2]
@@ -80,14 +81,13 @@ def _unique_fragment(seed_text: str, old: str, new: str) -> tuple[str, str]:
         fragment = old[a1:a2]
         if a2 - a1 >= 3 and b2 > b1 and seed_text.count(fragment) == 1:
             return fragment, new[b1:b2]
-        if a1 == 0 and a2 == len(old):
-            return old, new
-        if a1 > 0 and b1 > 0:
-            a1, b1 = a1 - 1, b1 - 1
+        # Widen to the right first (未 → 没有 becomes 未及时 → 没有及时), then to the left.
         if a2 < len(old) and b2 < len(new):
             a2, b2 = a2 + 1, b2 + 1
-        elif a1 == 0 or b1 == 0:
-            a1, a2, b1, b2 = 0, len(old), 0, len(new)
+        elif a1 > 0 and b1 > 0:
+            a1, b1 = a1 - 1, b1 - 1
+        else:
+            return old, new
 
 
 def _closest(sentence: str, candidates: list[tuple[Line, str]]) -> tuple[Line, str] | None:
