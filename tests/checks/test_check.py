@@ -350,7 +350,7 @@ def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
 
 def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
     root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "seed-sentence-reworded", root, symlinks=True)
+    shutil.copytree(FIXTURES / "seed-sentence-reworded", root)
     with (root / "data/seed-corrections.yml").open("a", encoding="utf-8") as corrections:
         corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
     code, problems, _ = run_check(capsys, "--root", str(root))
