@@ -78,6 +78,8 @@ def _contract_ids(project: Project) -> tuple[list[str], int] | None:
 def check(project: Project) -> list[Problem]:
     problems = []
     if project.checklist is None:
+        if (project.root / CHECKLIST_FILE).exists():
+            return problems  # it is there but cannot be read: project.read_yaml names the line
         for page in sorted(project.pages.values(), key=lambda p: p.path):
             if has_marker(page):
                 problems.append(Problem(

@@ -63,7 +63,8 @@ def visible_lines(page: Page) -> list[Line]:
         if number < page.body_line:
             continue  # the front matter
         text = HEADING_MARKER.sub("", LIST_MARKER.sub("", text.replace(MASK, ""))).replace("**", "")
-        text = " ".join(text.split())
+        # Typography is its own rule (typography.py, `make fix`): compare the words only.
+        text = normalize(" ".join(text.split()))
         if text:
             result.append(Line(page, number, text))
     return result
