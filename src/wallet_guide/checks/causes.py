@@ -48,10 +48,13 @@ def check(project: Project) -> list[Problem]:
             ids = rows[name].ids
             if position < len(ids) and ids[position] not in page.ids:
                 continue  # an id renamed: contract.check_sources asks to keep the published one
-            wanted = [rows[name]] + ([rows[checklist.CHECKLIST_PAGE]] if name == CAUSES_PAGE and checklist.CHECKLIST_PAGE in rows else [])
+            wanted = [rows[name]]
+            if name == CAUSES_PAGE and checklist.CHECKLIST_PAGE in rows:
+                wanted.append(rows[checklist.CHECKLIST_PAGE])  # a cause is also a box of the checklist
             lacking = [row for row in wanted if heading.id not in row.ids and not row.planned]
             fixes = [
-                f"add {heading.id} to the ids of {row.path} at {CONTRACT_FILE}:{row.ids_line or row.line}" for row in lacking
+                f"add {heading.id} to the ids of {row.path} at {CONTRACT_FILE}:{row.ids_line or row.line}"
+                for row in lacking
             ]
             where = [f"the URL contract ({', '.join(row.path for row in lacking)})"] if lacking else []
             if name == CAUSES_PAGE and has_checklist and _checklist_entry_line(project, heading.id) is None:
