@@ -355,3 +355,18 @@ def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
         corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
     code, problems, _ = run_check(capsys, "--root", str(root))
     assert (code, problems) == (0, [])
+
+
+def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from():
+    # causes.md#network is ../causes/#network once built: that is the line to fix.
+    from wallet_guide.checks.links import _where
+    from wallet_guide.checks.project import load_project
+    from wallet_guide.checks.site import BuiltLink
+
+    project = load_project(FIXTURES / "valid")
+    built = BuiltLink("a", "../causes/#network", 30, {}, True)
+    assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
+    elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)
+    assert _where(project, "en/index.html", elsewhere)[1:] == (
+        1, "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
+    )

@@ -194,6 +194,19 @@ def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int
     for number, text in enumerate(page.lines, 1):
         if link.href in text:
             return page.path, number, "fix the link on this line"
+    # A Markdown link the build rewrote: causes.md#balance is ../causes/#balance once built.
+    href_path, _, href_fragment = link.href.partition("#")
+    built_dir = posixpath.dirname(built_path)
+    wanted = posixpath.normpath(posixpath.join(built_dir, href_path)) if href_path else built_dir
+    for source_link in page.links:
+        address, _, fragment = source_link.target.partition("#")
+        if fragment != href_fragment or not address.endswith(".md"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(page.lang, posixpath.dirname(page.name), address))
+        lang, _, name = resolved.partition("/")
+        target = project.site_path(lang, name) if project.language(lang) else None
+        if target is not None and posixpath.normpath(target or ".") == posixpath.normpath(wanted or "."):
+            return page.path, source_link.line, "fix the link on this line"
     return page.path, 1, (
         "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ "
         "writes it; fix it there"
