@@ -38,9 +38,14 @@ help: ## List the commands
 .PHONY: install
 install: $(VENV)/.site-installed ## Create .venv and install the pinned dependencies
 
+# MkDocs watches docs/ and mkdocs.yml only; the pages are also made of the data files, the theme
+# overrides and our plugins' assets and templates, so an edit to any of them rebuilds too.
+CONFIG_DIR = $(dir $(CONFIG))
+WATCH      = $(CONFIG_DIR)data $(CONFIG_DIR)overrides $(wildcard src/wallet_guide/*/assets src/wallet_guide/*/templates)
+
 .PHONY: serve
-serve: install ## Serve the site with live reload at http://127.0.0.1:8000
-	$(MKDOCS) serve --livereload --dev-addr $(HOST) --config-file $(CONFIG)
+serve: install ## Serve the site with live reload at http://127.0.0.1:8000 (docs/, data/, overrides/, plugin assets)
+	$(MKDOCS) serve --livereload $(addprefix --watch ,$(WATCH)) --dev-addr $(HOST) --config-file $(CONFIG)
 
 .PHONY: build
 build: install ## Build the site into site/ (strict: any warning fails)
@@ -51,12 +56,17 @@ check: install ## Check pages and built site: structure, links, front matter, gl
 	$(PY) scripts/guide.py check --build
 
 .PHONY: fix
-fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left
+fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left (exit 0: nothing left)
 	$(PY) scripts/guide.py check --fix
 
 .PHONY: translation-status
-translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing
-	$(PY) scripts/guide.py translation-status
+translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing (PAGE=docs/en/<page>.md: that one only)
+	$(PY) scripts/guide.py translation-status $(PAGE)
+
+.PHONY: update-translation
+update-translation: install ## Record that PAGE=docs/en/<page>.md matches its zh source again (rewrites its source_hash line)
+	@test -n "$(PAGE)" || { echo "make update-translation: say which page, e.g. make update-translation PAGE=docs/en/causes.md" >&2; exit 2; }
+	$(PY) scripts/guide.py translation-status --update $(PAGE)
 
 .PHONY: system-packages
 system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)

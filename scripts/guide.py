@@ -1,7 +1,9 @@
-"""The guide's chores, in one command. `make check` and `make translation-status` call it;
-`scripts/guide.py <command> --help` explains each command.
+#!/usr/bin/env python3
+"""The guide's chores, in one command. `make check`, `make fix`, `make translation-status` and
+`make update-translation PAGE=…` call it; `scripts/guide.py <command> --help` explains each.
 
-Run it with the project's Python: `.venv/bin/python scripts/guide.py check` (after `make install`).
+Run it through make, or directly (`scripts/guide.py check`): it then runs itself with the
+project's Python, .venv/bin/python, which `make install` creates.
 """
 
 from __future__ import annotations
@@ -14,12 +16,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from wallet_guide.checks import report, run, translations, typography
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import MKDOCS_FILE, load_project
-from wallet_guide.checks.site import build, read_site
-
 ROOT = Path(__file__).resolve().parent.parent
+
+try:
+    import wallet_guide  # noqa: F401  (installed in .venv by `make install`)
+except ModuleNotFoundError:
+    VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+    if __name__ == "__main__" and VENV_PYTHON.exists() and Path(sys.executable) != VENV_PYTHON:
+        os.execv(VENV_PYTHON, [str(VENV_PYTHON), *sys.argv])
+    sys.exit("scripts/guide.py needs the guide's packages: run `make install` first")
+
+from wallet_guide.checks import report, run, translations, typography  # noqa: E402
+from wallet_guide.checks.project import load_project  # noqa: E402
+from wallet_guide.checks.site import build, build_problems, read_site  # noqa: E402
 
 
 def plural(count: int, word: str) -> str:
@@ -38,7 +47,8 @@ def check(args: argparse.Namespace) -> int:
     translation is stale (its source_hash is its source's current version).
 
     Exits 1 when there is any error. With --fix, the problems that can be fixed (typography) are
-    fixed in place, and it still exits 1 so that you review the change.
+    fixed in place; it exits 0 when nothing is left to fix by hand (review the change with
+    `git diff`).
     """
     started = time.perf_counter()
     root = args.root.resolve()
@@ -64,11 +74,9 @@ def check(args: argparse.Namespace) -> int:
             if result.ok:
                 problems += run.check_site(project, read_site(Path(site_dir)))
             else:
-                problems += [
-                    Problem(MKDOCS_FILE, 1, f"the strict build failed: {warning}",
-                            "fix the problems listed here; `make build` shows the whole build log")
-                    for warning in result.warnings or ["(no warning line; see `make build`)"]
-                ]
+                # A line the source checks already reported is not reported again from the build.
+                reported = {(p.path, p.line) for p in problems}
+                problems += [p for p in build_problems(root, result) if (p.path, p.line) not in reported]
     elif args.site:
         problems += run.check_site(project, read_site(args.site))
     problems = run.ordered(problems)
@@ -76,7 +84,7 @@ def check(args: argparse.Namespace) -> int:
     for line in report.lines(problems, os.environ):
         print(line)
     for path in fixed:
-        print(f"{path}: fixed its typography in place (review the change with `git diff {path}`, then commit it)")
+        print(f"{path}: fixed its typography in place")
     for path in rehashed:
         print(f"{path}: updated its source_hash (its source changed in typography only)")
     elapsed = time.perf_counter() - started
@@ -84,11 +92,16 @@ def check(args: argparse.Namespace) -> int:
     scope = f"{len(project.pages)} pages ({', '.join(l.code for l in project.languages)})"
     scope += " and the built site" if args.build or args.site else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
-    if errors or fixed:
-        files = len({p.path for p in errors} | set(fixed))
-        print(f"check: {plural(len(errors), 'error')} in {plural(files, 'file')}, "
-              f"{plural(len(fixed), 'file')} fixed; checked {scope} in {timing}")
+    review = "review the change with `git diff`, then commit it"
+    if errors:
+        files = len({p.path for p in errors})
+        done = f", {plural(len(fixed), 'file')} fixed in place ({review})" if fixed else ""
+        print(f"check: {plural(len(errors), 'error')} in {plural(files, 'file')}{done}; checked {scope} in {timing}")
         return 1
+    if fixed:
+        print(f"check: no errors left, {plural(len(fixed), 'file')} fixed in place: {review}; "
+              f"checked {scope} in {timing}")
+        return 0
     print(f"check: no errors in {scope}; {timing}")
     return 0
 
@@ -110,7 +123,11 @@ def translation_status(args: argparse.Namespace) -> int:
             except (ValueError, OSError) as error:
                 print(f"{page}: {error}", file=sys.stderr)
                 return 2
-            print(f"{page}: source_hash {old or '(none)'} -> {new}")
+            if old == new:
+                print(f"{page}: already records the current source ({translations.HASH_KEY} {new})")
+            else:
+                print(f"{page}: {translations.HASH_KEY} {old or '(none)'} -> {new}; "
+                      "commit it with your translation")
         return 0
     statuses = translations.statuses(project)
     if args.pages:
@@ -121,6 +138,8 @@ def translation_status(args: argparse.Namespace) -> int:
             print(f"{status.page:<{width}}  up to date")
         elif status.state == "missing":
             print(f"{status.page:<{width}}  missing: translate {status.source}")
+        elif status.state == "unreadable":
+            print(f"{status.page:<{width}}  unreadable: its front matter is broken (`make check` says where and how to fix it)")
         elif status.state == "untracked":
             print(f"{status.page:<{width}}  untracked: no source_hash; once it matches {status.source}, "
                   f"run `{translations.UPDATE_COMMAND.format(page=status.page)}`")

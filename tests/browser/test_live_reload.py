@@ -1,5 +1,7 @@
-"""`make serve` reloads the open page when a Markdown file changes (MkDocs 1.6.1 turns live
-reload off by default with some click versions: the Makefile passes --livereload)."""
+"""`make serve` reloads the open page when a file it is made of changes: a Markdown page
+(MkDocs 1.6.1 turns live reload off by default with some click versions: the Makefile passes
+--livereload) and a data file (MkDocs watches only docs/ and mkdocs.yml: the Makefile adds
+data/, overrides/ and our plugins' assets)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -22,13 +26,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_editing_a_page_reloads_it_in_the_browser(page, tmp_path):
-    # A copy of the sources, so the test edits no file of the repository.
+def copy_project(tmp_path: Path, *, copied: tuple[str, ...] = ("docs",)) -> Path:
+    """A copy of the sources, so the test edits no file of the repository: the folders in
+    ``copied`` are copies, the others links to the repository's."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "docs", project / "docs")
-    for shared in ("overrides", "data"):
-        (project / shared).symlink_to(ROOT / shared)
+    project.mkdir()
+    for folder in ("docs", "overrides", "data"):
+        if folder in copied:
+            shutil.copytree(ROOT / folder, project / folder)
+        else:
+            (project / folder).symlink_to(ROOT / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+@contextmanager
+def make_serve(page, project: Path, path: str) -> Iterator[None]:
+    """`make serve` of ``project``, with ``page`` open at ``path`` and marked, so that a test can
+    tell a live reload (the mark is gone) from no reload."""
     port = free_port()
     server = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}",
@@ -40,22 +55,44 @@ def test_editing_a_page_reloads_it_in_the_browser(page, tmp_path):
         deadline = time.monotonic() + 90
         while True:
             try:
-                page.goto(f"http://127.0.0.1:{port}/causes/")
+                page.goto(f"http://127.0.0.1:{port}/{path}")
                 break
             except Exception:
                 assert server.poll() is None, f"make serve stopped:\n{server.stdout.read()}"
                 assert time.monotonic() < deadline, "make serve did not start within 90 s"
                 time.sleep(1)
-        expect(page.locator("#balance")).to_contain_text("账户余额不足")
-        page.evaluate("window.__notReloaded = true")
-
-        source = project / "docs" / "zh" / "causes.md"
-        source.write_text(source.read_text(encoding="utf-8").replace(
-            "## 2. 账户余额不足 {#balance}", "## 2. 账户余额不足（已编辑） {#balance}"), encoding="utf-8")
-
-        expect(page.locator("#balance")).to_contain_text("（已编辑）", timeout=60_000)
-        assert page.evaluate("window.__notReloaded === undefined"), "the page itself reloaded"
+        yield
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         server.stdout.close()
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_editing_a_page_reloads_it_in_the_browser(page, tmp_path):
+    project = copy_project(tmp_path)
+    with make_serve(page, project, "causes/"):
+        expect(page.locator("#balance")).to_contain_text("账户余额不足")
+        page.evaluate("window.__notReloaded = true")
+
+        edit(project / "docs/zh/causes.md", "## 2. 账户余额不足 {#balance}", "## 2. 账户余额不足（已编辑） {#balance}")
+
+        expect(page.locator("#balance")).to_contain_text("（已编辑）", timeout=60_000)
+        assert page.evaluate("window.__notReloaded === undefined"), "the page itself reloaded"
+
+
+def test_editing_the_checklist_data_reloads_the_page(page, tmp_path):
+    project = copy_project(tmp_path, copied=("docs", "data"))
+    with make_serve(page, project, "checklist/"):
+        expect(page.locator("label").filter(has_text="支付时网络不稳定或已断开").first).to_be_visible()
+        page.evaluate("window.__notReloaded = true")
+
+        edit(project / "data/checklist.yml", "symptom: 支付时网络不稳定或已断开", "symptom: 支付时网络不稳定或已断开（已编辑）")
+
+        expect(page.get_by_text("支付时网络不稳定或已断开（已编辑）").first).to_be_visible(timeout=60_000)
+        assert page.evaluate("window.__notReloaded === undefined"), "the page itself reloaded"

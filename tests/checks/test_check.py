@@ -15,14 +15,15 @@ import pytest
 from scripts import guide
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
 
 # fixture -> the problem lines `check` prints for it (the summary line after them is not golden:
 # it holds the time taken).
 EXPECTED = {
     "missing-en-page": [
-        "docs/zh/support.md:1: no English translation: docs/en/support.md is missing (copy "
-        "docs/zh/support.md to docs/en/support.md, translate it, then run "
-        "`scripts/guide.py translation-status --update docs/en/support.md`)",
+        "docs/zh/support.md:1: no English translation: docs/en/support.md is missing (restore "
+        "docs/en/support.md if it was deleted, or copy docs/zh/support.md to docs/en/support.md, "
+        "translate it, then run `make update-translation PAGE=docs/en/support.md`)",
     ],
     "missing-zh-page": [
         "docs/en/glossary.md:1: no source page: docs/zh/glossary.md is missing (a translation needs "
@@ -106,7 +107,46 @@ EXPECTED = {
         "page translates (source_hash e1b697b36ee3, now 4f2755f72cf2) (no commit of "
         "docs/zh/causes.md has the hash e1b697b36ee3: compare the two pages by hand, "
         "`git log -p -- docs/zh/causes.md` lists its changes; once this page matches, run "
-        "`scripts/guide.py translation-status --update docs/en/causes.md`)",
+        "`make update-translation PAGE=docs/en/causes.md`)",
+    ],
+    "cause-not-in-contract": [
+        "docs/zh/causes.md:18: the cause ## 3. 支付渠道问题 {#channel} is not in the URL contract "
+        "(causes/) (add channel to the ids of causes/ at data/url-contract.yml:14 (CONTRIBUTING.md, "
+        "'Add a cause'))",
+    ],
+    "contract-id-not-written": [
+        f"docs/{lang}/causes.md:1: no heading has the id #channel, which the URL contract publishes "
+        f"({root}causes/#channel) (a section removed or renamed: put {{#channel}} back on its heading, "
+        f"since data/url-contract.yml:14 promises that links to {root}causes/#channel keep working; "
+        "a new section: add it to this page in every language, with {#channel} on its heading)"
+        for lang, root in (("en", "/en/"), ("zh", "/"))
+    ],
+    "translation-deleted": [
+        "docs/en/index.md:9: link to causes.md#network: docs/en/causes.md does not exist (restore or "
+        "translate docs/en/causes.md (its source is docs/zh/causes.md))",
+        "docs/zh/causes.md:1: no English translation: docs/en/causes.md is missing (restore "
+        "docs/en/causes.md if it was deleted, or copy docs/zh/causes.md to docs/en/causes.md, "
+        "translate it, then run `make update-translation PAGE=docs/en/causes.md`)",
+    ],
+    "front-matter-unclosed-quote": [
+        # Not YAML's "expected <block end>" on line 3, and no "no source_hash" besides.
+        "docs/en/causes.md:2: the value of 'title' starts with a quote (\") that is never closed "
+        "(end the value with \" on the same line, or remove the opening \")",
+    ],
+    "table-missing-cell": [
+        "docs/en/index.md:16: table row has 1 cell, the table's header 2: the build shows the missing "
+        "cells empty (give every row as many cells as the header, `| |` for an empty one; a | inside "
+        "a cell is written \\|)",
+    ],
+    "counted-fact-wrong": [
+        "docs/en/causes.md:3: the text says Three (3), but the page has 2 numbered sections (the "
+        "last: ## 2. Insufficient account balance {#balance}) (write Two instead of Three)",
+    ],
+    "seed-sentence-reworded": [
+        "docs/zh/causes.md:12: the article's wording changed: «网络不稳定时，支付请求无法发送，导致处理失败。» "
+        "is now «网络不好时，支付请求无法发送，导致处理失败。» (if the change is meant, record it at the "
+        "end of data/seed-corrections.yml: `- seed: 稳定时` / `  text: 好时` / `  why: …` (why "
+        "the article was wrong); otherwise restore the article's words)",
     ],
     "vocabulary-word-missing": [
         "data/reader-vocabulary.yml:12: the article word '余额太少' no longer occurs in "
@@ -130,6 +170,13 @@ EXPECTED_BUILT = {
         "docs/en/causes.md:1: the built page /en/causes/index.html links to ../contact/, which does "
         "not exist (it is not in this page's Markdown: a template in overrides/, a plugin or a file "
         "in data/ writes it; fix it there)",
+    ],
+    # The en heading lost its id: the links to #network (from both index pages) are its
+    # consequence, not reported again.
+    "automatic-id-linked": [
+        "docs/en/causes.md:11: heading has no explicit id: ## 1. Network connection problems (end the "
+        "line with {#network}, the same id in every language: an automatic id drops the Chinese and "
+        "breaks links)",
     ],
 }
 
@@ -188,21 +235,22 @@ def test_github_annotations_escape_what_would_end_them(capsys, monkeypatch):
     assert lines[1].startswith("::error file=docs/zh/support.md,line=1::the page is not in the nav (")
 
 
-def test_fix_rewrites_typography_and_still_fails(capsys, tmp_path):
+def test_fix_rewrites_typography_and_passes_when_nothing_is_left(capsys, tmp_path):
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "half-width-punctuation", root)
     page = root / "docs/zh/causes.md"
     assert "网络不稳定时,支付" in page.read_text(encoding="utf-8")
 
     code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
-    assert code == 1  # the author reviews the change
+    assert code == 0  # nothing is left to fix by hand
     assert lines == [
-        "docs/zh/causes.md: fixed its typography in place (review the change with "
-        "`git diff docs/zh/causes.md`, then commit it)",
+        "docs/zh/causes.md: fixed its typography in place",
         # The translation matched its source before; a typography fix changes no meaning.
         "docs/en/causes.md: updated its source_hash (its source changed in typography only)",
     ]
-    assert "1 file fixed" in summary
+    assert summary.startswith(
+        "check: no errors left, 1 file fixed in place: review the change with `git diff`, then commit it;"
+    )
     assert "网络不稳定时，支付" in page.read_text(encoding="utf-8")
 
     code, lines, _ = run_check(capsys, "--root", str(root))
@@ -214,11 +262,12 @@ def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
     shutil.copytree(FIXTURES / "stale-translation", root)
     zh = root / "docs/zh/causes.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("时，支付", "时,支付"), encoding="utf-8")
-    code, lines, _ = run_check(capsys, "--root", str(root), "--fix")
+    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
     assert code == 1
     assert lines[0].startswith("docs/en/causes.md:4: stale translation:")
     assert lines[1].startswith("docs/zh/causes.md: fixed its typography")
     assert len(lines) == 2
+    assert summary.startswith("check: 1 error in 1 file, 1 file fixed in place (review the change with `git diff`")
 
 
 def test_fix_changes_only_the_broken_characters(capsys, tmp_path):
@@ -258,3 +307,80 @@ def test_a_nav_entry_without_its_page(capsys, tmp_path):
         "mkdocs.yml:16: the nav lists faq.md, but docs/zh/faq.md does not exist "
         "(create the page, or remove this line from the nav)"
     ]
+
+
+def guide_copy(tmp_path: Path) -> Path:
+    """A copy of the guide itself (pages, data, mkdocs.yml; overrides linked)."""
+    root = tmp_path / "guide"
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_a_checklist_data_mistake_is_reported_on_its_line(capsys, tmp_path):
+    # The checklist plugin stops the build; its message names data/checklist.yml and the line.
+    root = guide_copy(tmp_path)
+    data = root / "data/checklist.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip() == "fix: Check your network connection")
+    data.write_text("".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
+    number = max(i for i in range(index) if lines[i].strip() == "en:") + 1  # the block that lacks it
+    code, problems, _ = run_check(capsys, "--root", str(root), "--build")
+    assert code == 1
+    assert problems == [
+        f"data/checklist.yml:{number}: entry 1 (id 'network'): missing 'en.fix' (add the English fix "
+        "title (its heading on the solutions page))",
+    ]
+
+
+def test_a_new_cause_on_the_pages_alone_names_the_contract_and_the_checklist(capsys, tmp_path):
+    root = guide_copy(tmp_path)
+    zh = root / "docs/zh/causes.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n## 7. 其他问题 {#other}\n\n其他问题。\n", encoding="utf-8")
+    code, problems, _ = run_check(capsys, "--root", str(root))
+    assert code == 1
+    cause = next(p for p in problems if p.startswith("docs/zh/causes.md:") and "the cause" in p)
+    assert cause.startswith("docs/zh/causes.md:50: the cause ## 7. 其他问题 {#other} is not in the URL "
+                            "contract (causes/, checklist/) nor in the causes checklist (data/checklist.yml)")
+    assert "add other to the ids of causes/ at data/url-contract.yml:21" in cause
+    assert "add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:70)" in cause
+    # The counted fact of its description, in zh (the en page is not translated yet).
+    assert "docs/zh/causes.md:3: the text says 六 (6), but the page has 7 numbered sections" in "\n".join(problems)
+
+
+def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
+    from wallet_guide.checks.glossary import Term, uses
+
+    identity = Term("身份验证", {"en": "identity verification"}, "", 1)
+    two_factor = Term("双重身份验证", {"en": "two-factor authentication"}, "", 2)
+    glossary = [identity, two_factor]
+    # «通过引入生物识别技术和双重身份验证»: "two-factor authentication" alone translates it.
+    assert not uses(identity, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
+    assert uses(two_factor, "通过引入生物识别技术和双重身份验证来增强安全性", glossary)
+    assert uses(identity, "双重身份验证之外，还需要进行身份验证", glossary)
+
+
+def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
+    root = tmp_path / "guide"
+    shutil.copytree(FIXTURES / "seed-sentence-reworded", root)
+    with (root / "data/seed-corrections.yml").open("a", encoding="utf-8") as corrections:
+        corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
+    code, problems, _ = run_check(capsys, "--root", str(root))
+    assert (code, problems) == (0, [])
+
+
+def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from():
+    # causes.md#network is ../causes/#network once built: that is the line to fix.
+    from wallet_guide.checks.links import _where
+    from wallet_guide.checks.project import load_project
+    from wallet_guide.checks.site import BuiltLink
+
+    project = load_project(FIXTURES / "valid")
+    built = BuiltLink("a", "../causes/#network", 30, {}, True)
+    assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
+    elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)
+    assert _where(project, "en/index.html", elsewhere)[1:] == (
+        1, "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
+    )

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
 
 from scripts import guide
 from tests.html import read
+from wallet_guide.checks import translations
+from wallet_guide.checks.project import load_project
 from wallet_guide.checks.site import build, read_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
 GIT_ENV = {
     **os.environ,
@@ -54,7 +60,7 @@ def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
     assert out[0] == f"docs/en/causes.md  stale: docs/zh/causes.md changed since {recorded}"
     assert out[1] == f"    git diff {translated[:12]} -- docs/zh/causes.md"
     assert f"    +{ADDED}" in out
-    assert out[-2] == "    when the translation matches: scripts/guide.py translation-status --update docs/en/causes.md"
+    assert out[-2] == "    when the translation matches: make update-translation PAGE=docs/en/causes.md"
     assert out[-1] == "docs/en/index.md   up to date"
 
 
@@ -65,7 +71,7 @@ def test_check_names_the_diff_command(capsys, repo):
     assert len(problems) == 1
     assert problems[0].startswith("docs/en/causes.md:4: stale translation: docs/zh/causes.md changed")
     assert f"(see what changed: `git diff {translated[:12]} -- docs/zh/causes.md`; translate it, then run " \
-           "`scripts/guide.py translation-status --update docs/en/causes.md`)" in problems[0]
+           "`make update-translation PAGE=docs/en/causes.md`)" in problems[0]
 
 
 def test_update_rewrites_only_the_hash_line(capsys, repo):
@@ -96,6 +102,64 @@ def test_status_says_which_translations_are_missing(capsys, tmp_path):
 def test_update_refuses_a_page_that_is_not_a_translation(capsys, repo):
     assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/zh/causes.md"]) == 2
     assert "docs/zh/causes.md: docs/zh/causes.md is not a translated page" in capsys.readouterr().err
+
+
+def test_update_fails_on_a_page_whose_front_matter_is_broken(capsys, repo):
+    en = repo / "docs/en/causes.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("title: Common causes", 'title: "Common causes'), encoding="utf-8")
+    before = en.read_bytes()
+    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 2
+    assert capsys.readouterr().err == (
+        "docs/en/causes.md: cannot update docs/en/causes.md: its front matter is broken, "
+        "docs/en/causes.md:2: the value of 'title' starts with a quote (\") that is never closed "
+        "(end the value with \" on the same line, or remove the opening \")\n"
+    )
+    assert en.read_bytes() == before
+
+
+def thin_venv(where: Path) -> Path:
+    """A virtual environment that sees this one's packages, so that a fresh clone's make finds
+    its packages installed (its stamp file is newer than the clone's requirements*.txt) and
+    installs nothing: the clone's own src/ comes first through PYTHONPATH."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True)
+    purelib = Path(sysconfig.get_paths(vars={"base": str(where), "platbase": str(where)})["purelib"])
+    purelib.mkdir(parents=True, exist_ok=True)
+    ours = sysconfig.get_paths()["purelib"]
+    (purelib / "project-venv.pth").write_text(f"import site; site.addsitedir({ours!r})\n", encoding="utf-8")
+    (where / ".site-installed").touch()
+    return where
+
+
+def test_the_printed_update_command_works_in_a_fresh_clone(tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", str(ROOT), str(clone))
+    venv = thin_venv(tmp_path / "venv")
+    # A zh fix, committed, makes its translation stale; the check prints what to run.
+    zh = clone / "docs/zh/best-practices.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + f"\n{ADDED}\n", encoding="utf-8")
+    git(clone, "commit", "--quiet", "-am", "zh: one more sentence")
+    problems = translations.check(load_project(clone))
+    assert [p.path for p in problems] == ["docs/en/best-practices.md"]
+    command = re.search(r"then run `([^`]+)`", problems[0].fix).group(1)
+    assert command == "make update-translation PAGE=docs/en/best-practices.md"
+
+    result = subprocess.run(
+        command, shell=True, cwd=clone, capture_output=True, text=True,
+        env={**GIT_ENV, "VENV": str(venv), "PYTHONPATH": str(clone / "src")},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pip install" not in result.stdout  # nothing was installed: the stamp was current
+    assert "docs/en/best-practices.md: source_hash " in result.stdout
+    assert translations.check(load_project(clone)) == []
+    diff = git(clone, "diff", "--unified=0", "--", "docs/en/best-practices.md").splitlines()
+    assert [line[0] for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))] == ["-", "+"]
+
+
+def test_guide_py_runs_as_a_command(tmp_path):
+    # Its shebang line makes the shell run it with Python (not its docstring as shell commands).
+    result = subprocess.run([str(ROOT / "scripts/guide.py"), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: scripts/guide.py")
 
 
 @pytest.fixture(scope="module")

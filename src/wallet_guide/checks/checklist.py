@@ -10,6 +10,7 @@ from typing import Any
 from wallet_guide.checks.markdown import Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from wallet_guide.checklist.render import ANCHOR_PREFIX
 
 MARKER = "<!-- wallet-guide:checklist -->"
 CHECKLIST_PAGE = "checklist.md"
@@ -39,8 +40,31 @@ def cause_ids(project: Project) -> list[str]:
 
 
 def ids_shown_on(project: Project, page: Page) -> set[str]:
-    """The ids a page has once built: its own, plus the checklist's if it shows the checklist."""
-    return set(page.ids) | (set(cause_ids(project)) if has_marker(page) else set())
+    """The ids a page has once built: its own, plus the checklist's if it shows the checklist
+    (the cause ids themselves on the checklist page, prefixed elsewhere: on /causes/ the cause
+    ids are the headings')."""
+    if not has_marker(page):
+        return set(page.ids)
+    prefix = "" if page.name == CHECKLIST_PAGE else ANCHOR_PREFIX
+    return set(page.ids) | {prefix + cause for cause in cause_ids(project)}
+
+
+def pending_ids(project: Project, page: Page) -> set[str]:
+    """The ids that headings without an explicit id will take: the id of the same heading in
+    another language. structure.check_ids asks for each one on its heading, so the links, the
+    checklist and the contract do not report them missing a second time."""
+    pending = set()
+    for index, heading in enumerate(page.headings):
+        if heading.id is not None:
+            continue
+        for language in project.languages:
+            other = project.pages.get((language.code, page.name))
+            if other is not None and other is not page and index < len(other.headings):
+                counterpart = other.headings[index]
+                if counterpart.id and counterpart.level == heading.level:
+                    pending.add(counterpart.id)
+                    break
+    return pending
 
 
 def _contract_ids(project: Project) -> tuple[list[str], int] | None:
@@ -54,6 +78,8 @@ def _contract_ids(project: Project) -> tuple[list[str], int] | None:
 def check(project: Project) -> list[Problem]:
     problems = []
     if project.checklist is None:
+        if (project.root / CHECKLIST_FILE).exists():
+            return problems  # it is there but cannot be read: project.read_yaml names the line
         for page in sorted(project.pages.values(), key=lambda p: p.path):
             if has_marker(page):
                 problems.append(Problem(
@@ -75,7 +101,8 @@ def check(project: Project) -> list[Problem]:
             project.page_path(language.code, name)
             for name in LINKED_PAGES
             for language in project.languages
-            if (page := project.pages.get((language.code, name))) is not None and cause not in page.ids
+            if (page := project.pages.get((language.code, name))) is not None
+            and cause not in page.ids and cause not in pending_ids(project, page)
         ]
         if lacking:
             problems.append(Problem(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wallet_guide.checks import checklist
 from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CONTRACT_FILE, MKDOCS_FILE, Project
+from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, MKDOCS_FILE, Project
 from wallet_guide.checks.site import Site
 
 
@@ -18,6 +18,7 @@ class Entry:
     ids: tuple[str, ...]
     line: int
     planned: bool = False  # promised but not written yet: it may be absent, once
+    ids_line: int = 0  # the line of its `ids:` (0: none)
 
 
 def entries(project: Project) -> list[Entry]:
@@ -27,6 +28,7 @@ def entries(project: Project) -> list[Entry]:
         Entry(
             str(p.get("path", "")), str(p.get("source", "")), tuple(p.get("ids") or ()),
             project.contract.line("pages", i), bool(p.get("planned")),
+            project.contract.line("pages", i, "ids") if "ids" in p else 0,
         )
         for i, p in enumerate(pages)
         if isinstance(p, dict)
@@ -86,6 +88,8 @@ def missing_ids(project: Project, lang: str, entry: Entry) -> list[str]:
 def check_sources(project: Project) -> list[Problem]:
     problems = check_languages(project)
     source = project.default_language
+    causes_page = project.pages.get((source, checklist.LINKED_PAGES[0]))
+    causes_on_pages = {h.id for h in causes_page.headings if h.id} if causes_page else set()
     for entry in entries(project):
         present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
         if entry.planned and present:
@@ -129,10 +133,20 @@ def check_sources(project: Project) -> list[Problem]:
                         f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
                         f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
                     ))
+                elif checklist.has_marker(page) and entry.source == checklist.CHECKLIST_PAGE:
+                    if missing in causes_on_pages:
+                        continue  # causes.check names the cause whose checklist entry is missing
+                    problems.append(Problem(
+                        page.path, checklist.marker_line(page),
+                        f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
+                        f"add the entry `- id: {missing}` to {CHECKLIST_FILE}, or restore it if it was removed",
+                    ))
                 else:
                     problems.append(Problem(
-                        page.path, 1, f"section #{missing} is gone: the URL contract publishes {url}",
-                        f"put {{#{missing}}} back on its heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
+                        page.path, 1, f"no heading has the id #{missing}, which the URL contract publishes ({url})",
+                        f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
+                        f"{CONTRACT_FILE}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
+                        f"section: add it to this page in every language, with {{#{missing}}} on its heading",
                     ))
     return problems
 
@@ -157,7 +171,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                 continue
             # Ids missing from the Markdown are reported from the sources; here, the ones the
             # Markdown (or the checklist it shows) has but the built page lacks.
-            expected = checklist.ids_shown_on(project, page)
+            expected = checklist.ids_shown_on(project, page) - checklist.pending_ids(project, page)
             for missing in entry.ids:
                 if missing in site.pages[built].ids or missing not in expected:
                     continue

@@ -84,11 +84,8 @@ def check(project: Project) -> list[Problem]:
     validator, problems = load_validator(project)
     for page in sorted(project.pages.values(), key=lambda p: p.path):
         if page.meta_error:
-            line, complaint = page.meta_error
-            problems.append(Problem(
-                page.path, line, f"the front matter is not valid YAML: {complaint}",
-                "put the value in quotes if it contains ': ', '#' or starts with a quote",
-            ))
+            line, message, fix = page.meta_error
+            problems.append(Problem(page.path, line, message, fix))
             continue
         if page.meta is None:
             problems.append(Problem(

@@ -79,6 +79,17 @@ def _describe(key: str) -> str:
     return "the page intro" if key == INTRO else f"section #{key}"
 
 
+def uses(term: Term, text: str, glossary: list[Term]) -> bool:
+    """True when ``text`` has ``term`` outside the longer glossary terms that contain it: 身份验证
+    inside 双重身份验证 is that term's (two-factor authentication), not identity verification."""
+    if term.source not in text:
+        return False
+    for longer in glossary:
+        if len(longer.source) > len(term.source) and term.source in longer.source:
+            text = text.replace(longer.source, MASK)
+    return term.source in text
+
+
 def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list[Problem]:
     problems = []
     theirs = {s.key: s for s in sections(translation)}
@@ -89,7 +100,7 @@ def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list
         text, other_text = section.text(), other.text().lower()
         for term in glossary:
             wanted = term.translations.get(translation.lang)
-            if wanted and term.source in text and wanted.lower() not in other_text:
+            if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
                 problems.append(Problem(
                     translation.path, other.line,
                     f"{_describe(section.key)} lacks the glossary term '{wanted}' "
@@ -136,7 +147,7 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
                     continue
                 for term in glossary:
                     wanted = term.translations.get(language.code)
-                    if wanted and term.source in text and wanted.lower() not in other.lower():
+                    if wanted and uses(term, text, glossary) and wanted.lower() not in other.lower():
                         keys = [*path, language.code, *field.split(".")]
                         problems.append(Problem(
                             CHECKLIST_FILE, project.checklist.line(*keys),

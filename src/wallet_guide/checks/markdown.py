@@ -69,7 +69,7 @@ class Page:
     lines: list[str]
     meta: dict[str, Any] | None = None  # the front matter; None when the page has none
     meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line
-    meta_error: tuple[int, str] | None = None  # (line, YAML's complaint)
+    meta_error: tuple[int, str, str] | None = None  # (line, what is wrong, how to fix it)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)  # every id on the page -> its line
@@ -115,20 +115,20 @@ def _read_front_matter(page: Page) -> int:
         return 0
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        page.meta_error = (1, "the front matter has no closing '---' line")
+        page.meta_error = (1, "the front matter has no closing '---' line",
+                           "end the front matter (title, description, …) with a line ---")
         return 0
     text = "\n".join(lines[1:end])
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        page.meta_error = (line, str(getattr(error, "problem", None) or error).strip())
+        page.meta_error = front_matter_mistake(lines[1:end], error)
         page.meta = {}
         return end + 1
     page.meta = data if isinstance(data, dict) else {}
     if not isinstance(data, dict):
-        page.meta_error = (2, "the front matter is not a list of 'key: value' lines")
+        page.meta_error = (2, "the front matter is not a list of 'key: value' lines",
+                           "write one `key: value` per line: `title: …`, `description: …`")
     for i in range(1, end):
         key = FRONT_MATTER_KEY.match(lines[i])
         if key and not lines[i].startswith((" ", "\t")):
@@ -138,6 +138,46 @@ def _read_front_matter(page: Page) -> int:
             _mask(chars, 0, key.end())
             page.prose.append((i + 1, "".join(chars)))
     return end + 1
+
+
+def _unclosed_quote(value: str) -> str | None:
+    """The quote a YAML value opens and never closes on its line, if any."""
+    value = value.strip()
+    if not value or value[0] not in "\"'":
+        return None
+    quote, rest = value[0], value[1:]
+    if quote == '"':
+        rest = re.sub(r'\\.', "", rest)  # \" inside "…" does not close it
+    else:
+        rest = rest.replace("''", "")  # '' inside '…' is a quote, not the end
+    return None if quote in rest else quote
+
+
+def front_matter_mistake(lines: list[str], error: yaml.YAMLError) -> tuple[int, str, str]:
+    """What a translator did wrong in the front matter (``lines``: those between the --- lines),
+    in plain words, on the line where they did it: YAML itself often names the next line, in
+    its own terms ("expected <block end>, but found '<scalar>'")."""
+    for index, line in enumerate(lines):
+        key = FRONT_MATTER_KEY.match(line)
+        if key and not line.startswith((" ", "\t")):
+            quote = _unclosed_quote(line[key.end():])
+            if quote:
+                return (index + 2, f"the value of '{key.group(1)}' starts with a quote ({quote}) that is never closed",
+                        f"end the value with {quote} on the same line, or remove the opening {quote}")
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 2 if mark else 1
+    problem = str(getattr(error, "problem", None) or error).strip()
+    text = lines[line - 2] if 0 <= line - 2 < len(lines) else ""
+    key = FRONT_MATTER_KEY.match(text)
+    if "mapping values are not allowed" in problem and key:
+        return (line, f"the value of '{key.group(1)}' contains ': ', which YAML reads as a second key",
+                f"put the whole value in double quotes: {key.group(1)}: \"…\"")
+    if text[:1] in (" ", "\t"):
+        return (line, "this line is indented, so it does not start a new `key: value`",
+                "remove the spaces at the start of the line (a value that goes on needs quotes around all of it)")
+    return (line, f"the front matter cannot be read as `key: value` lines (YAML: {problem})",
+            "write each entry as `key: value` on one line; put a value in double quotes if it contains ': ' or '#', "
+            "or starts with a quote")
 
 
 def _heading(level: int, raw_text: str, line: int, source: str) -> Heading:

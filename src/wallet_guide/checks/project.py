@@ -74,8 +74,10 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.append(Problem(
-            path, mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(error, 'problem', error)}",
-            "fix the indentation or quoting on this line (a value with ': ' or '#' needs quotes)",
+            path, mark.line + 1 if mark else 1,
+            f"this line cannot be read (YAML: {getattr(error, 'problem', error)})",
+            "indent it like the lines of the same level around it (spaces, not tabs), and put a value "
+            "in double quotes if it contains ': ' or '#'",
         ))
         return None
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from wallet_guide.checks import (
+    causes,
     checklist,
     contract,
+    counts,
     front_matter,
     glossary,
     links,
+    seed,
     structure,
+    tables,
     translations,
     typography,
     vocabulary,
@@ -28,8 +32,12 @@ def check_sources(project: Project) -> list[Problem]:
         *links.check_sources(project),
         *contract.check_sources(project),
         *checklist.check(project),
+        *causes.check(project),
+        *counts.check(project),
         *glossary.check(project),
+        *tables.check(project),
         *typography.check(project),
+        *seed.check(project),
         *translations.check(project),
         *vocabulary.check(project),
     ]

@@ -4,11 +4,18 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from wallet_guide.checks.problem import Problem
+from wallet_guide.checks.project import MKDOCS_FILE
+
+# A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
+LOCATED = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$")
 
 # Link-like attributes: where a page sends the reader or what it loads.
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
@@ -99,5 +106,35 @@ def build(project_root: Path, site_dir: Path) -> BuildResult:
         cwd=project_root, env=env, capture_output=True, text=True,
     )
     log = result.stdout + result.stderr
-    warnings = [" ".join(line.split()) for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    warnings: list[str] = []
+    continued = False
+    for line in log.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            warnings.append(" ".join(line.split()))
+            continued = line.startswith("ERROR")
+        elif continued and LOCATED.match(line):
+            # A plugin's error that lists several mistakes, one `file:line: …` per line.
+            warnings.append(" ".join(line.split()))
+        else:
+            continued = False
     return BuildResult(result.returncode == 0, warnings, log)
+
+
+def build_problems(project_root: Path, result: BuildResult) -> list[Problem]:
+    """A failed build's warnings as problems: on the file and line a plugin names
+    (`data/checklist.yml:14: … — add one`), else on mkdocs.yml."""
+    problems = []
+    for warning in result.warnings or ["(no warning line; see `make build`)"]:
+        located = LOCATED.match(warning)
+        if located and (project_root / located["path"]).is_file():
+            message, _, fix = located["rest"].partition(" — ")
+            problems.append(Problem(
+                located["path"], int(located["line"]), message,
+                fix or "fix it there; `make build` shows the whole build log",
+            ))
+        else:
+            problems.append(Problem(
+                MKDOCS_FILE, 1, f"the strict build failed: {warning}",
+                "fix the problems listed here; `make build` shows the whole build log",
+            ))
+    return problems

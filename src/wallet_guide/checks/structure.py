@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from wallet_guide.checks.markdown import Heading, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import MKDOCS_FILE, Project
+from wallet_guide.checks.translations import UPDATE_COMMAND
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -34,8 +35,8 @@ def check_pairs(project: Project) -> list[Problem]:
                 zh, missing = project.page_path(source, name), project.page_path(target, name)
                 problems.append(Problem(
                     zh, 1, f"no {language.name} translation: {missing} is missing",
-                    f"copy {zh} to {missing}, translate it, then run "
-                    f"`scripts/guide.py translation-status --update {missing}`",
+                    f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
+                    f"`{UPDATE_COMMAND.format(page=missing)}`",
                 ))
         for name in project.names(target):
             if (source, name) not in project.pages:

@@ -14,8 +14,9 @@ from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project
 from wallet_guide.translations.status import HASH_KEY, recorded_hash, source_hash, with_hash
 
-State = Literal["up to date", "stale", "missing", "untracked"]
-UPDATE_COMMAND = "scripts/guide.py translation-status --update {page}"
+State = Literal["up to date", "stale", "missing", "untracked", "unreadable"]
+# The one command translators are told to run (Makefile; CONTRIBUTING.md and .zh.md say the same).
+UPDATE_COMMAND = "make update-translation PAGE={page}"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ def statuses(project: Project) -> list[Status]:
                 result.append(Status(path, source_path, "missing", current=current))
                 continue
             recorded = recorded_hash(page.meta)
-            state: State = "untracked" if recorded is None else "up to date" if recorded == current else "stale"
+            state: State = (
+                "unreadable" if page.meta_error  # front_matter.check says what is wrong
+                else "untracked" if recorded is None else "up to date" if recorded == current else "stale"
+            )
             result.append(Status(path, source_path, state, recorded, current, page.meta_lines.get(HASH_KEY, 1)))
     return result
 
@@ -106,6 +110,10 @@ def check(project: Project) -> list[Problem]:
     return problems
 
 
+def _key(project: Project, path: str) -> tuple[str, str]:
+    return next(key for key, page in project.pages.items() if page.path == path)
+
+
 def update(project: Project, page: str) -> tuple[str | None, str]:
     """Record the current source version in ``page`` (a translation's path); return the old and
     new hashes. Only the source_hash line of the file changes."""
@@ -113,6 +121,9 @@ def update(project: Project, page: str) -> tuple[str | None, str]:
     if status is None or status.state == "missing":
         names = ", ".join(s.page for s in statuses(project) if s.state != "missing")
         raise ValueError(f"{page} is not a translated page of this project (they are: {names})")
+    if status.state == "unreadable":
+        line, message, fix = project.pages[_key(project, page)].meta_error
+        raise ValueError(f"cannot update {page}: its front matter is broken, {page}:{line}: {message} ({fix})")
     file = project.root / page
     text = file.read_bytes().decode("utf-8")
     file.write_bytes(with_hash(text, status.current or "").encode("utf-8"))
