@@ -49,7 +49,10 @@
     element.replaceChildren(box);
     element.setAttribute("data-wallet-guide-mounted", "");
 
-    const callbacks = { ready: options.onReady, resize: options.onResize, navigation: options.onNavigation };
+    const callbacks = {
+      ready: options.onReady, resize: options.onResize, navigation: options.onNavigation,
+      feedback: options.onFeedback, summary: options.onSummary, // the reader's answers, their summary
+    };
     let theme = null; // set with setTheme(): sent again if the frame loads a new document
     let navigations = 0;
 
