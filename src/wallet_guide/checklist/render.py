@@ -19,7 +19,7 @@ SUMMARY_TEMPLATE = "fragments/summary.html"
 MARKER = "<!-- wallet-guide:checklist -->"
 TRIAGE_MARKER = "<!-- wallet-guide:triage -->"
 SUMMARY_MARKER = "<!-- wallet-guide:summary -->"
-MARKERS = (MARKER, TRIAGE_MARKER, SUMMARY_MARKER)
+MARKERS = {MARKER: "checklist", TRIAGE_MARKER: "way in", SUMMARY_MARKER: "summary"}  # -> what it becomes
 # The tick that stands for "not sure / none of these": every fix, in order. Not a cause id
 # (those are section ids, checked against the URL contract), so it cannot collide with one.
 UNSURE = "unsure"
@@ -134,7 +134,7 @@ def marker_mistake(html: str, marker: str = MARKER) -> str | None:
     if alone != total:
         return f"put {marker} on a line of its own, with blank lines around it"
     if total > 1:
-        return f"{marker} appears {total} times; a page holds one"
+        return f"{marker} appears {total} times; a page holds one {MARKERS.get(marker, 'of it')}"
     return None
 
 

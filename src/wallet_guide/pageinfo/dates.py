@@ -30,6 +30,12 @@ def last_changed(repo_dir: Path, folder: str) -> dict[str, datetime] | None:
     return parse_log(result.stdout, prefix)
 
 
+def is_shallow(repo_dir: Path) -> bool:
+    result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=repo_dir,
+                            capture_output=True, text=True)
+    return result.stdout.strip() == "true"
+
+
 def parse_log(output: str, prefix: str = "") -> dict[str, datetime]:
     """The newest date of each path in `git log --format=<RECORD>%cI --name-only` output (newest
     commit first); paths are made relative to the directory git ran in (``prefix``)."""

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.pageinfo.config import PageInfoConfig
-from wallet_guide.pageinfo.dates import format_date, last_changed
+from wallet_guide.pageinfo.dates import format_date, is_shallow, last_changed
 
 log = get_plugin_logger(__name__)
 LABELS = ("updated", "date", "keywords", "separator")
@@ -50,6 +50,9 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
             self.dates = last_changed(docs, ".")
             if self.dates is None:
                 log.info("not a git work tree: pages show no last-updated date")
+            elif is_shallow(docs):
+                log.info("a shallow clone: last-updated dates may be too recent (fetch the whole "
+                         "history, e.g. actions/checkout with fetch-depth: 0)")
         return config
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
