@@ -82,6 +82,12 @@ def split_at(text: str, name: str) -> tuple[str, str]:
     return before, after
 
 
+def after_label(label: str, value: str) -> str:
+    """"标签：值" in Chinese, "Label: value" in English: a space after a Latin character only
+    (checklist.js writes the summary with the same rule)."""
+    return f"{label} {value}" if re.search(r"[\x21-\x7e]$", label) else label + value
+
+
 def template_env(dirs: Sequence[str]) -> jinja2.Environment:
     """Jinja over the theme's folders (a site's overrides first), escaping everything it prints."""
     env = jinja2.Environment(
@@ -91,6 +97,7 @@ def template_env(dirs: Sequence[str]) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["wg_split"] = split_at
+    env.filters["wg_after"] = after_label
     return env
 
 

@@ -202,7 +202,7 @@
   function mountSummary(section) {
     if (section.dataset.wgMounted) return;
     section.dataset.wgMounted = "true";
-    const data = JSON.parse(section.querySelector(".wg-summary__data").textContent);
+    const data = JSON.parse(section.dataset.wgSummary);
     const text = section.querySelector(".wg-summary__text");
     const status = section.querySelector(".wg-summary__status");
     const share = section.querySelector(".wg-summary__share");
