@@ -10,7 +10,7 @@
   window.__events = [];
   window.addEventListener("message", (ev) => window.__messages.push({ origin: ev.origin, data: ev.data }));
   const element = document.getElementById("guide");
-  for (const type of ["ready", "resize", "navigation"]) {
+  for (const type of ["ready", "resize", "navigation", "feedback", "summary"]) {
     element.addEventListener(`wallet-guide:${type}`, (ev) => window.__events.push(ev.detail));
   }
 

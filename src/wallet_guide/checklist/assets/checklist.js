@@ -159,13 +159,21 @@
       const tried = loadTried().filter((id) => id !== step);
       saveTried([...tried, step]);
       answer(false);
-      // The next step is on this page: move the focus there too, not only the view.
-      const target = document.getElementById(new URL(ev.currentTarget.href).hash.slice(1));
-      if (target && new URL(ev.currentTarget.href).pathname === location.pathname) {
-        setTimeout(() => {
-          target.setAttribute("tabindex", "-1");
-          target.focus({ preventScroll: true });
-        });
+      // The next step is on this page: moved to here (view and focus) without a navigation.
+      // Material's instant navigation would fetch and replace the page for a new #hash (and in
+      // the embed view that leaves it invisible), so the click stops here (our own listeners
+      // are on the capture phase); pushState changes the address only.
+      const next = new URL(ev.currentTarget.href);
+      const target = next.hash && next.pathname === location.pathname && document.getElementById(next.hash.slice(1));
+      if (target) {
+        ev.preventDefault();
+        ev.stopPropagation();
+        history.pushState(history.state, "", next.href);
+        target.setAttribute("tabindex", "-1");
+        // Its top just under Material's fixed header, where anchor tracking counts it as read.
+        const header = document.querySelector(".md-header");
+        scrollTo(0, target.getBoundingClientRect().top + scrollY - (header ? header.offsetHeight : 0));
+        target.focus({ preventScroll: true });
       }
     });
   }
