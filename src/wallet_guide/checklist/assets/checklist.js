@@ -1,13 +1,8 @@
 /* The causes checklist (fragments/checklist.html): ticked boxes show their fixes, in order.
- * The ticks live in the address (?tick=network,balance: a link a support agent can send, and
- * Back/Forward) and in localStorage (one key for both languages: the ids are the same).
- * An address with ticks wins over the stored ones. Mounted on every page change (document$).
- *
- * Also, from the same data: the home page's search button (fragments/triage.html), the
- * «solved?» answers closing each step of /solutions/ (fragments/solved.html) and the summary
- * for customer support (fragments/summary.html). The reader's answers and summary are events on
- * document (wallet-guide:feedback, wallet-guide:summary; embed-page.js forwards them to a
- * portal); nothing is sent anywhere else, unless the site set a feedback endpoint. */
+ * Ticks live in the address (?tick=a,b: shareable, Back/Forward) and in localStorage; the
+ * address wins. Also «solved?» on /solutions/ and the summary for support (README, "Causes
+ * checklist"): events on document (wallet-guide:feedback, :summary) that embed-page.js forwards
+ * to a portal; nothing else leaves the browser unless the site set a feedback endpoint. */
 (() => {
   "use strict";
   const KEY = "wallet-guide.checklist";
@@ -30,13 +25,12 @@
       store.setItem(key, JSON.stringify(ids));
     } catch (e) { /* private mode: the address still holds the ticks */ }
   };
-  // A portal's frame keeps the tried fixes for its session only: the reader's device is the
-  // agent's, perhaps, and the next customer's.
+  // In a portal's frame, for the session only (the device may be an agent's).
   const triedStore = () => (embedded ? sessionStorage : localStorage);
   const loadTried = () => load(TRIED_KEY, triedStore());
   const saveTried = (ids) => save(ids, TRIED_KEY, triedStore());
 
-  // After the page's load event: embed-page.js (loaded by embed-head.js) is listening by then.
+  // After the load event, when embed-page.js listens.
   function emit(type, detail) {
     const send = () => document.dispatchEvent(new CustomEvent(`wallet-guide:${type}`, { detail }));
     if (document.readyState === "complete") send();
@@ -57,8 +51,7 @@
     root.dataset.wgMounted = "true";
     const boxes = [...root.querySelectorAll(".wg-checklist__box")];
     const known = boxes.map((box) => box.value);
-    // Known ids only, in the checklist's order (the order to try the fixes); "not sure" only
-    // when nothing else is ticked.
+    // Known ids, in the order to try the fixes; "not sure" only alone.
     const valid = (ids) => {
       const kept = known.filter((id) => ids.includes(id));
       return kept.length > 1 ? kept.filter((id) => id !== UNSURE) : kept;
@@ -106,7 +99,7 @@
       commit(null);
       boxes[0].focus(); // the button has just disappeared with the bar
     });
-    // The bar stays at the bottom of a phone's screen while the fixes are below: bring them in.
+    // The bar (sticky at the screen's bottom) brings the fixes in.
     show.addEventListener("click", () => {
       part("result").scrollIntoView({ block: "start", behavior: "smooth" });
       title.focus({ preventScroll: true });
@@ -159,10 +152,8 @@
       const tried = loadTried().filter((id) => id !== step);
       saveTried([...tried, step]);
       answer(false);
-      // The next step is on this page: moved to here (view and focus) without a navigation.
-      // Material's instant navigation would fetch and replace the page for a new #hash (and in
-      // the embed view that leaves it invisible), so the click stops here (our own listeners
-      // are on the capture phase); pushState changes the address only.
+      // Next step on this page: view and focus moved here. Material's instant navigation would
+      // reload the page (and blur it); our other listeners capture, so the click stops here.
       const next = new URL(ev.currentTarget.href);
       const target = next.hash && next.pathname === location.pathname && document.getElementById(next.hash.slice(1));
       if (target) {
@@ -170,7 +161,7 @@
         ev.stopPropagation();
         history.pushState(history.state, "", next.href);
         target.setAttribute("tabindex", "-1");
-        // Its top just under Material's fixed header, where anchor tracking counts it as read.
+        // Just under the fixed header, where anchor tracking counts it.
         const header = document.querySelector(".md-header");
         scrollTo(0, target.getBoundingClientRect().top + scrollY - (header ? header.offsetHeight : 0));
         target.focus({ preventScroll: true });
@@ -179,7 +170,7 @@
   }
 
   /* ---- The summary for customer support: the reader's own state, in their language ---- */
-  // "Label：value" in Chinese, "Label: value" in English: a space after a Latin character only.
+  // A space after a Latin label only ("标签：值", "Label: value").
   const after = (label, value) => (/[\x21-\x7e]$/.test(label) ? `${label} ${value}` : label + value);
 
   function summaryOf(data, now) {
@@ -223,7 +214,7 @@
       text.textContent = summary.text;
       try {
         await navigator.clipboard.writeText(summary.text);
-      } catch (e) { // no clipboard access (an old browser, a frame): select it for the reader
+      } catch (e) { // no clipboard access: select it
         getSelection().selectAllChildren(text);
         document.execCommand("copy");
       }
@@ -238,7 +229,7 @@
         navigator.share({ title: data.labels.subject, text: summary.text }).catch(() => {});
       });
     }
-    // Sent here by the last «not solved»: the summary is what to read first.
+    // Sent here by the last «not solved».
     if (location.hash === `#${section.id}`) section.querySelector(".wg-summary__title").focus();
   }
 
