@@ -422,3 +422,28 @@ def test_a_portal_not_on_the_list_receives_neither(page, portals, base_url):
     page.wait_for_timeout(800)
     assert page.evaluate("window.__messages") == []
     assert page.evaluate("window.__events") == []
+
+
+def test_a_site_with_a_feedback_endpoint_receives_each_answer(browser, tmp_path):
+    """Off by default (the session build has none); a site that sets one gets a beacon per answer."""
+    from scripts import static_server
+    from tests.conftest import run_build
+
+    server, url = static_server.start(tmp_path)
+    try:
+        build = run_build(tmp_path, site_url=url + "/", env={"FEEDBACK_ENDPOINT": "/answers"})
+        assert build.returncode == 0, build.log
+        context = browser.new_context(base_url=url, viewport=PHONE)
+        tab = context.new_page()
+        beacons = []
+        tab.on("request", lambda r: r.url.endswith("/answers") and beacons.append((r.method, r.post_data)))
+        tab.goto("/en/solutions/")
+        tab.locator(f"[data-wg-solved='{IDS[2]}'] .wg-solved__no").click()
+        tab.wait_for_timeout(500)
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(beacons) == 1 and beacons[0][0] == "POST"
+    import json
+    assert json.loads(beacons[0][1]) == {"step": IDS[2], "solved": False, "lang": "en", "page": "/en/solutions/"}

@@ -128,6 +128,7 @@
   });
 
   /* ---- «Solved?» at the end of each step of the solutions page ---- */
+  let toSummary = false; // the last «not solved» was followed
   function mountSolved(box) {
     if (box.dataset.wgMounted) return;
     box.dataset.wgMounted = "true";
@@ -152,10 +153,11 @@
       const tried = loadTried().filter((id) => id !== step);
       saveTried([...tried, step]);
       answer(false);
-      // Next step on this page: view and focus moved here. Material's instant navigation would
-      // reload the page (and blur it); our other listeners capture, so the click stops here.
+      // Next step: view and focus moved here (instant navigation would reload and blur the
+      // page); our other listeners capture, so the click stops here.
       const next = new URL(ev.currentTarget.href);
       const target = next.hash && next.pathname === location.pathname && document.getElementById(next.hash.slice(1));
+      toSummary = !target;
       if (target) {
         ev.preventDefault();
         ev.stopPropagation();
@@ -229,8 +231,11 @@
         navigator.share({ title: data.labels.subject, text: summary.text }).catch(() => {});
       });
     }
-    // Sent here by the last «not solved».
-    if (location.hash === `#${section.id}`) section.querySelector(".wg-summary__title").focus();
+    // Sent here by the last «not solved» (focus once instant navigation has settled).
+    if (toSummary || location.hash === `#${section.id}`) {
+      toSummary = false;
+      setTimeout(() => section.querySelector(".wg-summary__title").focus());
+    }
   }
 
   /* ---- A search button in the page (home, 404): opens the header's search ---- */
