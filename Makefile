@@ -93,6 +93,10 @@ bench-budget: $(VENV)/.test-installed ## Bench the site and the x100 site; fail 
 compare-search: system-packages $(VENV)/.compare-installed ## Measure our search against Material+jieba and Pagefind (README, "Search")
 	$(PY) -m scripts.compare_search
 
+.PHONY: screenshots
+screenshots: system-packages $(VENV)/.test-installed ## Save phone-width screenshots (home, checklist ticked, solutions, support; zh/en, light/dark) into screenshots/
+	$(PY) -m scripts.screenshots
+
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .bench node_modules
+	rm -rf site .pytest_cache .bench node_modules screenshots

@@ -69,6 +69,12 @@ def test_each_language_has_its_own_404_page(site, lang, root):
     doc = read(site / root / "404.html")
     assert doc.lang == lang
     assert "404" in doc.article_text
+    # In its own language (Material's own says "404 - Not found" in English on every page).
+    assert ("找不到这个页面" in doc.article_text) if lang == "zh" else ("Page not found" in doc.article_text)
+    assert "Not found" not in doc.article_text
+    # Links from the site's root: a 404 page is served at any address.
+    hrefs = [a["href"] for a in doc.anchors if a.get("href", "").endswith(f"/{root}checklist/")]
+    assert hrefs and all(h.startswith("/") for h in hrefs), hrefs
 
 
 def test_no_page_names_a_third_party_resource(site):

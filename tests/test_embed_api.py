@@ -175,6 +175,8 @@ function describe(message: WalletGuideMessage): string {
     case "resize": return String(message.height);
     case "navigation": return message.url;
     case "state": return message.ticks.join(",");
+    case "feedback": return `${message.step} ${message.solved}`;
+    case "summary": return message.text + message.tried.join(",");
   }
 }
 console.log(describe);

@@ -65,7 +65,7 @@ def test_ticking_two_symptoms_shows_exactly_their_fixes_in_order(page):
     # The way to customer support always closes the list.
     support = page.locator(".wg-checklist__support a")
     expect(support).to_be_visible()
-    assert support.evaluate("a => a.href").endswith("/support/")
+    assert support.evaluate("a => a.href").endswith("/support/#wg-summary")  # to the summary for support
     assert query_ticks(page) == f"{first},{last}"
     assert page.console_errors == []
 
@@ -76,7 +76,7 @@ def test_nothing_ticked_shows_the_way_to_support(page):
     empty = page.locator(".wg-checklist__empty")
     expect(empty).to_be_visible()
     expect(empty.locator("a")).to_have_text(CHECKLIST.labels["en"].support)
-    assert empty.locator("a").evaluate("a => a.href").endswith("/en/support/")
+    assert empty.locator("a").evaluate("a => a.href").endswith("/en/support/#wg-summary")
 
 
 def test_a_shared_link_opens_with_the_same_ticks(page):

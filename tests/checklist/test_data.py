@@ -53,6 +53,30 @@ labels:
     reset: 清除所有勾选
     status_none: 没有勾选。
     status_some: 已勾选 {count} 项。
+    unsure: 文字 unsure
+    status_unsure: 文字 status_unsure
+    show_fixes: 查看 {count} 个
+    triage_title: 文字 triage_title
+    triage_hint: 文字 triage_hint
+    triage_unsure: 文字 triage_unsure
+    triage_search: 文字 triage_search
+    solved_question: 文字 solved_question
+    solved_yes: 文字 solved_yes
+    solved_no: 文字 solved_no
+    solved_no_last: 文字 solved_no_last
+    solved_thanks: 文字 solved_thanks
+    solved_next: 下一步：{link}
+    summary_title: 文字 summary_title
+    summary_hint: 文字 summary_hint
+    summary_subject: 文字 summary_subject
+    summary_ticked: 文字 summary_ticked
+    summary_tried: 文字 summary_tried
+    summary_nothing: 文字 summary_nothing
+    summary_language: 文字 summary_language
+    summary_time: 文字 summary_time
+    summary_copy: 文字 summary_copy
+    summary_copied: 文字 summary_copied
+    summary_share: 文字 summary_share
   en:
     legend: What do you see?
     hint: Tick what matches.
@@ -65,6 +89,30 @@ labels:
     reset: Clear all ticks
     status_none: Nothing is ticked.
     status_some: "{count} ticked."
+    unsure: Text unsure
+    status_unsure: Text status_unsure
+    show_fixes: "Show {count}"
+    triage_title: Text triage_title
+    triage_hint: Text triage_hint
+    triage_unsure: Text triage_unsure
+    triage_search: Text triage_search
+    solved_question: Text solved_question
+    solved_yes: Text solved_yes
+    solved_no: Text solved_no
+    solved_no_last: Text solved_no_last
+    solved_thanks: Text solved_thanks
+    solved_next: "Next: {link}"
+    summary_title: Text summary_title
+    summary_hint: Text summary_hint
+    summary_subject: Text summary_subject
+    summary_ticked: Text summary_ticked
+    summary_tried: Text summary_tried
+    summary_nothing: Text summary_nothing
+    summary_language: Text summary_language
+    summary_time: Text summary_time
+    summary_copy: Text summary_copy
+    summary_copied: Text summary_copied
+    summary_share: Text summary_share
 """
 
 

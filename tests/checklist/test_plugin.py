@@ -65,7 +65,7 @@ def test_the_checklist_page_carries_the_bare_ids_and_links_in_its_language(tmp_p
     assert '<li class="wg-checklist__item" id="network">' in html
     assert '<a href="../causes/#network">Network connection problems</a>' in html
     assert '<a href="../solutions/#network">Check your network connection</a>' in html
-    assert '<a href="../support/">contact customer support</a>' in html
+    assert '<a href="../support/#wg-summary">contact customer support</a>' in html
     assert MARKER not in html
 
 

@@ -27,6 +27,14 @@ LABELS = {
     "reset": "Clear all ticks",
     "status_none": "Nothing is ticked.",
     "status_some": "{count} ticked.",
+    **{key: f"Text {key}" for key in (
+        "unsure", "status_unsure", "triage_title", "triage_hint", "triage_unsure", "triage_search",
+        "solved_question", "solved_yes", "solved_no", "solved_no_last", "solved_thanks",
+        "summary_title", "summary_hint", "summary_subject", "summary_ticked", "summary_tried",
+        "summary_nothing", "summary_language", "summary_time", "summary_copy", "summary_copied",
+        "summary_share")},
+    "show_fixes": "Show {count}",
+    "solved_next": "Next: {link}",
 }
 LINKS = Links(causes="../causes/", solutions="../solutions/", support="../support/")
 
@@ -64,7 +72,7 @@ def test_every_symptom_has_its_cause_and_fix_links_and_every_fix_is_listed():
     assert 'Fix: <a href="../solutions/#network">Check the network</a>' in html
     fixes = html[html.index('<ol class="wg-checklist__fixes">'):]
     assert fixes.index("#network") < fixes.index("#balance"), "fixes in the order of the data"
-    assert 'Still failing? Please <a href="../support/">contact customer support</a>.' in html
+    assert 'Still failing? Please <a href="../support/#wg-summary">contact customer support</a>.' in html
 
 
 def test_the_markup_is_the_same_with_and_without_javascript():

@@ -25,6 +25,14 @@ class ChecklistConfig(Config):
     links_support = opt.Type(str, default="support/")
     """Where a reader goes when nothing is ticked or nothing helped (a path of the URL contract)."""
 
+    links_checklist = opt.Type(str, default="checklist/")
+    """The checklist's own page, where the home page's way in leads (a path of the URL contract)."""
+
+    feedback_endpoint = opt.Optional(opt.Type(str))
+    """Off by default. An address (https://…, or a path of this site such as /feedback) that
+    receives each «solved?» answer of the solutions page as a small JSON POST
+    (navigator.sendBeacon: {"step", "solved", "lang", "page"}). Nothing else is ever sent."""
+
     anchors_page = opt.Type(str, default="checklist.md")
     """The page (file name inside each language folder) whose checklist items carry the bare cause
     ids, as the URL contract's ``checklist/`` row promises. Elsewhere, for example on /causes/,

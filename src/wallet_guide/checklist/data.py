@@ -56,6 +56,30 @@ class Labels:
     reset: str
     status_none: str
     status_some: str
+    unsure: str  # the box "not sure / none of these": every fix, in order
+    status_unsure: str
+    show_fixes: str  # the bar that brings the fixes into view
+    triage_title: str  # the home page's way in (fragments/triage.html)
+    triage_hint: str
+    triage_unsure: str
+    triage_search: str
+    solved_question: str  # the end of each step on the solutions page (fragments/solved.html)
+    solved_yes: str
+    solved_no: str
+    solved_no_last: str
+    solved_thanks: str
+    solved_next: str
+    summary_title: str  # the summary for customer support (fragments/summary.html)
+    summary_hint: str
+    summary_subject: str
+    summary_ticked: str
+    summary_tried: str
+    summary_nothing: str
+    summary_language: str
+    summary_time: str
+    summary_copy: str
+    summary_copied: str
+    summary_share: str
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,10 +20,17 @@ from wallet_guide.checklist.data import Checklist, load_checklist
 from wallet_guide.checklist.render import (
     ANCHOR_PREFIX,
     MARKER,
+    MARKERS,
+    SUMMARY_MARKER,
+    TRIAGE_MARKER,
     Links,
     insert_checklist,
+    insert_solved,
     marker_mistake,
     render_checklist,
+    render_solved,
+    render_summary,
+    render_triage,
     repeated_ids,
     template_env,
 )
@@ -51,8 +59,11 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             languages=[language.code for language in self.contract.languages],
             name=self.config.data_file,
         )
-        for path in (self.config.links_solutions, self.config.links_support):
+        for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
+        mistake = endpoint_mistake(self.config.feedback_endpoint)
+        if mistake:
+            raise PluginError(f"mkdocs.yml: wallet-guide-checklist: feedback_endpoint {mistake}")
         # Last, so that a site's overrides/fragments/checklist.html wins over ours.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -67,15 +78,31 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        if not self.config.enabled or MARKER not in html:
+        if not self.config.enabled:
             return html
         where = page.file.src_uri
-        mistake = marker_mistake(html)
-        if mistake:
-            raise PluginError(f"{where}: {mistake}")
+        for marker in MARKERS:
+            mistake = marker in html and marker_mistake(html, marker)
+            if mistake:
+                raise PluginError(f"{where}: {mistake}")
         lang = build_state.page_language(page, config)
+        links = self._links(page, lang)
+        if TRIAGE_MARKER in html:
+            html = insert_checklist(html, render_triage(self.env, self.checklist, lang, links), TRIAGE_MARKER)
+        if SUMMARY_MARKER in html:
+            html = insert_checklist(html, render_summary(self.env, self.checklist, lang, links), SUMMARY_MARKER)
+        if self._is_page(page, lang, self.config.links_solutions):
+            fragments = render_solved(self.env, self.checklist, lang, links, self.config.feedback_endpoint)
+            html, missing = insert_solved(html, fragments)
+            if missing:
+                raise PluginError(
+                    f"{where}: no section with the id {', '.join(missing)}, which "
+                    f"{self.config.data_file} lists; give each step its cause's id"
+                )
+        if MARKER not in html:
+            return html
         prefix = "" if Path(where).name == self.config.anchors_page else ANCHOR_PREFIX
-        fragment = render_checklist(self.env, self.checklist, lang, self._links(page, lang), prefix)
+        fragment = render_checklist(self.env, self.checklist, lang, links, prefix)
         repeated = repeated_ids(html, fragment)
         if repeated:
             raise PluginError(
@@ -94,6 +121,9 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             f"{self.config.contract_file} ({paths})"
         )
 
+    def _is_page(self, page: Page, lang: str, path: str) -> bool:
+        return self.contract.url(lang, self._contract_page(path)).lstrip("/") == page.url
+
     def _links(self, page: Page, lang: str) -> Links:
         def url(path: str) -> str:
             target = self.contract.url(lang, self._contract_page(path)).lstrip("/")
@@ -103,4 +133,22 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             causes=url(self.config.links_causes),
             solutions=url(self.config.links_solutions),
             support=url(self.config.links_support),
+            checklist=url(self.config.links_checklist),
         )
+
+
+def endpoint_mistake(endpoint: str | None) -> str | None:
+    """Why the answers' address cannot be used, if it cannot: None when unset or valid."""
+    if endpoint is None:
+        return None
+    parsed = urlsplit(endpoint)
+    if endpoint.startswith("/") and not endpoint.startswith("//"):
+        return None
+    if parsed.scheme == "https" and parsed.netloc:
+        return None
+    if parsed.scheme == "http" and parsed.hostname in ("localhost", "127.0.0.1"):
+        return None
+    return (
+        f"{endpoint!r} is not an https:// address nor a path of this site (/…) — write, for "
+        "example, https://feedback.example.com/wallet-guide or /api/feedback, or remove it"
+    )

@@ -1,4 +1,6 @@
-"""The checklist's HTML: the data of one language, with its links, through a Jinja fragment."""
+"""The checklist's HTML, and the fragments made from the same data: the home page's way in
+(triage), the «solved?» question closing each step on the solutions page, and the summary for
+customer support. One language's data, with its links, through Jinja fragments."""
 
 from __future__ import annotations
 
@@ -11,9 +13,26 @@ import jinja2
 from wallet_guide.checklist.data import Checklist
 
 TEMPLATE = "fragments/checklist.html"
+TRIAGE_TEMPLATE = "fragments/triage.html"
+SOLVED_TEMPLATE = "fragments/solved.html"
+SUMMARY_TEMPLATE = "fragments/summary.html"
 MARKER = "<!-- wallet-guide:checklist -->"
-# The marker on a line of its own, as Python-Markdown passes an HTML comment block through.
-MARKER_LINE = re.compile(rf"^[ \t]*{re.escape(MARKER)}[ \t]*$", re.MULTILINE)
+TRIAGE_MARKER = "<!-- wallet-guide:triage -->"
+SUMMARY_MARKER = "<!-- wallet-guide:summary -->"
+MARKERS = {MARKER: "checklist", TRIAGE_MARKER: "way in", SUMMARY_MARKER: "summary"}  # -> what it becomes
+# The tick that stands for "not sure / none of these": every fix, in order. Not a cause id
+# (those are section ids, checked against the URL contract), so it cannot collide with one.
+UNSURE = "unsure"
+# Where the summary for customer support sits on its page (the last «no» leads there).
+SUMMARY_ANCHOR = "wg-summary"
+
+
+def marker_line(marker: str) -> re.Pattern[str]:
+    """The marker on a line of its own, as Python-Markdown passes an HTML comment block through."""
+    return re.compile(rf"^[ \t]*{re.escape(marker)}[ \t]*$", re.MULTILINE)
+
+
+MARKER_LINE = marker_line(MARKER)
 # Element ids a checklist outside the anchors page gives its items: wg-check-network, …
 ANCHOR_PREFIX = "wg-check-"
 
@@ -25,6 +44,7 @@ class Links:
     causes: str
     solutions: str
     support: str
+    checklist: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,12 @@ def split_at(text: str, name: str) -> tuple[str, str]:
     return before, after
 
 
+def after_label(label: str, value: str) -> str:
+    """"标签：值" in Chinese, "Label: value" in English: a space after a Latin character only
+    (checklist.js writes the summary with the same rule)."""
+    return f"{label} {value}" if re.search(r"[\x21-\x7e]$", label) else label + value
+
+
 def template_env(dirs: Sequence[str]) -> jinja2.Environment:
     """Jinja over the theme's folders (a site's overrides first), escaping everything it prints."""
     env = jinja2.Environment(
@@ -71,6 +97,7 @@ def template_env(dirs: Sequence[str]) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["wg_split"] = split_at
+    env.filters["wg_after"] = after_label
     return env
 
 
@@ -84,26 +111,37 @@ def render_checklist(
     return env.get_template(TEMPLATE).render(
         items=checklist_items(checklist, lang, links, anchor_prefix),
         labels=checklist.labels[lang],
-        support_url=links.support,
+        support_url=f"{links.support}#{SUMMARY_ANCHOR}",
+        unsure=UNSURE,
         lang=lang,
     )
+
+
+def render_solved(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links,
+                  endpoint: str | None = None) -> dict[str, str]:
+    """The «solved?» fragment of each step of the solutions page, by the step's section id."""
+    template = env.get_template(SOLVED_TEMPLATE)
+    return {
+        step.item.id: template.render(step=step, labels=checklist.labels[lang], endpoint=endpoint, lang=lang)
+        for step in solution_steps(checklist, lang, links)
+    }
 
 
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 
-def count_markers(html: str) -> tuple[int, int]:
+def count_markers(html: str, marker: str = MARKER) -> tuple[int, int]:
     """How many markers the page holds: on a line of their own, and in all."""
-    return len(MARKER_LINE.findall(html)), html.count(MARKER)
+    return len(marker_line(marker).findall(html)), html.count(marker)
 
 
-def marker_mistake(html: str) -> str | None:
+def marker_mistake(html: str, marker: str = MARKER) -> str | None:
     """What is wrong with the page's markers, if anything (the page has at least one)."""
-    alone, total = count_markers(html)
+    alone, total = count_markers(html, marker)
     if alone != total:
-        return f"put {MARKER} on a line of its own, with blank lines around it"
+        return f"put {marker} on a line of its own, with blank lines around it"
     if total > 1:
-        return f"{MARKER} appears {total} times; a page holds one checklist"
+        return f"{marker} appears {total} times; a page holds one {MARKERS.get(marker, 'of it')}"
     return None
 
 
@@ -112,5 +150,69 @@ def repeated_ids(html: str, fragment: str) -> list[str]:
     return sorted(set(ID_ATTRIBUTE.findall(html)) & set(ID_ATTRIBUTE.findall(fragment)))
 
 
-def insert_checklist(html: str, fragment: str) -> str:
-    return MARKER_LINE.sub(lambda _: fragment, html, count=1)
+def insert_checklist(html: str, fragment: str, marker: str = MARKER) -> str:
+    return marker_line(marker).sub(lambda _: fragment, html, count=1)
+
+
+def render_triage(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links) -> str:
+    """The home page's way in: one target per symptom, opening the checklist with it ticked."""
+    return env.get_template(TRIAGE_TEMPLATE).render(
+        items=checklist_items(checklist, lang, links, ""),
+        labels=checklist.labels[lang],
+        checklist_url=links.checklist,
+        unsure=UNSURE,
+        lang=lang,
+    )
+
+
+def render_summary(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links) -> str:
+    """The summary for customer support; checklist.js fills it in from the reader's own state."""
+    return env.get_template(SUMMARY_TEMPLATE).render(
+        items=checklist_items(checklist, lang, links, ""),
+        labels=checklist.labels[lang],
+        anchor=SUMMARY_ANCHOR,
+        unsure=UNSURE,
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of the solutions page, and where «no, not solved» leads from it."""
+
+    item: Item
+    next_url: str  # the next step's #id, or the summary on the support page after the last
+    next_title: str
+    last: bool
+
+
+def solution_steps(checklist: Checklist, lang: str, links: Links) -> list[Step]:
+    items = checklist_items(checklist, lang, links, "")
+    steps = []
+    for index, item in enumerate(items):
+        last = index == len(items) - 1
+        following = None if last else items[index + 1]
+        steps.append(Step(
+            item=item,
+            next_url=f"{links.support}#{SUMMARY_ANCHOR}" if last else f"#{following.id}",
+            next_title=checklist.labels[lang].support if last else f"{index + 2}. {following.fix}",
+            last=last,
+        ))
+    return steps
+
+
+# A level-2 heading with an id: where a step of the solutions page begins.
+H2_START = re.compile(r'<h2 id="([^"]+)"')
+
+
+def insert_solved(html: str, fragments: dict[str, str]) -> tuple[str, list[str]]:
+    """Each fragment at the end of its section: before the next <h2>, or at the end of the page.
+    Returns the page and the ids of the fragments that found no section."""
+    starts = [(m.start(), m.group(1)) for m in H2_START.finditer(html)]
+    ends = {section_id: (starts[i + 1][0] if i + 1 < len(starts) else len(html))
+            for i, (_, section_id) in enumerate(starts)}
+    missing = [section_id for section_id in fragments if section_id not in ends]
+    for section_id, end in sorted(((s, e) for s, e in ends.items() if s in fragments),
+                                  key=lambda pair: pair[1], reverse=True):
+        html = html[:end] + fragments[section_id] + "\n" + html[end:]
+    return html, missing

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+import pathspec
+
 from wallet_guide.checks.markdown import Heading, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import MKDOCS_FILE, Project
@@ -54,6 +56,12 @@ def check_nav(project: Project) -> list[Problem]:
         return []
     source = project.default_language
     listed = {name for name, _ in project.nav}
+    # Pages that mkdocs.yml keeps out of the nav on purpose (not_in_nav, gitignore patterns
+    # matched against the path inside docs/, as MkDocs does): built and checked, not listed.
+    not_in_nav = (project.mkdocs.data or {}).get("not_in_nav") if project.mkdocs else None
+    if isinstance(not_in_nav, str) and not_in_nav.strip():
+        spec = pathspec.gitignore.GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+        listed |= {name for name in project.names(source) if spec.match_file(f"{source}/{name}")}
     nav_line = project.mkdocs.line("nav") if project.mkdocs else 1
     problems = [
         Problem(

@@ -25,5 +25,15 @@ def focusable_code_blocks(html: str) -> str:
     return _CODE_BLOCK.sub(r'\1 tabindex="0">', html)
 
 
+# The table of contents' title is a <label for="__toc">, and Material renders the __toc toggle
+# in the page's own entry of the navigation: a page kept out of the nav (not_in_nav, the
+# integrator page) has none, and a label for a missing control is invalid HTML.
+_TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+
+
+def drop_orphan_toc_label(html: str) -> str:
+    return html if 'id="__toc"' in html else _TOC_LABEL.sub(r"\1", html)
+
+
 def apply_all(html: str) -> str:
-    return focusable_code_blocks(drop_checkbox_autocomplete(html))
+    return drop_orphan_toc_label(focusable_code_blocks(drop_checkbox_autocomplete(html)))

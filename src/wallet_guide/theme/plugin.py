@@ -1,12 +1,19 @@
-"""Adjustments to Material: valid HTML (html_fixes.py) and a lazily loaded bundle (assets/)."""
+"""Adjustments to Material: valid HTML (html_fixes.py), a lazily loaded bundle (assets/), and
+what the templates need per language: footer links, a short header title, the 404 page's texts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
 
+from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets
 
 from wallet_guide.theme.config import ThemeFixesConfig
@@ -14,14 +21,86 @@ from wallet_guide.theme.html_fixes import apply_all
 
 
 ASSETS = Path(__file__).parent / "assets"
+NOT_FOUND_TEXTS = ("title", "text", "search", "checklist", "home")
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
 
 
 class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
+    def __init__(self) -> None:
+        self.files: Files | None = None
+
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        for lang in build_state.build_languages(config):
+            mistakes = [f"footer_links: {link.page}: text: missing {lang}"
+                        for link in self.config.footer_links if lang not in link.text]
+            if self.config.short_titles and lang not in self.config.short_titles:
+                mistakes.append(f"short_titles: missing {lang}")
+            texts = self.config.not_found.get(lang) if self.config.not_found else None
+            if self.config.not_found and (not isinstance(texts, dict) or set(NOT_FOUND_TEXTS) - set(texts)):
+                mistakes.append(f"not_found: {lang}: give {', '.join(NOT_FOUND_TEXTS)}")
+            if mistakes:
+                raise PluginError("mkdocs.yml: wallet-guide-theme: " + "; ".join(mistakes)
+                                  + " — add the text in that language")
+        return config
+
+    @event_priority(-110)  # after static-i18n has sorted the files into languages (-100)
     def on_files(self, files: Files, config):
         if not self.config.enabled:
             return files
         add_package_assets(files, config, ASSETS)  # material-loader.js, used by overrides/main.html
+        self.files = files
         return files
+
+    def _page_url(self, name: str, lang: str, config: MkDocsConfig) -> str:
+        """The site-root-relative address of the page ``name`` in ``lang``."""
+        for file in self.files or []:
+            if file.is_documentation_page() and Path(file.src_uri).name == name and getattr(file, "locale", lang) == lang:
+                return file.url
+        raise PluginError(f"mkdocs.yml: wallet-guide-theme: footer_links: no page {name} in {lang}")
+
+    def _context(self, context, lang: str, config: MkDocsConfig, relative_to: str | None):
+        def href(url: str) -> str:
+            if relative_to is None:  # the 404 page is served at any depth: from the site's root
+                return (urlsplit(config.site_url or "/").path.rstrip("/") + "/" + url)
+            return get_relative_url(url, relative_to)
+
+        context["wg_footer_links"] = [
+            Link(href(self._page_url(link.page, lang, config)), link.text[lang])
+            for link in self.config.footer_links
+        ]
+        context["wg_short_title"] = self.config.short_titles.get(lang)
+        return context
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        if not self.config.enabled:
+            return context
+        return self._context(context, build_state.page_language(page, config), config, page.url)
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if not self.config.enabled or template_name != "404.html":
+            return context
+        lang = build_state.current_language(config)
+        context = self._context(context, lang, config, None)
+        # The header's search box (partials/search.html) needs its language's index, which the
+        # search plugin names for pages only: the 404 page gets the same, from the site's root.
+        search = config.plugins.get("wallet-guide-search")
+        if search is not None and search.config.enabled and "wg_search_index" not in context:
+            context["wg_search_index"] = f"{search.config.index_dir}/{lang}/"
+        texts = self.config.not_found.get(lang)
+        if texts:
+            home = self._page_url("index.md", lang, config)
+            checklist = self._page_url("checklist.md", lang, config)
+            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            context["wg_not_found"] = {**texts, "home_url": root + (home if home != "./" else ""),
+                                       "checklist_url": root + checklist}
+        return context
 
     @event_priority(-90)  # on the final page HTML, after other plugins have added theirs
     def on_post_page(self, output: str, page, config):

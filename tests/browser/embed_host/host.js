@@ -16,7 +16,7 @@
   window.__outcome = null;
   window.addEventListener("message", (ev) => window.__messages.push({ origin: ev.origin, data: ev.data }));
   const element = document.getElementById("guide");
-  for (const type of ["ready", "resize", "navigation", "state", "error"]) {
+  for (const type of ["ready", "resize", "navigation", "state", "error", "feedback", "summary"]) {
     element.addEventListener(`wallet-guide:${type}`, (ev) => window.__events.push({ type, at: performance.now(), ...ev.detail }));
   }
 

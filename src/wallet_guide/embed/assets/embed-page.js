@@ -172,6 +172,12 @@
     announce();
   }
 
+  /* ---- The reader's answers and summary for customer support (checklist.js dispatches them
+   * on document): feedback {step, solved, lang}, summary {text, ticks, tried, lang, time} ---- */
+  for (const type of ["feedback", "summary"]) {
+    document.addEventListener(`wallet-guide:${type}`, (ev) => post(type, ev.detail));
+  }
+
   window.addEventListener("message", (ev) => {
     const data = ev.data;
     if (ev.source !== window.parent || !allowed.has(ev.origin)) return;

@@ -54,12 +54,37 @@ export interface WalletGuideState extends WalletGuideEnvelope {
   ticks: string[];
 }
 
+/** The reader answered «Did this solve it?» under a step of the solutions page. */
+export interface WalletGuideFeedback extends WalletGuideEnvelope {
+  type: "feedback";
+  /** The step's id, e.g. "balance". */
+  step: string;
+  solved: boolean;
+  lang: WalletGuideLanguage;
+}
+
+/** The support page showed the reader's summary for customer service, or the reader copied it. */
+export interface WalletGuideSummary extends WalletGuideEnvelope {
+  type: "summary";
+  /** The summary as the reader sees it, in their language. */
+  text: string;
+  /** The ticked causes' ids. */
+  ticks: string[];
+  /** The fixes the reader marked as tried (answered «not solved»), in the order of the steps. */
+  tried: string[];
+  lang: WalletGuideLanguage;
+  /** When the summary was made (ISO 8601). */
+  time: string;
+}
+
 /** Every message the guide sends to the portal. */
 export type WalletGuideMessage =
   | WalletGuideReady
   | WalletGuideResize
   | WalletGuideNavigation
-  | WalletGuideState;
+  | WalletGuideState
+  | WalletGuideFeedback
+  | WalletGuideSummary;
 
 /** The message a portal may send to the guide. */
 export interface WalletGuideSetTheme extends WalletGuideEnvelope {
@@ -100,6 +125,8 @@ export interface WalletGuideOptions {
   onResize?: (message: WalletGuideResize) => void;
   onNavigation?: (message: WalletGuideNavigation) => void;
   onState?: (message: WalletGuideState) => void;
+  onFeedback?: (message: WalletGuideFeedback) => void;
+  onSummary?: (message: WalletGuideSummary) => void;
   onError?: (failure: WalletGuideFailure) => void;
 }
 
@@ -125,6 +152,8 @@ export interface WalletGuideEventMap {
   "wallet-guide:resize": CustomEvent<WalletGuideResize>;
   "wallet-guide:navigation": CustomEvent<WalletGuideNavigation>;
   "wallet-guide:state": CustomEvent<WalletGuideState>;
+  "wallet-guide:feedback": CustomEvent<WalletGuideFeedback>;
+  "wallet-guide:summary": CustomEvent<WalletGuideSummary>;
   "wallet-guide:error": CustomEvent<WalletGuideFailure>;
 }
 

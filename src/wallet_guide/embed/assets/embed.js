@@ -18,7 +18,7 @@
   const VERSION = 1;
   const THEMES = ["light", "dark"];
   // Messages the guide sends; each has a callback option on<Type> and a DOM event wallet-guide:<type>.
-  const GUIDE_MESSAGES = ["ready", "resize", "navigation", "state"];
+  const GUIDE_MESSAGES = ["ready", "resize", "navigation", "state", "feedback", "summary"];
   const DEFAULT_HEIGHT = 600; // px until the page says its own: about a phone screen of text
   const DEFAULT_TIMEOUT = 10000; // ms from the frame starting to load to the guide's `ready`
   const LOAD_GRACE = 2000; // ms after the frame's document loaded without a word: an error page

@@ -1,7 +1,8 @@
 /* The language selector keeps the reader's place: same page, same ?query (the checklist's ticks,
  * ?embed=1), same #section.
  * Its links live in the header, which instant navigation does not replace, so after every page
- * change they are refreshed from the page's own list of alternates (.wg-alternates). */
+ * change they are refreshed from the page's own list of alternates (.wg-alternates). The link
+ * of the page's own language carries aria-current (set by the template, kept here). */
 (() => {
   "use strict";
   const switcherLinks = () => document.querySelectorAll(".md-select__link[data-wg-lang]");
@@ -12,6 +13,8 @@
     for (const link of switcherLinks()) {
       const target = alternates.querySelector(`a[data-wg-lang="${link.dataset.wgLang}"]`);
       if (target) link.href = target.href; // .href resolves against the current page
+      if (link.dataset.wgLang === document.documentElement.lang) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
     }
   }
 
