@@ -57,8 +57,37 @@ class Line:
     text: str  # what a reader sees of the line: no markup, masked parts removed
 
 
-def visible_lines(page: Page) -> list[Line]:
+PAGE_INFO_PLUGIN = "wallet-guide-page-info"
+
+
+def keyword_labels(project: Project, lang: str) -> tuple[str, str] | None:
+    """The label and separator with which wallet-guide-page-info shows a page's front-matter
+    `keywords:` as a sentence ("关键词：" and "，"), from mkdocs.yml."""
+    plugins = (project.mkdocs.data or {}).get("plugins", []) if project.mkdocs else []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and isinstance(plugin.get(PAGE_INFO_PLUGIN), dict):
+            labels = (plugin[PAGE_INFO_PLUGIN].get("labels") or {}).get(lang) or {}
+            if "keywords" in labels and "separator" in labels:
+                return str(labels["keywords"]), str(labels["separator"])
+    return None
+
+
+def keywords_line(page: Page, project: Project) -> Line | None:
+    """The sentence a reader sees of the front matter's keywords, at the `keywords:` line."""
+    keywords = (page.meta or {}).get("keywords")
+    labels = keyword_labels(project, page.lang)
+    if not isinstance(keywords, list) or not keywords or labels is None:
+        return None
+    label, separator = labels
+    text = normalize(label + separator.join(str(keyword) for keyword in keywords))
+    return Line(page, page.meta_lines.get("keywords", 1), text)
+
+
+def visible_lines(page: Page, project: Project | None = None) -> list[Line]:
     result = []
+    keywords = keywords_line(page, project) if project else None
+    if keywords:
+        result.append(keywords)
     for number, text in page.prose:
         if number < page.body_line:
             continue  # the front matter
@@ -123,7 +152,7 @@ def check(project: Project) -> list[Problem]:
     if problems:
         return problems
     pages = [page for (lang, _), page in sorted(project.pages.items()) if lang == project.default_language]
-    lines = [line for page in pages for line in visible_lines(page)]
+    lines = [line for page in pages for line in visible_lines(page, project)]
     published = " ".join(line.text for line in lines)
     candidates = [(line, sentence) for line in lines for sentence in split(line.text)]
     fixed_text = corrected(seed, corrections)

@@ -80,6 +80,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             context["wg_search_no_results"] = self.no_results(lang, nav)
         return context
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        """The 404 page has a search box too (partials/search.html), in the language being built."""
+        if self.config.enabled and template_name == "404.html":
+            lang = build_state.current_language(config)
+            context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
+            context["wg_search_no_results"] = self.no_results(lang, context["nav"])
+        return context
+
     def no_results(self, lang: str, nav) -> dict:
         """The offer when nothing matches: its text and links (site-root relative URLs)."""
         offer = self.config.no_results[lang]

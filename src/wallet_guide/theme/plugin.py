@@ -88,11 +88,6 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
             return context
         lang = build_state.current_language(config)
         context = self._context(context, lang, config, None)
-        # The header's search box (partials/search.html) needs its language's index, which the
-        # search plugin names for pages only: the 404 page gets the same, from the site's root.
-        search = config.plugins.get("wallet-guide-search")
-        if search is not None and search.config.enabled and "wg_search_index" not in context:
-            context["wg_search_index"] = f"{search.config.index_dir}/{lang}/"
         texts = self.config.not_found.get(lang)
         if texts:
             home = self._page_url("index.md", lang, config)
