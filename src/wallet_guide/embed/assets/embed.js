@@ -61,7 +61,7 @@
     // Until the guide answers: a placeholder of the frame's height, then a way on if it never does.
     const notice = document.createElement("div");
     notice.setAttribute("role", "status");
-    notice.style.cssText = "position:absolute;inset:0;padding:1em;font:inherit;color:inherit";
+    notice.style.cssText = "position:absolute;inset:0;padding:1em;font:inherit;color:inherit;pointer-events:none";
     notice.textContent = texts.loading;
     box.append(frame, notice);
     element.replaceChildren(box);
@@ -93,6 +93,7 @@
       link.rel = "noopener";
       link.textContent = texts.open;
       notice.style.position = "static";
+      notice.style.pointerEvents = "auto";
       notice.replaceChildren(`${texts.error} `, link);
       const error = new Error(`WalletGuideEmbed: ${reason} (${pageUrl.href}). Is the guide up, and is ${location.origin} on its allow-list?`);
       error.url = pageUrl.href;
