@@ -50,15 +50,17 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path).parent
-        self.contract = load_contract(root / self.config.contract_file)
-        self.checklist = load_checklist(
-            root / self.config.data_file,
-            root / self.config.data_schema,
-            cause_ids=self._contract_page(self.config.links_causes).ids,
-            languages=[language.code for language in self.contract.languages],
-            name=self.config.data_file,
-        )
+        # static-i18n re-runs on_config for each language of one build: read the data once.
+        if self.checklist is None or build_state.is_last_language_pass(config):
+            root = Path(config.config_file_path).parent
+            self.contract = load_contract(root / self.config.contract_file)
+            self.checklist = load_checklist(
+                root / self.config.data_file,
+                root / self.config.data_schema,
+                cause_ids=self._contract_page(self.config.links_causes).ids,
+                languages=[language.code for language in self.contract.languages],
+                name=self.config.data_file,
+            )
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
         mistake = endpoint_mistake(self.config.feedback_endpoint)

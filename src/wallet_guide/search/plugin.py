@@ -31,8 +31,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return None
         link_assets(config, scripts=("search.js",), styles=("search.css",))
-        root = Path(config.config_file_path).parent
-        self.vocabulary = load(root / self.config.vocabulary_file)
+        # static-i18n re-runs on_config for each language of one build: read the data once.
+        if not self.vocabulary or build_state.is_last_language_pass(config):
+            root = Path(config.config_file_path).parent
+            self.vocabulary = load(root / self.config.vocabulary_file)
         for lang in build_state.build_languages(config):
             offer = self.config.no_results.get(lang)
             if not (isinstance(offer, dict) and offer.get("text") and offer.get("links")):
