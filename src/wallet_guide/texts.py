@@ -9,7 +9,8 @@ def require_texts(texts: dict, languages: list[str], keys: tuple[str, ...], opti
     """Stop the build when a language lacks one of ``keys`` under ``option`` (for example
     ``plugins.wallet-guide-offline.messages``); ``what`` says what the texts are for."""
     for lang in languages:
-        missing = [key for key in keys if not (texts.get(lang) or {}).get(key)]
+        entry = texts.get(lang) if isinstance(texts, dict) else None
+        missing = [key for key in keys if not (isinstance(entry, dict) and entry.get(key))]
         if missing:
             raise PluginError(
                 f"mkdocs.yml: {option}.{lang} lacks {', '.join(missing)} — add {what}, in that "

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from wallet_guide import build_state
 from wallet_guide.pageinfo.config import PageInfoConfig
 from wallet_guide.pageinfo.dates import format_date, is_shallow, last_changed
+from wallet_guide.texts import require_texts
 
 log = get_plugin_logger(__name__)
 LABELS = ("updated", "date", "keywords", "separator")
@@ -37,14 +38,9 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        for lang in build_state.build_languages(config):
-            texts = self.config.labels.get(lang)
-            missing = [key for key in LABELS if not isinstance(texts, dict) or key not in texts]
-            if missing:
-                raise PluginError(
-                    f"mkdocs.yml: wallet-guide-page-info: labels: {lang}: missing "
-                    f"{', '.join(missing)} — add them under labels: {lang}: (see config.py)"
-                )
+        require_texts(self.config.labels, build_state.build_languages(config), LABELS,
+                      "plugins.wallet-guide-page-info.labels",
+                      "the labels of a page's last update and keywords (see config.py)")
         if build_state.is_last_language_pass(config):  # once per build, not once per language
             docs = Path(config.docs_dir)
             self.dates = last_changed(docs, ".")
