@@ -65,14 +65,17 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
                 return file.url
         raise PluginError(f"mkdocs.yml: wallet-guide-theme: footer_links: no page {name} in {lang}")
 
-    def _context(self, context, lang: str, config: MkDocsConfig, relative_to: str | None):
-        def href(url: str) -> str:
-            if relative_to is None:  # the 404 page is served at any depth: from the site's root
-                return (urlsplit(config.site_url or "/").path.rstrip("/") + "/" + url)
-            return get_relative_url(url, relative_to)
+    @staticmethod
+    def _href(url: str, config: MkDocsConfig, relative_to: str | None) -> str:
+        """``url`` (site-root relative) as a link from the page at ``relative_to``; None: from
+        the 404 page, which is served at any depth, so from the site's root path."""
+        if relative_to is None:
+            return urlsplit(config.site_url or "/").path.rstrip("/") + "/" + ("" if url == "./" else url)
+        return get_relative_url(url, relative_to)
 
+    def _context(self, context, lang: str, config: MkDocsConfig, relative_to: str | None):
         context["wg_footer_links"] = [
-            Link(href(self._page_url(link.page, lang, config)), link.text[lang])
+            Link(self._href(self._page_url(link.page, lang, config), config, relative_to), link.text[lang])
             for link in self.config.footer_links
         ]
         context["wg_short_title"] = self.config.short_titles.get(lang)
@@ -90,11 +93,9 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         context = self._context(context, lang, config, None)
         texts = self.config.not_found.get(lang)
         if texts:
-            home = self._page_url("index.md", lang, config)
-            checklist = self._page_url("checklist.md", lang, config)
-            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-            context["wg_not_found"] = {**texts, "home_url": root + (home if home != "./" else ""),
-                                       "checklist_url": root + checklist}
+            home, checklist = (self._href(self._page_url(name, lang, config), config, None)
+                               for name in ("index.md", "checklist.md"))
+            context["wg_not_found"] = {**texts, "home_url": home, "checklist_url": checklist}
         return context
 
     @event_priority(-90)  # on the final page HTML, after other plugins have added theirs
