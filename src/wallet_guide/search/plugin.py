@@ -17,6 +17,7 @@ from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.vocabulary import Entry, load, normalized
+from wallet_guide.texts import require_texts
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -35,14 +36,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.vocabulary or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
             self.vocabulary = load(root / self.config.vocabulary_file)
-        for lang in build_state.build_languages(config):
-            offer = self.config.no_results.get(lang)
-            if not (isinstance(offer, dict) and offer.get("text") and offer.get("links")):
-                raise PluginError(
-                    f"mkdocs.yml: plugins.wallet-guide-search.no_results.{lang} needs `text` and "
-                    "`links` (a list of {page: checklist.md, text: …}): what the search dialog "
-                    "offers in that language when nothing matches."
-                )
+        require_texts(self.config.no_results, build_state.build_languages(config), ("text", "links"),
+                      "plugins.wallet-guide-search.no_results",
+                      "what the search dialog offers when nothing matches: text, and links as a "
+                      "list of {page: checklist.md, text: …}")
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
