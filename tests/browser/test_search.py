@@ -52,7 +52,9 @@ def search(page, query: str) -> None:
         # for its characters, and the reader's confirming key press comes after.
         page.keyboard.insert_text(query)
         page.keyboard.press("End")
-    page.locator(".wg-search__result").first.wait_for()
+    # Typing runs a search per key: wait for the list that answers the whole query.
+    page.wait_for_function(
+        "q => document.querySelector('.wg-search__results').dataset.wgQuery === q", arg=query.strip())
 
 
 @pytest.mark.parametrize("start,query,target,heading", FIRST_RESULT, ids=[q for _, q, _, _ in FIRST_RESULT])

@@ -247,7 +247,10 @@
     }
     try {
       const results = await rankSections(query);
-      if (ticket === latest) render(results);
+      if (ticket === latest) {
+        render(results);
+        list.dataset.wgQuery = query; // which query the list answers (typing runs one per key)
+      }
     } catch (error) {
       if (ticket === latest) status.textContent = status.dataset.wgMsgError;
       console.warn("search:", error);
