@@ -240,7 +240,13 @@
     // Sent here by the last «not solved» (focus once instant navigation has settled).
     if (toSummary || location.hash === `#${section.id}`) {
       toSummary = false;
-      setTimeout(() => section.querySelector(".wg-summary__title").focus());
+      // Material's anchor tracking of the page left behind can still rewrite the new address's
+      // hash (to that page's last section) while instant navigation swaps the page.
+      const hash = `#${section.id}`;
+      setTimeout(() => {
+        if (location.hash !== hash) history.replaceState(history.state, "", hash);
+        section.querySelector(".wg-summary__title").focus();
+      });
     }
   }
 
