@@ -10,9 +10,11 @@ from mkdocs.exceptions import PluginError
 from wallet_guide.checklist.data import load_checklist
 from wallet_guide.contract import load_contract
 
+from tests.languages import CODES, NAMES
+
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]
-LANGS = ["zh", "en"]
+LANGS = CODES
 NAME = "data/checklist.yml"
 
 # A small, correct data file; each case below changes one thing in it.
@@ -119,7 +121,7 @@ labels:
 def load(tmp_path: Path, text: str):
     path = tmp_path / "checklist.yml"
     path.write_text(text, encoding="utf-8")
-    return load_checklist(path, SCHEMA, IDS, LANGS, name=NAME)
+    return load_checklist(path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES)
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
@@ -204,7 +206,7 @@ def test_empty_field(tmp_path):
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
-        "add the Chinese fix summary"
+        "add the 中文 fix summary"
     )
 
 
@@ -271,7 +273,7 @@ def test_every_mistake_is_reported_at_once(tmp_path):
     text = GOOD.replace("      fix: 检查网络连接\n", "").replace("      cause: Insufficient account balance\n", "")
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        ["entry 1 (id 'network')", "missing 'zh.fix' — add the Chinese fix title (its heading on the solutions page)"],
+        ["entry 1 (id 'network')", "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)"],
         ["entry 2 (id 'balance')", "missing 'en.cause' — add the English cause title (its heading on the causes page)"],
     ]
 

@@ -24,7 +24,6 @@ CAUSE_FIELDS = {
     "fix": "fix title (its heading on the solutions page)",
     "summary": "fix summary",
 }
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,9 @@ class Checklist:
     labels: Mapping[str, Labels]  # language code -> texts
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, f"'{code}'")
+def language_name(code: str, names: Mapping[str, str]) -> str:
+    """As the language switcher names the language (build_state.Language.name), else its code."""
+    return names.get(code) or f"'{code}'"
 
 
 def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
@@ -109,8 +109,8 @@ def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
 class _Where:
     """Turns a path inside the data into "file:line: entry 3 (id 'x')" and "'en.fix'"."""
 
-    def __init__(self, name: str, data: Any, lines: Mapping[tuple, int]) -> None:
-        self.name, self.data, self.lines = name, data, lines
+    def __init__(self, name: str, data: Any, lines: Mapping[tuple, int], names: Mapping[str, str]) -> None:
+        self.name, self.data, self.lines, self.names = name, data, lines, names
 
     def line(self, path: Sequence) -> int:
         path = tuple(path)
@@ -140,10 +140,10 @@ def _field(path: Sequence) -> str:
     return ".".join(str(part) for part in path)
 
 
-def _help(parent: Sequence, key: str) -> str:
+def _help(parent: Sequence, key: str, names: Mapping[str, str]) -> str:
     """What to write for the field ``key`` of the object at ``parent``: "add the English fix title"."""
     parent = list(parent)
-    language = language_name(str(parent[-1])) if parent else ""
+    language = language_name(str(parent[-1]), names) if parent else ""
     if parent[:1] == ["causes"] and len(parent) == 3 and key in CAUSE_FIELDS:
         return f"add the {language} {CAUSE_FIELDS[key]}"
     if parent[:1] == ["labels"] and len(parent) == 2:
@@ -162,7 +162,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
         missing = [key for key in error.validator_value if key not in error.instance]
         if is_entry:  # of an entry itself, only 'id' is required
             return [f"{at}missing 'id' — add the cause's section id, as on the causes page"]
-        return [f"{at}missing '{_field([*path, key])}' — {_help(path, key)}" for key in missing]
+        return [f"{at}missing '{_field([*path, key])}' — {_help(path, key, where.names)}" for key in missing]
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         patterns = list(error.schema.get("patternProperties", {}))
@@ -189,7 +189,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
     if error.validator == "type" and error.validator_value == "object" and path:
         return [f"{at}'{_field(path) or path[-1]}' must hold named fields (key: value lines)"]
     if error.validator == "type" and error.validator_value == "string":
-        return [f"{at}'{_field(path)}' must be text — {_help(path[:-1], str(path[-1]))}"]
+        return [f"{at}'{_field(path)}' must be text — {_help(path[:-1], str(path[-1]), where.names)}"]
     if error.validator == "pattern" and isinstance(error.instance, str):
         placeholder = _placeholder(error)
         if placeholder:
@@ -197,7 +197,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
                 f"{at}'{_field(path)}' must contain {placeholder} exactly once — it marks where "
                 "the checklist puts the link or the number"
             ]
-        return [f"{at}'{_field(path)}' is empty — {_help(path[:-1], str(path[-1]))}"]
+        return [f"{at}'{_field(path)}' is empty — {_help(path[:-1], str(path[-1]), where.names)}"]
     if error.validator == "minItems":
         return [f"{at}no causes — add one entry per cause of the URL contract"]
     return [f"{at}{error.message}"]
@@ -238,7 +238,7 @@ def contract_messages(
             if language not in cause:
                 messages.append(
                     f"{where.prefix(['causes', index])}missing '{language}' — add the "
-                    f"{language_name(language)} texts ({', '.join(CAUSE_FIELDS)})"
+                    f"{language_name(language, where.names)} texts ({', '.join(CAUSE_FIELDS)})"
                 )
         for language in cause:
             if language != "id" and language not in languages:
@@ -265,7 +265,7 @@ def contract_messages(
         if language not in labels:
             messages.append(
                 f"{where.prefix(['labels'])}missing '{language}' — add the "
-                f"{language_name(language)} interface texts"
+                f"{language_name(language, where.names)} interface texts"
             )
     return messages
 
@@ -277,11 +277,13 @@ def check(
     name: str,
     cause_ids: Sequence[str],
     languages: Sequence[str],
+    names: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Every mistake in ``data``, one message each, in file order; [] when it is right."""
+    """Every mistake in ``data``, one message each, in file order; [] when it is right.
+    ``names``: language code -> the name a message gives it (build_state.Language.name)."""
     if not isinstance(data, dict):
         return [f"{name}:1: the file must hold 'causes:' and 'labels:' (see its header comment)"]
-    where = _Where(name, data, lines)
+    where = _Where(name, data, lines, names or {})
     errors = sorted(
         Draft202012Validator(schema).iter_errors(data),
         key=lambda e: (where.line(e.absolute_path), [str(p) for p in e.absolute_path]),
@@ -316,6 +318,7 @@ def load_checklist(
     cause_ids: Sequence[str],
     languages: Sequence[str],
     name: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Checklist:
     """Read and check the data file; a mistake raises PluginError listing every one found."""
     name = name or str(path)
@@ -332,7 +335,7 @@ def load_checklist(
         raise PluginError(f"{name}: not valid YAML — {error}")
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     lines = node_lines(node) if node is not None else {}
-    messages = check(data, schema, lines, name, cause_ids, languages)
+    messages = check(data, schema, lines, name, cause_ids, languages, names)
     if messages:
         raise PluginError("\n".join(messages))
     return parse(data)

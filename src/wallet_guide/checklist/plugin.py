@@ -58,8 +58,9 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 root / self.config.data_file,
                 root / self.config.data_schema,
                 cause_ids=self._contract_page(self.config.links_causes).ids,
-                languages=[language.code for language in self.contract.languages],
+                languages=[language.code for language in build_state.languages(config)],
                 name=self.config.data_file,
+                names={language.code: language.name for language in build_state.languages(config)},
             )
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
@@ -87,7 +88,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             mistake = marker in html and marker_mistake(html, marker)
             if mistake:
                 raise PluginError(f"{where}: {mistake}")
-        lang = build_state.page_language(page, config)
+        lang = build_state.page_language(page, config).code
         links = self._links(page, lang)
         if TRIAGE_MARKER in html:
             html = insert_checklist(html, render_triage(self.env, self.checklist, lang, links), TRIAGE_MARKER)
