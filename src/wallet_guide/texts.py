@@ -116,7 +116,10 @@ def compare(reference: _File, other: _File) -> list[str]:
 
 
 def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str = "") -> dict[str, Texts]:
-    """Each language's texts, by code; a mistake raises TextsError listing every one found."""
+    """Each language's texts, by code; a mistake raises TextsError listing every one found.
+    No ``directory`` at all: no texts (a project whose plugins need none, such as a test's)."""
+    if not directory.is_dir():
+        return {language.code: {} for language in languages}
     files = {}
     for language in languages:
         name = f"{name_prefix}{language.code}.yml"
@@ -161,12 +164,16 @@ def interface_texts(config: MkDocsConfig) -> dict[str, Texts]:
     return _cache[key]
 
 
-def texts_of(config: MkDocsConfig, language: Language | str, feature: str) -> Any:
-    """One feature's texts (``offline``, ``search.no_results``…) in ``language``."""
+def texts_of(config: MkDocsConfig, language: Language | str, feature: str, *, optional: bool = False) -> Any:
+    """One feature's texts (``offline``, ``not_found.title``…) in ``language``. ``optional``:
+    None when the texts have no such feature (the plugin then leaves that part as Material
+    makes it); otherwise its absence stops the build."""
     code = language if isinstance(language, str) else language.code
     value: Any = interface_texts(config)[code]
     for part in feature.split("."):
         if not isinstance(value, dict) or part not in value:
+            if optional:
+                return None
             raise PluginError(
                 f"{TEXTS_DIR.as_posix()}/{code}.yml lacks {feature} — add it (the plugin that "
                 "shows these texts needs them)"

@@ -53,8 +53,8 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
-        title = texts_of(config, build_state.page_language(page, config), "permalink_title")
-        return localize_permalinks(html, title)
+        title = texts_of(config, build_state.page_language(page, config), "permalink_title", optional=True)
+        return localize_permalinks(html, title) if title else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:

@@ -38,7 +38,8 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
-        require_keys(config, "not_found", NOT_FOUND_TEXTS, "the 404 page's texts")
+        if texts_of(config, build_state.default_language(config), "not_found", optional=True) is not None:
+            require_keys(config, "not_found", NOT_FOUND_TEXTS, "the 404 page's texts")
         self._name_palette_toggles(config, build_state.current_language(config))
         return config
 
@@ -46,7 +47,9 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def _name_palette_toggles(config: MkDocsConfig, lang: Language) -> None:
         """Material's dark/light toggle, named in the language of this pass (mkdocs.yml's
         theme.palette gives the schemes and icons once, for every language)."""
-        names = texts_of(config, lang, "palette_toggle")
+        names = texts_of(config, lang, "palette_toggle", optional=True)
+        if names is None:
+            return
         for entry in config.theme["palette"] if "palette" in config.theme else []:
             scheme = entry.get("scheme", "default")
             if scheme not in names:
@@ -84,9 +87,9 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def _context(self, context, lang: Language, config: MkDocsConfig, relative_to: str | None):
         context["wg_footer_links"] = [
             Link(self._href(self._page_url(link["page"], lang, config), config, relative_to), link["text"])
-            for link in texts_of(config, lang, "footer_links")
+            for link in texts_of(config, lang, "footer_links", optional=True) or []
         ]
-        context["wg_short_title"] = texts_of(config, lang, "short_title")
+        context["wg_short_title"] = texts_of(config, lang, "short_title", optional=True)
         return context
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
@@ -99,10 +102,11 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
             return context
         lang = build_state.current_language(config)
         context = self._context(context, lang, config, None)
-        home, checklist = (self._href(self._page_url(name, lang, config), config, None)
-                           for name in ("index.md", "checklist.md"))
-        context["wg_not_found"] = {**texts_of(config, lang, "not_found"), "home_url": home,
-                                   "checklist_url": checklist}
+        texts = texts_of(config, lang, "not_found", optional=True)
+        if texts is not None:
+            home, checklist = (self._href(self._page_url(name, lang, config), config, None)
+                               for name in ("index.md", "checklist.md"))
+            context["wg_not_found"] = {**texts, "home_url": home, "checklist_url": checklist}
         return context
 
     @event_priority(-90)  # on the final page HTML, after other plugins have added theirs
