@@ -16,14 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+if TYPE_CHECKING:
+    from wallet_guide.checklist.data import Checklist
+    from wallet_guide.contract import Contract
+
 I18N_PLUGIN = "i18n"
+CHECKLIST_PLUGIN = "wallet-guide-checklist"
 
 # Run after static-i18n's own on_post_build (-100), which builds the other languages.
 AFTER_ALL_LANGUAGES = -150
@@ -124,6 +129,23 @@ def file_language(file: File, config: MkDocsConfig) -> Language:
 
 def page_language(page: Page, config: MkDocsConfig) -> Language:
     return file_language(page.file, config)
+
+
+@dataclass(frozen=True)
+class LoadedChecklist:
+    """What wallet-guide-checklist read and checked in its on_config, for other plugins."""
+
+    checklist: Checklist
+    contract: Contract
+    options: Any  # the checklist plugin's config (its links_* pages)
+
+
+def loaded_checklist(config: MkDocsConfig) -> LoadedChecklist | None:
+    """The checklist data of this build; None when the checklist plugin is off or absent."""
+    plugin = config.plugins.get(CHECKLIST_PLUGIN)
+    if plugin is None or not plugin.config.enabled or plugin.checklist is None:
+        return None
+    return LoadedChecklist(plugin.checklist, plugin.contract, plugin.config)
 
 
 def page_alternates(page: Page, config: MkDocsConfig) -> dict[Language, File]:

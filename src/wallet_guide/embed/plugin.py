@@ -34,7 +34,6 @@ ASSETS = Path(__file__).parent / "assets"
 HEAD_SCRIPT = "embed-head.js"
 SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
-CHECKLIST_PLUGIN = "wallet-guide-checklist"
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
 
@@ -126,10 +125,10 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             document = api.pages_document(lang, self.site_names[lang], api.schema_url(base, "pages"), pages)
             self.write_json(site_dir, lang, "pages", document, schemas["pages"])
         # The checklist plugin has loaded and checked data/checklist.yml in its on_config.
-        checklist = config.plugins.get(CHECKLIST_PLUGIN)
-        if checklist is not None and checklist.config.enabled and checklist.checklist is not None:
+        checklist = build_state.loaded_checklist(config)
+        if checklist is not None:
             for lang in self.pages:
-                urls = api.checklist_urls(checklist.contract, checklist.config, lang, base)
+                urls = api.checklist_urls(checklist.contract, checklist.options, lang, base)
                 document = api.checklist_document(
                     checklist.checklist, lang, api.schema_url(base, "checklist"), urls
                 )
