@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -37,9 +38,13 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             self.sitemap = []
             self.not_found_pages = {}
         interface_texts(config)  # stops the build on a mistake in the texts, before any page
-        x_default = self.config.sitemap_x_default
-        if x_default is not None:
-            build_state.language(config, x_default)  # a language the site builds
+        codes = [lang.code for lang in build_state.languages(config)]
+        if self.config.sitemap_x_default not in (None, *codes):
+            raise PluginError(
+                f"mkdocs.yml: plugins.wallet-guide-i18n.sitemap_x_default: "
+                f"'{self.config.sitemap_x_default}' is not a language of the site — name one of "
+                f"{', '.join(codes)} (plugins: i18n: languages:), or remove it for the default language"
+            )
         link_assets(config, scripts=("language-switcher.js",))
         return config
 
