@@ -19,3 +19,8 @@ def interface_texts(code: str) -> dict:
     from wallet_guide.texts import TEXTS_DIR, load_texts
 
     return load_texts(ROOT / TEXTS_DIR, LANGUAGES)[code]
+
+
+def checklist_labels() -> dict[str, dict]:
+    """Each language's checklist interface texts (`checklist:` of its interface texts)."""
+    return {code: interface_texts(code)["checklist"] for code in CODES}

@@ -10,11 +10,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.html import page_file, read
-from tests.languages import ROOTS, interface_texts
+from tests.languages import CODES, ROOTS, interface_texts
 from wallet_guide.contract import load_contract
 
 CONTRACT = load_contract()
-LANGS = [language.code for language in CONTRACT.languages]
+LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 CASES = [(lang, p) for lang in LANGS for p in CONTRACT.pages]
 
 

@@ -115,3 +115,18 @@ def test_a_mistake_in_the_texts_stops_the_build_on_its_line(tmp_path):
     assert (f"data/interface/{OTHER.code}.yml", line_of(path, "short_titel:"),
             f"short_titel is not in data/interface/{DEFAULT.code}.yml") in problems
     assert any(p[0] == f"data/interface/{OTHER.code}.yml" and p[2] == "short_title is missing" for p in problems)
+
+
+def test_make_check_reads_the_interface_texts_for_typography_and_the_glossary(tmp_path):
+    from wallet_guide.checks import run
+
+    root = tmp_path / "guide"
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    zh = root / TEXTS_DIR / f"{DEFAULT.code}.yml"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("reset: 清除所有勾选", "reset: 清除,所有勾选"),
+                  encoding="utf-8")
+    problems = [(p.path, p.line, p.message) for p in run.check(root)]
+    assert problems == [(f"data/interface/{DEFAULT.code}.yml", line_of(zh, "reset: 清除,所有勾选"),
+                         'half-width "," in Chinese text: "清除,所有"')]

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
+from wallet_guide.checklist.data import node_lines  # the line of each value of a YAML file
 
 TEXTS_DIR = Path("data/interface")  # relative to mkdocs.yml
 PAGE_KEY = "page"
@@ -44,18 +45,6 @@ class _File:
         return self.lines.get(path, 1)
 
 
-def _node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines.update(_node_lines(value, (*path, key.value)))
-            lines[(*path, key.value)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(_node_lines(item, (*path, index)))
-    return lines
-
-
 def _read(path: Path, name: str) -> _File:
     try:
         text = path.read_text(encoding="utf-8")
@@ -72,7 +61,7 @@ def _read(path: Path, name: str) -> _File:
                          "around it, and quote a text that contains ': ' or '#'") from None
     if not isinstance(data, dict):
         raise TextsError(f"{name}:1: the file must hold the texts by feature (search:, offline:, …)")
-    return _File(name, data, _node_lines(node) if node is not None else {})
+    return _File(name, data, node_lines(node) if node is not None else {})
 
 
 def _dotted(path: Sequence) -> str:
@@ -118,8 +107,12 @@ def compare(reference: _File, other: _File) -> list[str]:
 def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str = "") -> dict[str, Texts]:
     """Each language's texts, by code; a mistake raises TextsError listing every one found.
     No ``directory`` at all: no texts (a project whose plugins need none, such as a test's)."""
+    return {code: file.data for code, file in _load_files(directory, languages, name_prefix).items()}
+
+
+def _load_files(directory: Path, languages: Sequence[Language], name_prefix: str) -> dict[str, _File]:
     if not directory.is_dir():
-        return {language.code: {} for language in languages}
+        return {language.code: _File(f"{name_prefix}{language.code}.yml", {}, {}) for language in languages}
     files = {}
     for language in languages:
         name = f"{name_prefix}{language.code}.yml"
@@ -128,7 +121,7 @@ def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str 
     messages = [m for code, file in files.items() if code != default for m in compare(files[default], file)]
     if messages:
         raise TextsError("\n".join(messages))
-    return {code: file.data for code, file in files.items()}
+    return files
 
 
 def convert_texts(texts: Texts, convert: Callable[[str], str]) -> Texts:
@@ -144,12 +137,22 @@ def convert_texts(texts: Texts, convert: Callable[[str], str]) -> Texts:
     return walk(texts)
 
 
-_cache: dict[tuple, dict[str, Texts]] = {}
+_cache: dict[tuple, dict[str, _File]] = {}
 
 
 def interface_texts(config: MkDocsConfig) -> dict[str, Texts]:
     """Every built language's texts, read and checked once per build (static-i18n re-runs
     on_config per language; `mkdocs serve` rereads a file that changed)."""
+    return {code: file.data for code, file in _files(config).items()}
+
+
+def locate(config: MkDocsConfig, code: str, path: Sequence) -> str:
+    """Where a text is, for a message: "data/interface/en.yml:12" (``path``: its keys)."""
+    file = _files(config)[code]
+    return f"{file.name}:{file.line(tuple(path))}"
+
+
+def _files(config: MkDocsConfig) -> dict[str, _File]:
     languages = build_state.languages(config)
     directory = Path(config.config_file_path).parent / TEXTS_DIR
     stamps = tuple((directory / f"{lang.code}.yml").stat().st_mtime_ns
@@ -158,7 +161,7 @@ def interface_texts(config: MkDocsConfig) -> dict[str, Texts]:
     if key not in _cache:
         try:
             _cache.clear()
-            _cache[key] = load_texts(directory, languages, f"{TEXTS_DIR.as_posix()}/")
+            _cache[key] = _load_files(directory, languages, f"{TEXTS_DIR.as_posix()}/")
         except TextsError as error:
             raise PluginError(str(error)) from None
     return _cache[key]

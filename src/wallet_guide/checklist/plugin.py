@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
+from wallet_guide.texts import locate, texts_of
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.checklist.config import ChecklistConfig
 from wallet_guide.checklist.data import Checklist, load_checklist
@@ -61,6 +62,9 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 languages=[language.code for language in build_state.languages(config)],
                 name=self.config.data_file,
                 names={language.code: language.name for language in build_state.languages(config)},
+                labels={language.code: texts_of(config, language, "checklist")
+                         for language in build_state.languages(config)},
+                labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
             )
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist

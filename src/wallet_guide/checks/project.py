@@ -18,6 +18,7 @@ MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = "data/url-contract.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
+INTERFACE_DIR = "data/interface"  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
 I18N_PLUGIN = "i18n"
 
@@ -94,6 +95,7 @@ class Project:
     contract: YamlFile | None
     glossary: YamlFile | None
     checklist: YamlFile | None
+    interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
 
     @property
@@ -203,6 +205,10 @@ def load_project(root: Path) -> Project:
         contract=read_yaml(root, CONTRACT_FILE, problems),
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
+        interface={
+            language.code: file for language in languages
+            if (file := read_yaml(root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False))
+        },
         problems=problems,
     )
 
