@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from scripts import static_server
+from wallet_guide.checks.project import project_languages
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +125,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             page.wait_for_load_state("networkidle")
             if query:
                 page.click(".wg-search__open")
-                page.keyboard.insert_text(query["en" if url.startswith("/en/") else "zh"])
+                page.keyboard.insert_text(query[url_language(url)])
                 page.keyboard.press("End")
                 page.locator(".wg-search__result").first.wait_for()
                 page.wait_for_load_state("networkidle")
@@ -156,6 +157,12 @@ def asset_weights(site_dir: Path) -> list[dict]:
          "gzip": sum(transfer_size(site_dir / "assets" / "wallet-guide" / f) for f in files)}
         for part, files in ASSET_PARTS.items()
     ]
+
+
+def url_language(url: str) -> str:
+    """The language (code) of a site address: the one whose folder it is in (mkdocs.yml)."""
+    languages = sorted(project_languages(ROOT), key=lambda lang: -len(lang.root))
+    return next(lang.code for lang in languages if url.lstrip("/").startswith(lang.root))
 
 
 SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
@@ -247,7 +254,7 @@ def scaled(scale: int, as_json: bool) -> dict:
     print(f"  output            {figures['output_mib']} MiB")
     print("  first search (open a page, type the query, first result shown; compressed transfer):")
     for row in searches:
-        query = SCALE_QUERY["en" if row["page"].startswith("/en/") else "zh"]
+        query = SCALE_QUERY[url_language(row["page"])]
         print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
     return figures
 
@@ -271,8 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         check_seconds = timed_check()
         visits = first_visits(base, page_urls(args.site_dir))
         searches = [
-            {**row, "query": query["en" if row["page"].startswith("/en/") else "zh"]}
-            for query in FIRST_SEARCHES for row in first_visits(base, ["/", "/en/"], query)
+            {**row, "query": query[url_language(row["page"])]}
+            for query in FIRST_SEARCHES
+            for row in first_visits(base, ["/" + lang.root for lang in project_languages(ROOT)], query)
         ]
         index = search_index(args.site_dir)
         assets = asset_weights(args.site_dir)

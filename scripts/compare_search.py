@@ -56,12 +56,13 @@ from typing import Callable
 import yaml
 
 from scripts import static_server
+from wallet_guide.checks.project import project_languages
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = 10
 OTHER_LANGUAGE_WINDOW = 5
-START_PAGE = {"zh": "/", "en": "/en/"}
+START_PAGE = {lang.code: "/" + lang.root for lang in project_languages(ROOT)}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from wallet_guide.checks.project import project_languages
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6
@@ -27,7 +29,7 @@ def vocabulary(lang: str) -> list[str]:
     """The article's words: 2- and 3-character pieces of Chinese, or English words."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / lang).glob("*.md")))
     text = re.sub(r"^---.*?---", "", text, flags=re.S)
-    if lang == "zh":
+    if lang.startswith("zh"):
         words = []
         for run in HAN_RUN.findall(text):
             words += [run[i : i + 2] for i in range(0, len(run) - 1, 2)]
@@ -38,7 +40,7 @@ def vocabulary(lang: str) -> list[str]:
 
 def sentence(rng: random.Random, words: list[str], lang: str) -> str:
     picked = rng.sample(words, rng.randint(6, 12))
-    if lang == "zh":
+    if lang.startswith("zh"):
         cut = rng.randint(2, len(picked) - 2)
         return "".join(picked[:cut]) + "，" + "".join(picked[cut:]) + "。"
     text = " ".join(picked)
@@ -47,7 +49,7 @@ def sentence(rng: random.Random, words: list[str], lang: str) -> str:
 
 def title(rng: random.Random, words: list[str], lang: str, n: int) -> str:
     picked = rng.sample(words, n)
-    return "".join(picked) if lang == "zh" else " ".join(picked).capitalize()
+    return "".join(picked) if lang.startswith("zh") else " ".join(picked).capitalize()
 
 
 def page_text(rng, words, lang, part: int, number: int) -> str:
@@ -89,7 +91,7 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     for folder in ("overrides", "data"):
         (out / folder).symlink_to(ROOT / folder)
     nav_parts: list[str] = []
-    for lang in ("zh", "en"):
+    for lang in [language.code for language in project_languages(ROOT)]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
         for part in range(1, scale):

@@ -1,4 +1,10 @@
-"""What our plugins need to know about the multi-language build run by mkdocs-static-i18n.
+"""The one door to the multi-language build run by mkdocs-static-i18n.
+
+The site's languages are static-i18n's ``languages`` in mkdocs.yml, and only this module reads
+them, the per-page locale and alternates static-i18n sets on each file, or its build state. The
+rule that places them (the default language at the site root, every other in ``<code>/``) is
+:func:`languages_from_settings`, a pure function over the parsed YAML that ``make check`` uses
+too, without a build.
 
 static-i18n builds the default language, then, from inside that build's ``on_post_build``
 (priority -100), runs one nested build per other language on the same config object. A hook of
@@ -8,13 +14,67 @@ site-wide outputs (sitemap, search index) belong.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from wallet_guide.checklist.data import Checklist
+    from wallet_guide.contract import Contract
 
 I18N_PLUGIN = "i18n"
+CHECKLIST_PLUGIN = "wallet-guide-checklist"
 
 # Run after static-i18n's own on_post_build (-100), which builds the other languages.
 AFTER_ALL_LANGUAGES = -150
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site, as static-i18n's ``languages`` entry describes it."""
+
+    code: str  # static-i18n's locale: "zh"; its pages are in docs/<code>/
+    name: str  # as the language switcher shows it: "中文", "English"
+    is_default: bool  # the source language, built at the site root
+    root: str  # its folder under the site root: "" for the default, else "en/"
+    html_lang: str  # <html lang>: the entry's theme.language, else its code
+    site_name: str | None = None  # its own site_name; None: mkdocs.yml's
+
+
+class LanguageSettingsError(ValueError):
+    """static-i18n's languages cannot be read; the message says what to write."""
+
+
+def languages_from_settings(entries: Iterable[Mapping[str, Any]] | None) -> list[Language]:
+    """The built languages of static-i18n's ``languages`` entries (parsed YAML or static-i18n's
+    own config objects), the default first."""
+    languages = []
+    for entry in entries or []:
+        if not isinstance(entry, Mapping) or "locale" not in entry or not entry.get("build", True):
+            continue
+        code = str(entry["locale"])
+        is_default = bool(entry.get("default"))
+        theme = entry.get("theme") or {}
+        html_lang = theme.get("language") or code
+        languages.append(Language(
+            code=code,
+            name=str(entry.get("name") or code),
+            is_default=is_default,
+            root="" if is_default else f"{code}/",
+            html_lang=str(html_lang),
+            site_name=entry.get("site_name") or None,
+        ))
+    if sum(language.is_default for language in languages) != 1:
+        raise LanguageSettingsError(
+            "the i18n plugin needs exactly one default language — mark the source language "
+            "with `default: true` under plugins: i18n: languages:"
+        )
+    return sorted(languages, key=lambda language: not language.is_default)
 
 
 def i18n_plugin(config: MkDocsConfig):
@@ -27,24 +87,68 @@ def i18n_plugin(config: MkDocsConfig):
     return plugin
 
 
+def languages(config: MkDocsConfig) -> list[Language]:
+    """Every built language, the default first, in mkdocs.yml's order."""
+    try:
+        return languages_from_settings(i18n_plugin(config).config.languages)
+    except LanguageSettingsError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from None
+
+
+def language(config: MkDocsConfig, code: str) -> Language:
+    for candidate in languages(config):
+        if candidate.code == code:
+            return candidate
+    raise PluginError(
+        f"language '{code}' is not built — add it under plugins: i18n: languages: in mkdocs.yml"
+    )
+
+
+def default_language(config: MkDocsConfig) -> Language:
+    return languages(config)[0]
+
+
 def is_last_language_pass(config: MkDocsConfig) -> bool:
     """True in the outer (default-language) post-build, once every language is on disk."""
     return not getattr(i18n_plugin(config), "building", False)
 
 
-def default_language(config: MkDocsConfig) -> str:
-    return i18n_plugin(config).default_language
+def current_language(config: MkDocsConfig) -> Language:
+    """The language being built; only valid while a pass builds (not in the final post-build).
+    static-i18n sets it in its on_config (priority -100): before that, on the first pass, it is
+    None, which is the default language's pass."""
+    code = i18n_plugin(config).current_language
+    return language(config, code) if code else default_language(config)
 
 
-def build_languages(config: MkDocsConfig) -> list[str]:
-    return list(i18n_plugin(config).build_languages)
+def file_language(file: File, config: MkDocsConfig) -> Language:
+    """The language of a file: static-i18n's locale of it, else the language being built."""
+    code = getattr(file, "locale", None)
+    return language(config, code) if code else current_language(config)
 
 
-def current_language(config: MkDocsConfig) -> str:
-    """The language being built; only valid while a pass builds (not in the final post-build)."""
-    return i18n_plugin(config).current_language
+def page_language(page: Page, config: MkDocsConfig) -> Language:
+    return file_language(page.file, config)
 
 
-def page_language(page, config: MkDocsConfig) -> str:
-    """The language of a page: static-i18n's locale of its file, else the language being built."""
-    return getattr(page.file, "locale", None) or current_language(config)
+@dataclass(frozen=True)
+class LoadedChecklist:
+    """What wallet-guide-checklist read and checked in its on_config, for other plugins."""
+
+    checklist: Checklist
+    contract: Contract
+    options: Any  # the checklist plugin's config (its links_* pages)
+
+
+def loaded_checklist(config: MkDocsConfig) -> LoadedChecklist | None:
+    """The checklist data of this build; None when the checklist plugin is off or absent."""
+    plugin = config.plugins.get(CHECKLIST_PLUGIN)
+    if plugin is None or not plugin.config.enabled or plugin.checklist is None:
+        return None
+    return LoadedChecklist(plugin.checklist, plugin.contract, plugin.config)
+
+
+def page_alternates(page: Page, config: MkDocsConfig) -> dict[Language, File]:
+    """The page's file in each language that has it (itself included), in language order."""
+    files = getattr(page.file, "alternates", None) or {}
+    return {lang: files[lang.code] for lang in languages(config) if lang.code in files}

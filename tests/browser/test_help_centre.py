@@ -12,16 +12,18 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material
+from tests.languages import CODES, checklist_labels
 from wallet_guide.checklist.data import load_checklist
 from wallet_guide.checklist.render import UNSURE
 from wallet_guide.contract import load_contract
 
 CONTRACT = load_contract()
-LANGS = [language.code for language in CONTRACT.languages]
+LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 ROOTS = {language.code: language.root for language in CONTRACT.languages}
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
 CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), CAUSES_PAGE.ids, LANGS
+    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), CAUSES_PAGE.ids, LANGS,
+    labels=checklist_labels(),
 )
 IDS = [cause.id for cause in CHECKLIST.causes]
 PHONE = {"width": 390, "height": 844}

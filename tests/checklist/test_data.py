@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from wallet_guide.checklist.data import load_checklist
 from wallet_guide.contract import load_contract
 
+from tests.languages import CODES, NAMES, checklist_labels
+
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]
-LANGS = ["zh", "en"]
+LANGS = CODES
 NAME = "data/checklist.yml"
 
 # A small, correct data file; each case below changes one thing in it.
@@ -117,9 +120,28 @@ labels:
 
 
 def load(tmp_path: Path, text: str):
+    """``text`` holds the checklist file, then its interface texts after a `labels:` line (as
+    `checklist:` of data/interface/<code>.yml); a text's place is named "<code>.yml:<line>"."""
+    causes, _, labels = text.partition("labels:\n")
     path = tmp_path / "checklist.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_checklist(path, SCHEMA, IDS, LANGS, name=NAME)
+    path.write_text(causes, encoding="utf-8")
+    texts = yaml.safe_load(labels) or {}
+    lines = {lang: label_lines(labels, lang) for lang in texts}
+    return load_checklist(
+        path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES, labels=texts,
+        labels_at=lambda lang, keys: f"{lang}.yml:{lines[lang].get(keys[0] if keys else '', 1)}",
+    )
+
+
+def label_lines(labels: str, lang: str) -> dict[str, int]:
+    """key -> line (1-based, within the labels part) of ``lang``'s texts."""
+    found, inside = {}, False
+    for number, line in enumerate(labels.splitlines(), 1):
+        if not line.startswith("    "):
+            inside = line.strip() == f"{lang}:"
+        elif inside:
+            found[line.split(":")[0].strip()] = number
+    return found
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
@@ -143,7 +165,7 @@ def test_the_good_file_loads(tmp_path):
 def test_the_repository_file_loads():
     contract = load_contract()
     ids = next(p.ids for p in contract.pages if p.path == "causes/")
-    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, [l.code for l in contract.languages])
+    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, CODES, labels=checklist_labels())
     assert [c.id for c in checklist.causes] == list(ids)
 
 
@@ -204,7 +226,7 @@ def test_empty_field(tmp_path):
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
-        "add the Chinese fix summary"
+        "add the 中文 fix summary"
     )
 
 
@@ -228,22 +250,25 @@ def test_texts_outside_a_language(tmp_path):
 
 def test_missing_label(tmp_path):
     text = GOOD.replace("    hint: Tick what matches.\n", "")
-    errors = error_of(tmp_path, text).splitlines()
-    at = f"{NAME}:{line_of(text, '  en:')}: labels: "
-    assert errors == [f"{at}missing 'en.hint' — add the English interface text 'hint'"]
+    assert error_of(tmp_path, text) == "en.yml:1: missing 'checklist.hint' — add the English interface text 'hint'"
 
 
-def test_missing_label_language(tmp_path):
-    text = GOOD[: GOOD.index("  en:\n    legend")]
-    assert error_of(tmp_path, text) == (
-        f"{NAME}:{line_of(text, 'labels:')}: labels: missing 'en' — add the English interface texts"
+def test_labels_left_in_the_checklist_file_are_sent_to_the_interface_texts(tmp_path):
+    path = tmp_path / "checklist.yml"
+    path.write_text(GOOD, encoding="utf-8")  # causes, then labels: as the file was before
+    with pytest.raises(PluginError) as caught:
+        load_checklist(path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES, labels={})
+    assert str(caught.value) == (
+        f"{NAME}:{line_of(GOOD, 'labels:')}: labels: the checklist's interface texts are `checklist:` "
+        "in data/interface/<language>.yml — move each language's texts there"
     )
 
 
 def test_label_without_its_placeholder(tmp_path):
     text = GOOD.replace("    nothing_helped: 还是不行？请{support}。", "    nothing_helped: 还是不行？请联系客服。")
+    line = label_lines(text.partition("labels:\n")[2], "zh")["nothing_helped"]
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line_of(text, '    nothing_helped:')}: labels: 'zh.nothing_helped' must contain "
+        f"zh.yml:{line}: 'checklist.nothing_helped' must contain "
         "{support} exactly once — it marks where the checklist puts the link or the number"
     )
 
@@ -271,7 +296,7 @@ def test_every_mistake_is_reported_at_once(tmp_path):
     text = GOOD.replace("      fix: 检查网络连接\n", "").replace("      cause: Insufficient account balance\n", "")
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        ["entry 1 (id 'network')", "missing 'zh.fix' — add the Chinese fix title (its heading on the solutions page)"],
+        ["entry 1 (id 'network')", "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)"],
         ["entry 2 (id 'balance')", "missing 'en.cause' — add the English cause title (its heading on the causes page)"],
     ]
 

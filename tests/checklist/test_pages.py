@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests.html import page_file
+from tests.languages import CODES, checklist_labels
 from wallet_guide.checklist.data import load_checklist
 from wallet_guide.contract import load_contract
 
 CONTRACT = load_contract()
-LANGS = [language.code for language in CONTRACT.languages]
+LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 PAGES = {page.path: page for page in CONTRACT.pages}
 CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), PAGES["causes/"].ids, LANGS
+    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), PAGES["causes/"].ids, LANGS,
+    labels=checklist_labels(),
 )
 
 

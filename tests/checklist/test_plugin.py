@@ -14,13 +14,20 @@ from wallet_guide.assets import asset_url
 from wallet_guide.checklist.plugin import TEMPLATES, ChecklistPlugin
 from wallet_guide.checklist.render import MARKER
 
+from tests.languages import LANGUAGES, ROOTS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def mkdocs_config(tmp_path: Path, custom_dir: Path | None = None) -> MkDocsConfig:
     config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     theme = {"name": "material", **({"custom_dir": str(custom_dir)} if custom_dir else {})}
-    config.load_dict({"site_name": "t", "docs_dir": str(ROOT / "docs"), "site_dir": str(tmp_path / "site"), "theme": theme})
+    # static-i18n with the site's languages: the plugin takes them from it (wallet_guide.build_state).
+    i18n = {"docs_structure": "folder", "languages": [
+        {"locale": lang.code, "name": lang.name, "default": lang.is_default} for lang in LANGUAGES
+    ]}
+    config.load_dict({"site_name": "t", "docs_dir": str(ROOT / "docs"), "site_dir": str(tmp_path / "site"),
+                      "theme": theme, "plugins": [{"i18n": i18n}]})
     errors, _ = config.validate()
     assert errors == []
     return config
@@ -37,8 +44,8 @@ def plugin_for(config: MkDocsConfig, **options) -> ChecklistPlugin:
 def page(config: MkDocsConfig, src_uri: str, lang: str) -> Page:
     """A page of docs/<lang>/, addressed as mkdocs-static-i18n does: zh at the root, en in en/."""
     file = File(src_uri, config.docs_dir, config.site_dir, use_directory_urls=True)
-    if lang == "zh":
-        file.dest_uri = file.dest_uri.removeprefix("zh/")
+    if not ROOTS[lang]:  # the default language
+        file.dest_uri = file.dest_uri.removeprefix(f"{lang}/")
         file.url = file._get_url(use_directory_urls=True)
     file.locale = lang
     return Page(None, file, config)

@@ -48,8 +48,7 @@ def checklist(**overrides):
             {"id": "balance", "en": {"symptom": "Low balance", "cause": "Insufficient balance",
                                      "fix": "Check your balance", "summary": "Top up."}},
         ],
-        "labels": {"en": LABELS},
-    })
+    }, {"en": LABELS})
 
 
 def render(data=None, prefix: str = "", dirs=(TEMPLATES,)) -> str:

@@ -1,4 +1,6 @@
-"""The checklist's data file: read it, check it (JSON Schema, then the URL contract), type it.
+"""The checklist's data file: read it, check it (JSON Schema, then the URL contract), type it,
+with its interface texts (``checklist:`` of data/interface/<language>.yml, checked against the
+schema's ``$defs/labels``).
 
 Every mistake becomes one line naming the file, the line, the entry and what to write instead:
 ``data/checklist.yml:14: entry 3 (id 'channel'): missing 'en.fix' — add the English fix title``.
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,6 @@ CAUSE_FIELDS = {
     "fix": "fix title (its heading on the solutions page)",
     "summary": "fix summary",
 }
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Cause:
 
 @dataclass(frozen=True)
 class Labels:
-    """The checklist's interface texts in one language (see data/checklist.yml)."""
+    """The checklist's interface texts in one language (``checklist:`` of data/interface/<code>.yml)."""
 
     legend: str
     hint: str
@@ -88,8 +89,9 @@ class Checklist:
     labels: Mapping[str, Labels]  # language code -> texts
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, f"'{code}'")
+def language_name(code: str, names: Mapping[str, str]) -> str:
+    """As the language switcher names the language (build_state.Language.name), else its code."""
+    return names.get(code) or f"'{code}'"
 
 
 def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
@@ -109,8 +111,8 @@ def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
 class _Where:
     """Turns a path inside the data into "file:line: entry 3 (id 'x')" and "'en.fix'"."""
 
-    def __init__(self, name: str, data: Any, lines: Mapping[tuple, int]) -> None:
-        self.name, self.data, self.lines = name, data, lines
+    def __init__(self, name: str, data: Any, lines: Mapping[tuple, int], names: Mapping[str, str]) -> None:
+        self.name, self.data, self.lines, self.names = name, data, lines, names
 
     def line(self, path: Sequence) -> int:
         path = tuple(path)
@@ -131,23 +133,19 @@ class _Where:
 
 
 def _field(path: Sequence) -> str:
-    """The dotted name of a field inside an entry or the labels: 'en.fix'."""
+    """The dotted name of a field inside an entry: 'en.fix'."""
     path = list(path)
     if path[:1] == ["causes"] and len(path) >= 2:
         path = path[2:]
-    elif path[:1] == ["labels"]:
-        path = path[1:]
     return ".".join(str(part) for part in path)
 
 
-def _help(parent: Sequence, key: str) -> str:
+def _help(parent: Sequence, key: str, names: Mapping[str, str]) -> str:
     """What to write for the field ``key`` of the object at ``parent``: "add the English fix title"."""
     parent = list(parent)
-    language = language_name(str(parent[-1])) if parent else ""
+    language = language_name(str(parent[-1]), names) if parent else ""
     if parent[:1] == ["causes"] and len(parent) == 3 and key in CAUSE_FIELDS:
         return f"add the {language} {CAUSE_FIELDS[key]}"
-    if parent[:1] == ["labels"] and len(parent) == 2:
-        return f"add the {language} interface text '{key}'"
     if not parent:
         return f"add the '{key}:' section (see the file's header comment)"
     return f"add '{key}'"
@@ -162,7 +160,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
         missing = [key for key in error.validator_value if key not in error.instance]
         if is_entry:  # of an entry itself, only 'id' is required
             return [f"{at}missing 'id' — add the cause's section id, as on the causes page"]
-        return [f"{at}missing '{_field([*path, key])}' — {_help(path, key)}" for key in missing]
+        return [f"{at}missing '{_field([*path, key])}' — {_help(path, key, where.names)}" for key in missing]
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         patterns = list(error.schema.get("patternProperties", {}))
@@ -170,7 +168,12 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
             key for key in error.instance
             if key not in allowed and not any(re.search(p, str(key)) for p in patterns)
         ]
-        if is_entry or path == ["labels"]:
+        if not path and "labels" in unknown:  # where the interface texts were before
+            return [
+                f"{where.prefix(['labels'])}the checklist's interface texts are `checklist:` in "
+                "data/interface/<language>.yml — move each language's texts there"
+            ]
+        if is_entry:
             return [
                 f"{where.prefix([*path, key])}'{key}' is not a language code — put the texts "
                 "under a language (zh:, en:, …)"
@@ -189,7 +192,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
     if error.validator == "type" and error.validator_value == "object" and path:
         return [f"{at}'{_field(path) or path[-1]}' must hold named fields (key: value lines)"]
     if error.validator == "type" and error.validator_value == "string":
-        return [f"{at}'{_field(path)}' must be text — {_help(path[:-1], str(path[-1]))}"]
+        return [f"{at}'{_field(path)}' must be text — {_help(path[:-1], str(path[-1]), where.names)}"]
     if error.validator == "pattern" and isinstance(error.instance, str):
         placeholder = _placeholder(error)
         if placeholder:
@@ -197,7 +200,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
                 f"{at}'{_field(path)}' must contain {placeholder} exactly once — it marks where "
                 "the checklist puts the link or the number"
             ]
-        return [f"{at}'{_field(path)}' is empty — {_help(path[:-1], str(path[-1]))}"]
+        return [f"{at}'{_field(path)}' is empty — {_help(path[:-1], str(path[-1]), where.names)}"]
     if error.validator == "minItems":
         return [f"{at}no causes — add one entry per cause of the URL contract"]
     return [f"{at}{error.message}"]
@@ -238,7 +241,7 @@ def contract_messages(
             if language not in cause:
                 messages.append(
                     f"{where.prefix(['causes', index])}missing '{language}' — add the "
-                    f"{language_name(language)} texts ({', '.join(CAUSE_FIELDS)})"
+                    f"{language_name(language, where.names)} texts ({', '.join(CAUSE_FIELDS)})"
                 )
         for language in cause:
             if language != "id" and language not in languages:
@@ -260,14 +263,50 @@ def contract_messages(
             f"{', '.join(unique_known)} — list them in the order of the URL contract ({listed}), "
             "which is the order of the steps on the solutions page"
         )
-    labels = data.get("labels", {})
-    for language in languages:
-        if language not in labels:
-            messages.append(
-                f"{where.prefix(['labels'])}missing '{language}' — add the "
-                f"{language_name(language)} interface texts"
-            )
     return messages
+
+
+def label_messages(
+    labels: Mapping[str, Any], schema: Mapping[str, Any], at: Callable[[str, Sequence], str],
+    names: Mapping[str, str],
+) -> list[str]:
+    """Every mistake in each language's checklist interface texts (``labels``: code -> texts),
+    one message each; ``at(code, path)`` says where a text is ("data/interface/en.yml:12")."""
+    defs = schema["$defs"]
+    validator = Draft202012Validator({"$defs": defs, **defs["labels"]})
+    messages: list[str] = []
+    for lang, texts in labels.items():
+        errors = sorted(validator.iter_errors(texts), key=lambda e: [str(p) for p in e.absolute_path])
+        for error in errors:
+            path = [str(part) for part in error.absolute_path]
+            where = f"{at(lang, path)}: "
+            field = ".".join(["checklist", *path])
+            if error.validator == "required":
+                messages += [
+                    f"{where}missing 'checklist.{key}' — add the {language_name(lang, names)} "
+                    f"interface text '{key}'"
+                    for key in error.validator_value if key not in error.instance
+                ]
+            elif error.validator == "additionalProperties":
+                allowed = list(error.schema.get("properties", {}))
+                messages += [
+                    f"{at(lang, [key])}: unknown text 'checklist.{key}' — the texts are {', '.join(allowed)}"
+                    for key in error.instance if key not in allowed
+                ]
+            elif error.validator == "type" and error.validator_value == "object":
+                messages.append(f"{where}'checklist' must hold named texts (key: value lines)")
+            elif error.validator == "type":
+                messages.append(f"{where}'{field}' must be text — write it in this language")
+            elif error.validator == "pattern" and isinstance(error.instance, str):
+                placeholder = _placeholder(error)
+                messages.append(
+                    f"{where}'{field}' must contain {placeholder} exactly once — it marks where the "
+                    "checklist puts the link or the number"
+                    if placeholder else f"{where}'{field}' is empty — write it in this language"
+                )
+            else:
+                messages.append(f"{where}{error.message}")
+    return _unique(messages)
 
 
 def check(
@@ -277,11 +316,13 @@ def check(
     name: str,
     cause_ids: Sequence[str],
     languages: Sequence[str],
+    names: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Every mistake in ``data``, one message each, in file order; [] when it is right."""
+    """Every mistake in ``data``, one message each, in file order; [] when it is right.
+    ``names``: language code -> the name a message gives it (build_state.Language.name)."""
     if not isinstance(data, dict):
-        return [f"{name}:1: the file must hold 'causes:' and 'labels:' (see its header comment)"]
-    where = _Where(name, data, lines)
+        return [f"{name}:1: the file must hold 'causes:' (see its header comment)"]
+    where = _Where(name, data, lines, names or {})
     errors = sorted(
         Draft202012Validator(schema).iter_errors(data),
         key=lambda e: (where.line(e.absolute_path), [str(p) for p in e.absolute_path]),
@@ -296,8 +337,9 @@ def _unique(messages: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(messages))
 
 
-def parse(data: Mapping[str, Any]) -> Checklist:
-    """Typed records of data that :func:`check` accepted."""
+def parse(data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]]) -> Checklist:
+    """Typed records of data that :func:`check` accepted, and of ``labels`` (code -> texts)
+    that :func:`label_messages` accepted."""
     return Checklist(
         causes=tuple(
             Cause(
@@ -306,7 +348,7 @@ def parse(data: Mapping[str, Any]) -> Checklist:
             )
             for cause in data["causes"]
         ),
-        labels={lang: Labels(**texts) for lang, texts in data["labels"].items()},
+        labels={lang: Labels(**texts) for lang, texts in labels.items()},
     )
 
 
@@ -316,8 +358,14 @@ def load_checklist(
     cause_ids: Sequence[str],
     languages: Sequence[str],
     name: str | None = None,
+    names: Mapping[str, str] | None = None,
+    *,
+    labels: Mapping[str, Any],
+    labels_at: Callable[[str, Sequence], str] | None = None,
 ) -> Checklist:
-    """Read and check the data file; a mistake raises PluginError listing every one found."""
+    """Read and check the data file and ``labels``, each language's interface texts (code ->
+    texts; ``labels_at(code, path)`` names where one is); a mistake raises PluginError listing
+    every one found."""
     name = name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -332,7 +380,9 @@ def load_checklist(
         raise PluginError(f"{name}: not valid YAML — {error}")
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     lines = node_lines(node) if node is not None else {}
-    messages = check(data, schema, lines, name, cause_ids, languages)
+    messages = check(data, schema, lines, name, cause_ids, languages, names)
+    where = labels_at or (lambda lang, path: f"checklist texts of {lang}")
+    messages += label_messages(labels, schema, where, names or {})
     if messages:
         raise PluginError("\n".join(messages))
-    return parse(data)
+    return parse(data, labels)

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
+from wallet_guide.texts import locate, texts_of
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.checklist.config import ChecklistConfig
 from wallet_guide.checklist.data import Checklist, load_checklist
@@ -58,8 +59,12 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 root / self.config.data_file,
                 root / self.config.data_schema,
                 cause_ids=self._contract_page(self.config.links_causes).ids,
-                languages=[language.code for language in self.contract.languages],
+                languages=[language.code for language in build_state.languages(config)],
                 name=self.config.data_file,
+                names={language.code: language.name for language in build_state.languages(config)},
+                labels={language.code: texts_of(config, language, "checklist")
+                         for language in build_state.languages(config)},
+                labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
             )
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
@@ -87,7 +92,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             mistake = marker in html and marker_mistake(html, marker)
             if mistake:
                 raise PluginError(f"{where}: {mistake}")
-        lang = build_state.page_language(page, config)
+        lang = build_state.page_language(page, config).code
         links = self._links(page, lang)
         if TRIAGE_MARKER in html:
             html = insert_checklist(html, render_triage(self.env, self.checklist, lang, links), TRIAGE_MARKER)

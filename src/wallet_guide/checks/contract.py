@@ -37,7 +37,7 @@ def entries(project: Project) -> list[Entry]:
 
 def _url(project: Project, lang: str, entry: Entry) -> str:
     language = project.language(lang)
-    return "/" + (language.prefix if language else "") + entry.path
+    return "/" + (language.root if language else "") + entry.path
 
 
 def check_languages(project: Project) -> list[Problem]:
@@ -51,7 +51,7 @@ def check_languages(project: Project) -> list[Problem]:
     }
     problems = []
     for language in project.languages:
-        root = "/" + language.prefix
+        root = "/" + language.root
         if language.code not in published:
             problems.append(Problem(
                 CONTRACT_FILE, project.contract.line("languages"),

@@ -132,9 +132,18 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
         (("causes", index), f"checklist cause '{entry['id']}'", entry)
         for index, entry in checklist.causes(project)
     ]
-    labels = project.checklist.data.get("labels")
-    if isinstance(labels, dict):
-        groups.append((("labels",), "checklist labels", labels))
+    # The checklist's interface texts: `checklist:` of each language's data/interface/<code>.yml.
+    labels = {code: file.data.get("checklist") for code, file in project.interface.items()
+              if isinstance(file.data, dict) and isinstance(file.data.get("checklist"), dict)}
+    if labels:
+        groups.append((("checklist",), "checklist labels", labels))
+
+    def where(path: tuple, language: str, field: str) -> tuple[str, int]:
+        if path == ("checklist",):
+            file = project.interface[language]
+            return file.path, file.line("checklist", *field.split("."))
+        return CHECKLIST_FILE, project.checklist.line(*path, language, *field.split("."))
+
     for path, what, entry in groups:
         texts = _texts(entry.get(source))
         for language in project.languages:
@@ -148,9 +157,8 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
                 for term in glossary:
                     wanted = term.translations.get(language.code)
                     if wanted and uses(term, text, glossary) and wanted.lower() not in other.lower():
-                        keys = [*path, language.code, *field.split(".")]
                         problems.append(Problem(
-                            CHECKLIST_FILE, project.checklist.line(*keys),
+                            *where(path, language.code, field),
                             f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
                             f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}" + (f" says: {term.note}" if term.note else ""),
                         ))

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from wallet_guide.build_state import Language, LanguageSettingsError, languages_from_settings
 from wallet_guide.checks.markdown import Page, parse_page
 from wallet_guide.checks.problem import Problem
 
@@ -17,6 +18,7 @@ MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = "data/url-contract.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
+INTERFACE_DIR = "data/interface"  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
 I18N_PLUGIN = "i18n"
 
@@ -82,14 +84,6 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         return None
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str  # "zh": the folder docs/zh/ and the static-i18n locale
-    default: bool
-    prefix: str  # where its pages are in the built site: "" or "en/"
-    name: str = ""  # as the language switcher shows it: "中文", "English"
-
-
 @dataclass
 class Project:
     root: Path
@@ -101,11 +95,12 @@ class Project:
     contract: YamlFile | None
     glossary: YamlFile | None
     checklist: YamlFile | None
+    interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
 
     @property
     def default_language(self) -> str:
-        return next(lang.code for lang in self.languages if lang.default)
+        return next(lang.code for lang in self.languages if lang.is_default)
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
@@ -124,7 +119,7 @@ class Project:
         else:
             stem += "/"
         language = self.language(lang)
-        return (language.prefix if language else "") + stem
+        return (language.root if language else "") + stem
 
     def page_at(self, site_path: str) -> Page | None:
         """The page built at ``site_path`` ("causes/", "en/", …), if any."""
@@ -134,35 +129,30 @@ class Project:
         return None
 
 
-FALLBACK_LANGUAGES = [Language("zh", True, "", "中文"), Language("en", False, "en/", "English")]
+def _folder_languages(root: Path, docs_dir: str) -> list[Language]:
+    """When mkdocs.yml names no languages: the folders of docs/, to check the pages anyway."""
+    folders = sorted(p.name for p in (root / docs_dir).glob("*") if p.is_dir()) if (root / docs_dir).is_dir() else []
+    return languages_from_settings(
+        [{"locale": code, "default": index == 0} for index, code in enumerate(folders)]
+    ) if folders else []
 
 
-def _languages(mkdocs: YamlFile | None, problems: list[Problem]) -> list[Language]:
+def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: list[Problem]) -> list[Language]:
     plugins = (mkdocs.data or {}).get("plugins", []) if mkdocs else []
     for index, plugin in enumerate(plugins):
         if isinstance(plugin, dict) and I18N_PLUGIN in plugin:
-            entries = (plugin[I18N_PLUGIN] or {}).get("languages", [])
-            languages = [
-                Language(
-                    str(e["locale"]), bool(e.get("default")),
-                    "" if e.get("default") else f"{e['locale']}/", str(e.get("name", e["locale"])),
-                )
-                for e in entries
-                if isinstance(e, dict) and "locale" in e and e.get("build", True)
-            ]
-            if sum(lang.default for lang in languages) == 1:
-                return sorted(languages, key=lambda lang: not lang.default)
-            problems.append(Problem(
-                MKDOCS_FILE, mkdocs.line("plugins", index), "the i18n plugin needs exactly one default language",
-                "mark the source language (zh) with `default: true` under plugins: i18n: languages:",
-            ))
-            return FALLBACK_LANGUAGES
+            try:
+                return languages_from_settings((plugin[I18N_PLUGIN] or {}).get("languages"))
+            except LanguageSettingsError as error:
+                problem, _, fix = str(error).partition(" — ")
+                problems.append(Problem(MKDOCS_FILE, mkdocs.line("plugins", index), problem, fix))
+                return _folder_languages(root, docs_dir)
     if mkdocs:
         problems.append(Problem(
             MKDOCS_FILE, 1, "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
             "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
         ))
-    return FALLBACK_LANGUAGES
+    return _folder_languages(root, docs_dir)
 
 
 def _nav(mkdocs: YamlFile | None) -> list[tuple[str, int]] | None:
@@ -197,7 +187,7 @@ def load_project(root: Path) -> Project:
     problems: list[Problem] = []
     mkdocs = read_yaml(root, MKDOCS_FILE, problems)
     docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
-    languages = _languages(mkdocs, problems)
+    languages = _languages(mkdocs, root, docs_dir, problems)
     pages: dict[tuple[str, str], Page] = {}
     for language in languages:
         folder = root / docs_dir / language.code
@@ -215,5 +205,21 @@ def load_project(root: Path) -> Project:
         contract=read_yaml(root, CONTRACT_FILE, problems),
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
+        interface={
+            language.code: file for language in languages
+            if (file := read_yaml(root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False))
+        },
         problems=problems,
     )
+
+
+def project_languages(root: Path) -> list[Language]:
+    """The site's languages as mkdocs.yml lists them, without a build (for scripts and tests);
+    a mistake in mkdocs.yml raises ValueError with its line and fix."""
+    problems: list[Problem] = []
+    mkdocs = read_yaml(Path(root), MKDOCS_FILE, problems)
+    docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
+    languages = _languages(mkdocs, Path(root), docs_dir, problems)
+    if problems:
+        raise ValueError("\n".join(f"{p.path}:{p.line}: {p.message} ({p.fix})" for p in problems))
+    return languages

@@ -14,6 +14,7 @@ import yaml
 from wallet_guide.checks.markdown import MASK, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project, read_yaml
+from wallet_guide.texts import TEXTS_DIR
 from wallet_guide.typography import normalize
 
 SEED_FILE = "data/seed.txt"
@@ -57,18 +58,17 @@ class Line:
     text: str  # what a reader sees of the line: no markup, masked parts removed
 
 
-PAGE_INFO_PLUGIN = "wallet-guide-page-info"
-
-
 def keyword_labels(project: Project, lang: str) -> tuple[str, str] | None:
     """The label and separator with which wallet-guide-page-info shows a page's front-matter
-    `keywords:` as a sentence ("关键词：" and "，"), from mkdocs.yml."""
-    plugins = (project.mkdocs.data or {}).get("plugins", []) if project.mkdocs else []
-    for plugin in plugins:
-        if isinstance(plugin, dict) and isinstance(plugin.get(PAGE_INFO_PLUGIN), dict):
-            labels = (plugin[PAGE_INFO_PLUGIN].get("labels") or {}).get(lang) or {}
-            if "keywords" in labels and "separator" in labels:
-                return str(labels["keywords"]), str(labels["separator"])
+    `keywords:` as a sentence ("关键词：" and "，"), from the language's interface texts."""
+    file = project.root / TEXTS_DIR / f"{lang}.yml"
+    try:
+        texts = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else None
+    except yaml.YAMLError:
+        return None  # the build reports it, with its line
+    labels = texts.get("page_info") if isinstance(texts, dict) else None
+    if isinstance(labels, dict) and "keywords" in labels and "separator" in labels:
+        return str(labels["keywords"]), str(labels["separator"])
     return None
 
 

@@ -1,7 +1,7 @@
 """Chinese typography (rules in wallet_guide.typography): full-width ，：；？！（）next to Chinese
-text, and exactly one space between Chinese and Latin letters or digits. Checked in the pages
-and in the checklist's texts (data/checklist.yml). These problems can be fixed automatically:
-``scripts/guide.py check --fix``."""
+text, and exactly one space between Chinese and Latin letters or digits. Checked in the pages,
+the checklist's texts (data/checklist.yml) and the interface texts (data/interface/). These
+problems can be fixed automatically: ``scripts/guide.py check --fix``."""
 
 from __future__ import annotations
 
@@ -64,6 +64,9 @@ def documents(project: Project) -> list[tuple[str, list[str], list[tuple[int, st
     if project.checklist is not None and checklist.exists():
         lines = checklist.read_text(encoding="utf-8").splitlines()
         found.append((CHECKLIST_FILE, lines, yaml_prose(lines)))
+    for file in project.interface.values():  # data/interface/<code>.yml: the interface texts
+        lines = (project.root / file.path).read_text(encoding="utf-8").splitlines()
+        found.append((file.path, lines, yaml_prose(lines)))
     return found
 
 

@@ -47,10 +47,6 @@ class EmbedConfig(Config):
     messages with it. The site's own origin is always allowed. The EMBED_ALLOWED_ORIGINS
     environment variable, when set, replaces the list (origins separated by commas)."""
 
-    messages = opt.Type(dict, default={})
-    """Per language: the texts embed.js shows in the portal while the frame loads (`loading`),
-    when the guide does not answer (`error`) and on its link to the page (`open`)."""
-
     api_enabled = opt.Type(bool, default=True)
     """Write the content API: api/v1/<lang>/pages.json, its JSON Schema beside it."""
 

@@ -26,8 +26,7 @@ from wallet_guide.embed.host_script import (
     pinned_snippet,
     render_host_script,
 )
-from wallet_guide.embed.languages import language_roots, site_name
-from wallet_guide.texts import require_texts
+from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -35,7 +34,6 @@ ASSETS = Path(__file__).parent / "assets"
 HEAD_SCRIPT = "embed-head.js"
 SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
-CHECKLIST_PLUGIN = "wallet-guide-checklist"
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
 
@@ -55,10 +53,9 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             self.pages = {}
             self.site_names = {}
             self.default_site_name = config.site_name
-        require_texts(self.config.messages, build_state.build_languages(config), MESSAGE_KEYS,
-                      "plugins.wallet-guide-embed.messages",
-                      "the texts embed.js shows in a portal while the frame loads (loading), when the "
-                      "guide does not answer (error) and on its link to the page (open)")
+        require_keys(config, "embed", MESSAGE_KEYS,
+                     "the texts embed.js shows in a portal while the frame loads (loading), when the "
+                     "guide does not answer (error) and on its link to the page (open)")
         return config
 
     # After static-i18n has sorted the files into languages (-100): it cannot take generated
@@ -69,9 +66,9 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             return None
         add_package_assets(files, config, ASSETS, only=SITE_ASSETS)
         languages = {
-            lang: {"root": root, "name": site_name(config, lang, self.default_site_name),
-                   **self.config.messages[lang]}
-            for lang, root in language_roots(config).items()
+            lang.code: {"root": lang.root, "name": lang.site_name or self.default_site_name,
+                        **texts_of(config, lang, "embed")}
+            for lang in build_state.languages(config)
         }
         self.host_script = render_host_script((ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages)
         # The first address stays for the portals that use it; the versioned one can be pinned.
@@ -92,10 +89,10 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         context["wg_embed"] = {
             "script": asset_url(HEAD_SCRIPT),
             "origins": self.config.embed_allowed_origins,
-            "languages": language_roots(config),
+            "languages": {lang.code: lang.root for lang in build_state.languages(config)},
         }
         if self.config.api_enabled and is_for_readers(page.meta):
-            lang = page.file.locale
+            lang = build_state.page_language(page, config).code
             self.site_names[lang] = config.site_name
             position = nav.pages.index(page) if page in nav.pages else len(nav.pages)
             description = page.meta.get("description") or config.site_description or ""
@@ -128,10 +125,10 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             document = api.pages_document(lang, self.site_names[lang], api.schema_url(base, "pages"), pages)
             self.write_json(site_dir, lang, "pages", document, schemas["pages"])
         # The checklist plugin has loaded and checked data/checklist.yml in its on_config.
-        checklist = config.plugins.get(CHECKLIST_PLUGIN)
-        if checklist is not None and checklist.config.enabled and checklist.checklist is not None:
+        checklist = build_state.loaded_checklist(config)
+        if checklist is not None:
             for lang in self.pages:
-                urls = api.checklist_urls(checklist.contract, checklist.config, lang, base)
+                urls = api.checklist_urls(checklist.contract, checklist.options, lang, base)
                 document = api.checklist_document(
                     checklist.checklist, lang, api.schema_url(base, "checklist"), urls
                 )

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from wallet_guide.build_state import Language
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,11 @@ def site_path(url: str) -> str:
     return "" if url in (".", "./") else url
 
 
-def page_alternates(page: Page, language_names: dict[str, str]) -> list[Alternate]:
-    """One entry per language that has this page, in the configured language order."""
-    files = getattr(page.file, "alternates", {})
+def alternate_links(page: Page, files: dict[Language, File]) -> list[Alternate]:
+    """One entry per language that has this page (``files``: build_state.page_alternates)."""
     return [
-        Alternate(lang, name, site_path(files[lang].url), get_relative_url(files[lang].url, page.url))
-        for lang, name in language_names.items()
-        if lang in files
+        Alternate(lang.code, lang.name, site_path(file.url), get_relative_url(file.url, page.url))
+        for lang, file in files.items()
     ]
 
 

@@ -6,7 +6,8 @@ import gzip
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -15,13 +16,12 @@ from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.i18n.alternates import (
     SitemapEntry,
     localize_permalinks,
-    page_alternates,
+    alternate_links,
     render_sitemap,
     site_path,
 )
 from wallet_guide.i18n.config import I18nLinksConfig
-
-log = get_plugin_logger(__name__)
+from wallet_guide.texts import interface_texts, texts_of
 ASSETS = Path(__file__).parent / "assets"
 
 
@@ -37,6 +37,14 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         if build_state.is_last_language_pass(config):
             self.sitemap = []
             self.not_found_pages = {}
+        interface_texts(config)  # stops the build on a mistake in the texts, before any page
+        codes = [lang.code for lang in build_state.languages(config)]
+        if self.config.sitemap_x_default not in (None, *codes):
+            raise PluginError(
+                f"mkdocs.yml: plugins.wallet-guide-i18n.sitemap_x_default: "
+                f"'{self.config.sitemap_x_default}' is not a language of the site — name one of "
+                f"{', '.join(codes)} (plugins: i18n: languages:), or remove it for the default language"
+            )
         link_assets(config, scripts=("language-switcher.js",))
         return config
 
@@ -50,18 +58,17 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
-        title = self.config.permalink_titles.get(build_state.page_language(page, config))
+        title = texts_of(config, build_state.page_language(page, config), "permalink_title", optional=True)
         return localize_permalinks(html, title) if title else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        names = {lang.locale: lang.name for lang in build_state.i18n_plugin(config).config.languages}
-        alternates = page_alternates(page, names)
+        alternates = alternate_links(page, build_state.page_alternates(page, config))
         context["wg_alternates"] = alternates
         self.sitemap.append(
             SitemapEntry(
-                lang=page.file.locale,
+                lang=build_state.page_language(page, config).code,
                 site_url=site_path(page.url),
                 alternates={alt.lang: alt.site_url for alt in alternates},
             )
@@ -72,7 +79,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         # Every language pass writes its 404 page to the site root, the last one winning:
         # keep each, and put them at <language root>/404.html once all are built.
         if self.config.enabled and template_name == "404.html":
-            self.not_found_pages[build_state.current_language(config)] = output_content
+            self.not_found_pages[build_state.current_language(config).code] = output_content
         return output_content
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)
@@ -80,15 +87,15 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         if not self.config.enabled or not build_state.is_last_language_pass(config):
             return
         site_dir = Path(config.site_dir)
-        default = build_state.default_language(config)
-        for lang in build_state.build_languages(config):
+        x_default = self.config.sitemap_x_default or build_state.default_language(config).code
+        for lang in build_state.languages(config):
             # Material's instant navigation reads <language root>/sitemap.xml to know which links
             # stay in the app; the root one also serves search engines, so it lists every page.
-            entries = [e for e in self.sitemap if lang == default or e.lang == lang]
-            target = site_dir if lang == default else site_dir / lang
-            xml = render_sitemap(entries, config.site_url or "/", self.config.sitemap_x_default)
+            entries = [e for e in self.sitemap if lang.is_default or e.lang == lang.code]
+            target = site_dir / lang.root
+            xml = render_sitemap(entries, config.site_url or "/", x_default)
             target.mkdir(parents=True, exist_ok=True)
             (target / "sitemap.xml").write_text(xml, encoding="utf-8")
             (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
-            if lang in self.not_found_pages:
-                (target / "404.html").write_text(self.not_found_pages[lang], encoding="utf-8")
+            if lang.code in self.not_found_pages:
+                (target / "404.html").write_text(self.not_found_pages[lang.code], encoding="utf-8")

@@ -6,8 +6,6 @@ class OfflineConfig(Config):
     enabled = opt.Type(bool, default=True)
     """Register a service worker so visited pages and the checklist open without a network."""
 
-    precache_pages = opt.Type(list, default=["checklist/"])
-    """Pages (under a language root) saved with the first page a reader opens in that language."""
-
-    messages = opt.Type(dict, default={})
-    """Per language: the offline notice's `title`, `text`, `checklist` and `home` link texts."""
+    precache_pages = opt.ListOfItems(opt.Type(str), default=["checklist/"])
+    """Pages (under a language root) saved with the first page a reader opens in that language.
+    The notice's texts are `offline:` in data/interface/<language>.yml."""

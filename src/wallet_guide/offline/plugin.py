@@ -12,7 +12,7 @@ from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.offline.config import OfflineConfig
 from wallet_guide.offline.worker import MESSAGE_KEYS, build_version, render_worker, shell_assets
-from wallet_guide.texts import require_texts
+from wallet_guide.texts import require_keys, texts_of
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -21,8 +21,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        require_texts(self.config.messages, build_state.build_languages(config), MESSAGE_KEYS,
-                      "plugins.wallet-guide-offline.messages", "the offline notice's texts")
+        require_keys(config, "offline", MESSAGE_KEYS, "the offline notice's texts")
         link_assets(config, scripts=("offline.js",))
         return config
 
@@ -38,11 +37,9 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.config.enabled or not build_state.is_last_language_pass(config):
             return
         site_dir = Path(config.site_dir)
-        default = build_state.default_language(config)
-        roots = {lang: "" if lang == default else f"{lang}/" for lang in build_state.build_languages(config)}
         languages = {
-            root: {**self.config.messages[lang], "lang": lang}
-            for lang, root in sorted(roots.items(), key=lambda item: -len(item[1]))
+            lang.root: {**texts_of(config, lang, "offline"), "lang": lang.html_lang}
+            for lang in sorted(build_state.languages(config), key=lambda lang: -len(lang.root))
         }
         worker = render_worker(
             (ASSETS / "sw.js").read_text(encoding="utf-8"),

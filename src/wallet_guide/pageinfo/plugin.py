@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from wallet_guide import build_state
 from wallet_guide.pageinfo.config import PageInfoConfig
 from wallet_guide.pageinfo.dates import format_date, is_shallow, last_changed
-from wallet_guide.texts import require_texts
+from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
 LABELS = ("updated", "date", "keywords", "separator")
@@ -38,9 +38,8 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        require_texts(self.config.labels, build_state.build_languages(config), LABELS,
-                      "plugins.wallet-guide-page-info.labels",
-                      "the labels of a page's last update and keywords (see config.py)")
+        require_keys(config, "page_info", LABELS,
+                     "the labels of a page's last update and keywords (see the file's comment)")
         if build_state.is_last_language_pass(config):  # once per build, not once per language
             docs = Path(config.docs_dir)
             self.dates = last_changed(docs, ".")
@@ -55,7 +54,7 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
         if not self.config.enabled:
             return context
         lang = build_state.page_language(page, config)
-        texts = self.config.labels[lang]
+        texts = texts_of(config, lang, "page_info")
         keywords = page.meta.get("keywords") or []
         if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
             raise PluginError(f"{page.file.src_uri}: keywords must be a list of words (- word, one a line)")

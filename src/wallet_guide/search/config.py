@@ -25,8 +25,5 @@ class SearchConfig(Config):
 
     index_pages = opt.Type(bool, default=True)
     """Index every page unless its front matter says `search: {exclude: true}`; false: index
-    only pages whose front matter says `search: {exclude: false}`."""
-
-    no_results = opt.Type(dict, default={})
-    """Per language: what the dialog offers when nothing matches: `text` and `links`, a list of
-    {page: a page file, text: the link's text}."""
+    only pages whose front matter says `search: {exclude: false}`. What the dialog offers when nothing matches is `search_no_results:` in
+    data/interface/<language>.yml: `text` and `links`, a list of {page: a page file, text: …}."""

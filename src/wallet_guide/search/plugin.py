@@ -17,7 +17,7 @@ from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.vocabulary import Entry, load, normalized
-from wallet_guide.texts import require_texts
+from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -36,10 +36,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.vocabulary or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
             self.vocabulary = load(root / self.config.vocabulary_file)
-        require_texts(self.config.no_results, build_state.build_languages(config), ("text", "links"),
-                      "plugins.wallet-guide-search.no_results",
-                      "what the search dialog offers when nothing matches: text, and links as a "
-                      "list of {page: checklist.md, text: …}")
+        require_keys(config, "search_no_results", ("text", "links"),
+                     "what the search dialog offers when nothing matches: text, and links as a "
+                     "list of {page: checklist.md, text: …}")
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -57,7 +56,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return html
         if not self.indexed(page):
             return html
-        lang = build_state.page_language(page, config)
+        lang = build_state.page_language(page, config).code
         name = page.file.src_uri.removeprefix(f"{lang}/")
         sections = split_sections(html, page.url, page.title)
         if self.config.vocabulary_at == "index":
@@ -74,22 +73,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
-            lang = build_state.page_language(page, config)
+            lang = build_state.page_language(page, config).code
             context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
-            context["wg_search_no_results"] = self.no_results(lang, nav)
+            context["wg_search_no_results"] = self.no_results(config, lang, nav)
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         """The 404 page has a search box too (partials/search.html), in the language being built."""
         if self.config.enabled and template_name == "404.html":
-            lang = build_state.current_language(config)
+            lang = build_state.current_language(config).code
             context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
-            context["wg_search_no_results"] = self.no_results(lang, context["nav"])
+            context["wg_search_no_results"] = self.no_results(config, lang, context["nav"])
         return context
 
-    def no_results(self, lang: str, nav) -> dict:
+    def no_results(self, config: MkDocsConfig, lang: str, nav) -> dict:
         """The offer when nothing matches: its text and links (site-root relative URLs)."""
-        offer = self.config.no_results[lang]
+        offer = texts_of(config, lang, "search_no_results")
         # The language build's nav has the pages at their final addresses (static-i18n moves them).
         pages = {p.file.src_uri: p for p in nav.pages}
         links = []
@@ -97,7 +96,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             file = pages.get(f"{lang}/{link['page']}")
             if file is None:
                 raise PluginError(
-                    f"mkdocs.yml: plugins.wallet-guide-search.no_results.{lang} links to "
+                    f"data/interface/{lang}.yml: search_no_results links to "
                     f"{link['page']}, which is not a page of docs/{lang}/ (name a page file there)."
                 )
             links.append({"url": file.url, "text": link["text"]})

@@ -15,7 +15,8 @@ from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets
-
+from wallet_guide.build_state import Language
+from wallet_guide.texts import require_keys, texts_of
 from wallet_guide.theme.config import ThemeFixesConfig
 from wallet_guide.theme.html_fixes import apply_all
 
@@ -37,18 +38,26 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
-        for lang in build_state.build_languages(config):
-            mistakes = [f"footer_links: {link.page}: text: missing {lang}"
-                        for link in self.config.footer_links if lang not in link.text]
-            if self.config.short_titles and lang not in self.config.short_titles:
-                mistakes.append(f"short_titles: missing {lang}")
-            texts = self.config.not_found.get(lang) if self.config.not_found else None
-            if self.config.not_found and (not isinstance(texts, dict) or set(NOT_FOUND_TEXTS) - set(texts)):
-                mistakes.append(f"not_found: {lang}: give {', '.join(NOT_FOUND_TEXTS)}")
-            if mistakes:
-                raise PluginError("mkdocs.yml: wallet-guide-theme: " + "; ".join(mistakes)
-                                  + " — add the text in that language")
+        if texts_of(config, build_state.default_language(config), "not_found", optional=True) is not None:
+            require_keys(config, "not_found", NOT_FOUND_TEXTS, "the 404 page's texts")
+        self._name_palette_toggles(config, build_state.current_language(config))
         return config
+
+    @staticmethod
+    def _name_palette_toggles(config: MkDocsConfig, lang: Language) -> None:
+        """Material's dark/light toggle, named in the language of this pass (mkdocs.yml's
+        theme.palette gives the schemes and icons once, for every language)."""
+        names = texts_of(config, lang, "palette_toggle", optional=True)
+        if names is None:
+            return
+        for entry in config.theme["palette"] if "palette" in config.theme else []:
+            scheme = entry.get("scheme", "default")
+            if scheme not in names:
+                raise PluginError(
+                    f"data/interface/{lang.code}.yml: palette_toggle lacks {scheme} — name the "
+                    f"toggle shown in the '{scheme}' scheme of mkdocs.yml's theme.palette"
+                )
+            entry.setdefault("toggle", {})["name"] = names[scheme]
 
     @event_priority(-110)  # after static-i18n has sorted the files into languages (-100)
     def on_files(self, files: Files, config):
@@ -58,12 +67,14 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         self.files = files
         return files
 
-    def _page_url(self, name: str, lang: str, config: MkDocsConfig) -> str:
+    def _page_url(self, name: str, lang: Language, config: MkDocsConfig) -> str:
         """The site-root-relative address of the page ``name`` in ``lang``."""
         for file in self.files or []:
-            if file.is_documentation_page() and Path(file.src_uri).name == name and getattr(file, "locale", lang) == lang:
+            if (file.is_documentation_page() and Path(file.src_uri).name == name
+                    and build_state.file_language(file, config) == lang):
                 return file.url
-        raise PluginError(f"mkdocs.yml: wallet-guide-theme: footer_links: no page {name} in {lang}")
+        raise PluginError(f"data/interface/{lang.code}.yml: links to {name}, which is not a page in "
+                          f"docs/{lang.code}/ — name a page of that folder")
 
     @staticmethod
     def _href(url: str, config: MkDocsConfig, relative_to: str | None) -> str:
@@ -73,12 +84,12 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
             return urlsplit(config.site_url or "/").path.rstrip("/") + "/" + ("" if url == "./" else url)
         return get_relative_url(url, relative_to)
 
-    def _context(self, context, lang: str, config: MkDocsConfig, relative_to: str | None):
+    def _context(self, context, lang: Language, config: MkDocsConfig, relative_to: str | None):
         context["wg_footer_links"] = [
-            Link(self._href(self._page_url(link.page, lang, config), config, relative_to), link.text[lang])
-            for link in self.config.footer_links
+            Link(self._href(self._page_url(link["page"], lang, config), config, relative_to), link["text"])
+            for link in texts_of(config, lang, "footer_links", optional=True) or []
         ]
-        context["wg_short_title"] = self.config.short_titles.get(lang)
+        context["wg_short_title"] = texts_of(config, lang, "short_title", optional=True)
         return context
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
@@ -91,8 +102,8 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
             return context
         lang = build_state.current_language(config)
         context = self._context(context, lang, config, None)
-        texts = self.config.not_found.get(lang)
-        if texts:
+        texts = texts_of(config, lang, "not_found", optional=True)
+        if texts is not None:
             home, checklist = (self._href(self._page_url(name, lang, config), config, None)
                                for name in ("index.md", "checklist.md"))
             context["wg_not_found"] = {**texts, "home_url": home, "checklist_url": checklist}

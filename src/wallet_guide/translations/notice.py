@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -17,11 +18,11 @@ class StaleTranslation:
     source_href: str  # the source page, relative to this page: "../../causes/"
 
 
-def stale_translation(page: Page, source_lang: str) -> StaleTranslation | None:
-    """The notice for ``page`` if it translates a source that changed since; else None."""
-    if getattr(page.file, "locale", source_lang) == source_lang:
+def stale_translation(page: Page, lang: str, source_lang: str, source: File | None) -> StaleTranslation | None:
+    """The notice for ``page`` (in ``lang``) if it translates ``source`` (the page in
+    ``source_lang``, build_state.page_alternates) and that changed since; else None."""
+    if lang == source_lang:
         return None
-    source = getattr(page.file, "alternates", {}).get(source_lang)
     if source is None or not source.abs_src_path:
         return None
     if not is_stale(page.meta, Path(source.abs_src_path).read_bytes()):

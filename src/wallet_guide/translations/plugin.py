@@ -7,6 +7,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
+from wallet_guide.texts import texts_of
 from wallet_guide.translations.config import TranslationsConfig
 from wallet_guide.translations.notice import stale_translation
 
@@ -15,5 +16,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        context["wg_translation"] = stale_translation(page, build_state.default_language(config))
+        language = build_state.page_language(page, config)
+        source = build_state.default_language(config)
+        alternates = {lang.code: file for lang, file in build_state.page_alternates(page, config).items()}
+        notice = stale_translation(page, language.code, source.code, alternates.get(source.code))
+        if notice is not None:
+            notice = {"texts": texts_of(config, language, "translation_notice"),
+                      "source_lang": source.html_lang, "source_href": notice.source_href}
+        context["wg_translation"] = notice
         return context

@@ -1,0 +1,26 @@
+"""The site's languages, read from mkdocs.yml (static-i18n's `languages`) as the build reads
+them: tests take their language codes and folders from here, not from a list of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wallet_guide.checks.project import project_languages
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = project_languages(ROOT)
+CODES = [language.code for language in LANGUAGES]
+ROOTS = {language.code: language.root for language in LANGUAGES}  # "en" -> "en/"
+NAMES = {language.code: language.name for language in LANGUAGES}  # "en" -> "English"
+
+
+def interface_texts(code: str) -> dict:
+    """The language's interface texts (data/interface/<code>.yml), checked as the build does."""
+    from wallet_guide.texts import TEXTS_DIR, load_texts
+
+    return load_texts(ROOT / TEXTS_DIR, LANGUAGES)[code]
+
+
+def checklist_labels() -> dict[str, dict]:
+    """Each language's checklist interface texts (`checklist:` of its interface texts)."""
+    return {code: interface_texts(code)["checklist"] for code in CODES}
