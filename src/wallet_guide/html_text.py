@@ -55,8 +55,9 @@ class _Walker(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0]
-        self.line_starts += [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self.line_starts = [0]  # the offset of each line's first character
+        for line in html.split("\n")[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
         self.nodes: list[Node] = []
         self.open: list[str] = []
 
