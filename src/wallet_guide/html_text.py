@@ -59,7 +59,7 @@ class _Walker(HTMLParser):
         for line in html.split("\n")[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
         self.nodes: list[Node] = []
-        self.open: list[str] = []
+        self.open: tuple[str, ...] = ()  # shared by the nodes: never changed, only replaced
 
     def _offset(self) -> tuple[int, int]:
         line, column = self.getpos()
@@ -70,9 +70,9 @@ class _Walker(HTMLParser):
         source = self.get_starttag_text() or ""
         void = void or tag in VOID_ELEMENTS
         self.nodes.append(Node("start", tag, {k: v or "" for k, v in attrs}, source, start,
-                               start + len(source), line, tuple(self.open), void))
+                               start + len(source), line, self.open, void))
         if not void:
-            self.open.append(tag)
+            self.open = (*self.open, tag)
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs, void=False)
@@ -84,13 +84,13 @@ class _Walker(HTMLParser):
         start, line = self._offset()
         end = self.html.find(">", start) + 1 or len(self.html)
         if tag in self.open:  # a stray end tag closes nothing
-            while self.open.pop() != tag:
-                pass
-        self.nodes.append(Node("end", tag, {}, self.html[start:end], start, end, line, tuple(self.open)))
+            last = len(self.open) - 1 - self.open[::-1].index(tag)
+            self.open = self.open[:last]
+        self.nodes.append(Node("end", tag, {}, self.html[start:end], start, end, line, self.open))
 
     def handle_data(self, data):
         start, line = self._offset()
-        self.nodes.append(Node("text", "", {}, data, start, start, line, tuple(self.open)))
+        self.nodes.append(Node("text", "", {}, data, start, start, line, self.open))
 
 
 def walk(html: str) -> list[Node]:
