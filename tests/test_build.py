@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.html import page_file, read
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = [language.code for language in CONTRACT.languages]

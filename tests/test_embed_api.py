@@ -15,7 +15,7 @@ from urllib.request import Request, urlopen
 import jsonschema
 import pytest
 
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = load_contract()

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from wallet_guide.audience import is_for_readers
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = [language.code for language in CONTRACT.languages]

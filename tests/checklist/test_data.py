@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.checklist.data import load_checklist
-from wallet_guide.contract import load_contract
+from wallet_guide.data.checklist import load_checklist
+from wallet_guide.data.url_contract import load_contract
 
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.html import page_file
-from wallet_guide.checklist.data import load_checklist
-from wallet_guide.contract import load_contract
+from wallet_guide.data.checklist import load_checklist
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = [language.code for language in CONTRACT.languages]

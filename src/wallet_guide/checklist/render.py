@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from wallet_guide.checklist.data import Checklist
+from wallet_guide.data.checklist import Checklist
 
 TEMPLATE = "fragments/checklist.html"
 TRIAGE_TEMPLATE = "fragments/triage.html"

@@ -5,6 +5,7 @@ reader's mistake: a missing or broken file becomes a Problem and the rest is sti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ import yaml
 
 from wallet_guide.checks.markdown import Page, parse_page
 from wallet_guide.checks.problem import Problem
+from wallet_guide.data import url_contract
+from wallet_guide.data.url_contract import Contract, contract_from_yaml
 
 MKDOCS_FILE = "mkdocs.yml"
-CONTRACT_FILE = "data/url-contract.yml"
+CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
@@ -102,6 +105,11 @@ class Project:
     glossary: YamlFile | None
     checklist: YamlFile | None
     problems: list[Problem] = field(default_factory=list)  # found while loading
+
+    @cached_property
+    def url_contract(self) -> Contract:
+        """data/url-contract.yml as the plugins read it (wallet_guide.data.url_contract)."""
+        return contract_from_yaml(self.contract.data, self.contract.node) if self.contract else Contract((), ())
 
     @property
     def default_language(self) -> str:
