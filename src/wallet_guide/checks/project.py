@@ -15,6 +15,7 @@ from wallet_guide.checks.markdown import Page, parse_page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.data import url_contract
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
+from wallet_guide.data.yaml_lines import line_of
 
 MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
@@ -50,19 +51,7 @@ class YamlFile:
     node: yaml.Node | None
 
     def line(self, *keys: str | int) -> int:
-        node = self.node
-        for key in keys:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-            else:
-                node = None
-            if node is None:
-                break
-        if node is None:
-            return 1
-        return node.start_mark.line + 1
+        return line_of(self.node, *keys)
 
 
 def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool = True) -> YamlFile | None:

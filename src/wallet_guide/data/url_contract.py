@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from wallet_guide.data.yaml_lines import line_of
+
 CONTRACT_FILE = Path("data/url-contract.yml")
 CHECKLIST_PAGE = "checklist.md"  # the page whose ids are the causes checklist's entries
 
@@ -50,37 +52,25 @@ class Contract:
         return next((page for page in self.pages if page.source == source), None)
 
 
-def _line(node: yaml.Node | None, *keys: str | int) -> int:
-    """The line (1-based) of the value at ``keys`` in a composed YAML document (1: not found)."""
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for k, value in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-    return node.start_mark.line + 1 if node is not None else 1
-
-
 def contract_from_yaml(data: Any, node: yaml.Node | None = None) -> Contract:
     """The contract held by a read YAML document (``node``, when given, for the lines)."""
     data = data if isinstance(data, dict) else {}
     languages = tuple(
         Language(str(language.get("code")), str(language.get("root", "")), bool(language.get("default")),
-                 _line(node, "languages", index))
+                 line_of(node, "languages", index))
         for index, language in enumerate(data.get("languages") or [])
         if isinstance(language, dict)
     )
     pages = tuple(
         ContractPage(
             str(page.get("path", "")), str(page.get("source", "")), tuple(page.get("ids") or ()),
-            _line(node, "pages", index), bool(page.get("planned")),
-            _line(node, "pages", index, "ids") if "ids" in page else 0,
+            line_of(node, "pages", index), bool(page.get("planned")),
+            line_of(node, "pages", index, "ids") if "ids" in page else 0,
         )
         for index, page in enumerate(data.get("pages") or [])
         if isinstance(page, dict)
     )
-    return Contract(languages, pages, _line(node, "languages"))
+    return Contract(languages, pages, line_of(node, "languages"))
 
 
 def load_contract(path: Path = CONTRACT_FILE) -> Contract:

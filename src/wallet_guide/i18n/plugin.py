@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -21,7 +21,6 @@ from wallet_guide.i18n.alternates import (
 )
 from wallet_guide.i18n.config import I18nLinksConfig
 
-log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 
 
