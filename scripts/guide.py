@@ -26,7 +26,7 @@ except ModuleNotFoundError:
         os.execv(VENV_PYTHON, [str(VENV_PYTHON), *sys.argv])
     sys.exit("scripts/guide.py needs the guide's packages: run `make install` first")
 
-from wallet_guide.checks import report, run, translations, typography  # noqa: E402
+from wallet_guide.checks import report, run, translations, typography_rules  # noqa: E402
 from wallet_guide.checks.project import load_project  # noqa: E402
 from wallet_guide.checks.site import build, build_problems, read_site  # noqa: E402
 
@@ -57,7 +57,7 @@ def check(args: argparse.Namespace) -> int:
     if args.fix:
         project = load_project(root)
         current = {s.page for s in translations.statuses(project) if s.state == "up to date"}
-        fixed = typography.fix(project)
+        fixed = typography_rules.fix(project)
         # A translation that matched its source still does: typography changes no meaning.
         for status in translations.statuses(load_project(root)):
             if status.source in fixed and status.page in current:

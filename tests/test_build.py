@@ -11,7 +11,7 @@ import pytest
 
 from tests.html import page_file, read
 from tests.languages import CODES, ROOTS, interface_texts
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)

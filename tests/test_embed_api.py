@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from tests.languages import CODES
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = load_contract()

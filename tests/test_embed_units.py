@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import run_build
-from wallet_guide.embed.api import embed_url, plain_text, split_sections
+from wallet_guide.embed.api import embed_url, split_sections
+from wallet_guide.html_text import plain_text
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import render_host_script

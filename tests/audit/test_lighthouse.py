@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.lighthouse import CATEGORIES, run
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 pytestmark = pytest.mark.audit
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material  # Material's bundle loads on first interaction
 from tests.languages import CODES, checklist_labels
-from wallet_guide.checklist.data import load_checklist
-from wallet_guide.contract import load_contract
+from wallet_guide.data.checklist import load_checklist
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from wallet_guide.contract import load_contract
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.checklist.data import load_checklist
-from wallet_guide.contract import load_contract
+from wallet_guide.data.checklist import load_checklist
+from wallet_guide.data.url_contract import load_contract
 
 from tests.languages import CODES, NAMES, checklist_labels
 

@@ -10,8 +10,8 @@ import pytest
 
 from tests.html import page_file
 from tests.languages import CODES, checklist_labels
-from wallet_guide.checklist.data import load_checklist
-from wallet_guide.contract import load_contract
+from wallet_guide.data.checklist import load_checklist
+from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)

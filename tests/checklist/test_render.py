@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.html import read
-from wallet_guide.checklist.data import parse
+from wallet_guide.data.checklist import parse
 from wallet_guide.checklist.plugin import TEMPLATES
 from wallet_guide.checklist.render import (
     MARKER,

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import jinja2
 
-from wallet_guide.checklist.data import Checklist
+from wallet_guide import html_text
+from wallet_guide.data.checklist import Checklist
 
 TEMPLATE = "fragments/checklist.html"
 TRIAGE_TEMPLATE = "fragments/triage.html"
@@ -127,9 +128,6 @@ def render_solved(env: jinja2.Environment, checklist: Checklist, lang: str, link
     }
 
 
-ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
-
-
 def count_markers(html: str, marker: str = MARKER) -> tuple[int, int]:
     """How many markers the page holds: on a line of their own, and in all."""
     return len(marker_line(marker).findall(html)), html.count(marker)
@@ -147,7 +145,11 @@ def marker_mistake(html: str, marker: str = MARKER) -> str | None:
 
 def repeated_ids(html: str, fragment: str) -> list[str]:
     """Element ids that the page and its checklist would both have."""
-    return sorted(set(ID_ATTRIBUTE.findall(html)) & set(ID_ATTRIBUTE.findall(fragment)))
+    return sorted(_ids(html) & _ids(fragment))
+
+
+def _ids(html: str) -> set[str]:
+    return {node.attrs["id"] for node in html_text.walk(html) if node.kind == "start" and node.attrs.get("id")}
 
 
 def insert_checklist(html: str, fragment: str, marker: str = MARKER) -> str:
@@ -201,14 +203,12 @@ def solution_steps(checklist: Checklist, lang: str, links: Links) -> list[Step]:
     return steps
 
 
-# A level-2 heading with an id: where a step of the solutions page begins.
-H2_START = re.compile(r'<h2 id="([^"]+)"')
-
-
 def insert_solved(html: str, fragments: dict[str, str]) -> tuple[str, list[str]]:
     """Each fragment at the end of its section: before the next <h2>, or at the end of the page.
     Returns the page and the ids of the fragments that found no section."""
-    starts = [(m.start(), m.group(1)) for m in H2_START.finditer(html)]
+    # A level-2 heading with an id: where a step of the solutions page begins.
+    starts = [(node.start, node.attrs["id"]) for node in html_text.walk(html)
+              if node.kind == "start" and node.tag == "h2" and node.attrs.get("id")]
     ends = {section_id: (starts[i + 1][0] if i + 1 < len(starts) else len(html))
             for i, (_, section_id) in enumerate(starts)}
     missing = [section_id for section_id in fragments if section_id not in ends]

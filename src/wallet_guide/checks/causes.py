@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from wallet_guide.checks import checklist, contract
+from wallet_guide.checks import checklist_rules, contract_rules
 from wallet_guide.checks.markdown import Heading, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from wallet_guide.data.url_contract import ContractPage
 
-CAUSES_PAGE, SOLUTIONS_PAGE = checklist.LINKED_PAGES
+CAUSES_PAGE, SOLUTIONS_PAGE = checklist_rules.LINKED_PAGES
 NUMBERED = re.compile(r"^\d+\.\s")
 
 
@@ -21,12 +22,12 @@ def numbered(page: Page) -> list[Heading]:
     return [h for h in page.headings if h.level == 2 and NUMBERED.match(h.text)]
 
 
-def _contract_rows(project: Project) -> dict[str, contract.Entry]:
-    return {entry.source: entry for entry in contract.entries(project)}
+def _contract_rows(project: Project) -> dict[str, ContractPage]:
+    return {entry.source: entry for entry in contract_rules.entries(project)}
 
 
 def _checklist_entry_line(project: Project, cause: str) -> int | None:
-    for index, entry in checklist.causes(project):
+    for index, entry in checklist_rules.causes(project):
         if entry["id"] == cause:
             return project.checklist.line("causes", index) if project.checklist else None
     return None
@@ -35,7 +36,7 @@ def _checklist_entry_line(project: Project, cause: str) -> int | None:
 def check(project: Project) -> list[Problem]:
     source = project.default_language
     rows = _contract_rows(project)
-    has_checklist = project.checklist is not None and bool(checklist.causes(project))
+    has_checklist = project.checklist is not None and bool(checklist_rules.causes(project))
     problems = []
     for name in (CAUSES_PAGE, SOLUTIONS_PAGE):
         page = project.pages.get((source, name))
@@ -47,10 +48,10 @@ def check(project: Project) -> list[Problem]:
                 continue  # structure.check_ids asks for the id first
             ids = rows[name].ids
             if position < len(ids) and ids[position] not in page.ids:
-                continue  # an id renamed: contract.check_sources asks to keep the published one
+                continue  # an id renamed: contract_rules.check_sources asks to keep the published one
             wanted = [rows[name]]
-            if name == CAUSES_PAGE and checklist.CHECKLIST_PAGE in rows:
-                wanted.append(rows[checklist.CHECKLIST_PAGE])  # a cause is also a box of the checklist
+            if name == CAUSES_PAGE and checklist_rules.CHECKLIST_PAGE in rows:
+                wanted.append(rows[checklist_rules.CHECKLIST_PAGE])  # a cause is also a box of the checklist
             lacking = [row for row in wanted if heading.id not in row.ids and not row.planned]
             fixes = [
                 f"add {heading.id} to the ids of {row.path} at {CONTRACT_FILE}:{row.ids_line or row.line}"

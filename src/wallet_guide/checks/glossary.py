@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wallet_guide.checks import checklist
+from wallet_guide.checks import checklist_rules
 from wallet_guide.checks.markdown import MASK, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
@@ -130,7 +130,7 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
     problems = []
     groups = [
         (("causes", index), f"checklist cause '{entry['id']}'", entry)
-        for index, entry in checklist.causes(project)
+        for index, entry in checklist_rules.causes(project)
     ]
     # The checklist's interface texts: `checklist:` of each language's data/interface/<code>.yml.
     labels = {code: file.data.get("checklist") for code, file in project.interface.items()

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from wallet_guide.checks import checklist
+from wallet_guide.checks import checklist_rules
 from wallet_guide.checks.markdown import Link, Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project
@@ -47,8 +47,8 @@ def _closest(word: str, choices: list[str]) -> list[str]:
 
 
 def _anchor_problem(project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey) -> Finding | None:
-    ids = checklist.ids_shown_on(project, target)
-    if not fragment or fragment in ids or fragment in checklist.pending_ids(project, target):
+    ids = checklist_rules.ids_shown_on(project, target)
+    if not fragment or fragment in ids or fragment in checklist_rules.pending_ids(project, target):
         return None
     guess = _closest(fragment, sorted(ids))
     where = "this page" if target is page else target.path
@@ -244,7 +244,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                 ))
                 continue
             target_page = project.page_at(target_dir) if target_dir is not None else None
-            if target_page is not None and url.fragment in checklist.pending_ids(project, target_page):
+            if target_page is not None and url.fragment in checklist_rules.pending_ids(project, target_page):
                 continue  # a heading without its id: check_ids names it
             if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
                 problems.append(Problem(

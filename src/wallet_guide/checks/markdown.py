@@ -78,9 +78,6 @@ class Page:
     undefined_references: list[tuple[int, str]] = field(default_factory=list)
     body_line: int = 1  # the first line after the front matter
 
-    def heading_ids(self) -> list[str]:
-        return [h.id for h in self.headings if h.id]
-
     def is_heading_line(self, line: int) -> bool:
         return any(h.line == line for h in self.headings)
 

@@ -5,6 +5,7 @@ reader's mistake: a missing or broken file becomes a Problem and the rest is sti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,12 @@ import yaml
 from wallet_guide.build_state import Language, LanguageSettingsError, languages_from_settings
 from wallet_guide.checks.markdown import Page, parse_page
 from wallet_guide.checks.problem import Problem
+from wallet_guide.data import url_contract
+from wallet_guide.data.url_contract import Contract, contract_from_yaml
+from wallet_guide.data.yaml_lines import line_of
 
 MKDOCS_FILE = "mkdocs.yml"
-CONTRACT_FILE = "data/url-contract.yml"
+CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
 INTERFACE_DIR = "data/interface"  # <code>.yml: a language's interface texts (wallet_guide.texts)
@@ -49,19 +53,7 @@ class YamlFile:
     node: yaml.Node | None
 
     def line(self, *keys: str | int) -> int:
-        node = self.node
-        for key in keys:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-            else:
-                node = None
-            if node is None:
-                break
-        if node is None:
-            return 1
-        return node.start_mark.line + 1
+        return line_of(self.node, *keys)
 
 
 def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool = True) -> YamlFile | None:
@@ -97,6 +89,11 @@ class Project:
     checklist: YamlFile | None
     interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
+
+    @cached_property
+    def url_contract(self) -> Contract:
+        """data/url-contract.yml as the plugins read it (wallet_guide.data.url_contract)."""
+        return contract_from_yaml(self.contract.data, self.contract.node) if self.contract else Contract((), ())
 
     @property
     def default_language(self) -> str:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from wallet_guide.checks import (
     causes,
-    checklist,
-    contract,
+    checklist_rules,
+    contract_rules,
     counts,
     front_matter,
     glossary,
@@ -16,7 +16,7 @@ from wallet_guide.checks import (
     structure,
     tables,
     translations,
-    typography,
+    typography_rules,
     vocabulary,
 )
 from wallet_guide.checks.problem import Problem
@@ -30,13 +30,13 @@ def check_sources(project: Project) -> list[Problem]:
         *structure.check(project),
         *front_matter.check(project),
         *links.check_sources(project),
-        *contract.check_sources(project),
-        *checklist.check(project),
+        *contract_rules.check_sources(project),
+        *checklist_rules.check(project),
         *causes.check(project),
         *counts.check(project),
         *glossary.check(project),
         *tables.check(project),
-        *typography.check(project),
+        *typography_rules.check(project),
         *seed.check(project),
         *translations.check(project),
         *vocabulary.check(project),
@@ -44,7 +44,7 @@ def check_sources(project: Project) -> list[Problem]:
 
 
 def check_site(project: Project, site: Site) -> list[Problem]:
-    return [*links.check_site(project, site), *contract.check_site(project, site)]
+    return [*links.check_site(project, site), *contract_rules.check_site(project, site)]
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

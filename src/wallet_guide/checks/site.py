@@ -1,5 +1,5 @@
 """The built site as the checks read it: per HTML file, its ids and its links with line numbers
-(html.parser), and the strict build that produces it."""
+(wallet_guide.html_text), and the strict build that produces it."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import MKDOCS_FILE
+from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
 LOCATED = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$")
@@ -38,36 +38,22 @@ class BuiltPage:
     links: list[BuiltLink] = field(default_factory=list)
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = BuiltPage()
-        self.article_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if a.get("id"):
-            self.page.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.page.ids.add(a["name"])
-        if tag == "article":
-            self.article_depth += 1
-        attribute = LINK_ATTRIBUTES.get(tag)
-        if attribute and attribute in a:
-            if tag == "link" and NOT_LOADED & set(a.get("rel", "").split()):
-                return
-            self.page.links.append(BuiltLink(tag, a[attribute], self.getpos()[0], a, self.article_depth > 0))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.article_depth:
-            self.article_depth -= 1
-
-
 def read_html(text: str) -> BuiltPage:
-    reader = _Reader()
-    reader.feed(text)
-    reader.close()
-    return reader.page
+    page = BuiltPage()
+    for node in walk(text):
+        if node.kind != "start":
+            continue
+        a = node.attrs
+        if a.get("id"):
+            page.ids.add(a["id"])
+        if node.tag == "a" and a.get("name"):
+            page.ids.add(a["name"])
+        attribute = LINK_ATTRIBUTES.get(node.tag)
+        if attribute and attribute in a:
+            if node.tag == "link" and NOT_LOADED & set(a.get("rel", "").split()):
+                continue
+            page.links.append(BuiltLink(node.tag, a[attribute], node.line, a, "article" in node.open))
+    return page
 
 
 @dataclass

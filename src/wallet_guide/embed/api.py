@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import jsonschema
 
+from wallet_guide import html_text
+
 API_VERSION = 1
 API_DIR = f"api/v{API_VERSION}"
 SCHEMA_DIR = Path("data/schemas")  # relative to mkdocs.yml
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
-HEADING = re.compile(r"^h([1-6])$")
-BLOCKS = {"p", "li", "br", "div", "tr", "td", "th", "dt", "dd", "pre", "blockquote",
-          "summary", "details", "fieldset", "legend", "label", "ul", "ol", "table"}
-SKIPPED_CLASSES = {"headerlink", "wg-no-index"}  # as in the site's search: not text of the page
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+URL_ATTRIBUTES = ("href", "src")
 
 
 @dataclass(frozen=True)
@@ -33,105 +26,33 @@ class Section:
     html: str
 
 
-@dataclass(frozen=True)
-class _Heading:
-    id: str
-    level: int
-    start: int  # offset of "<hN"
-    end: int  # offset after "</hN>"
-
-
-class _HeadingFinder(HTMLParser):
-    """The headings with an id that are direct children of the content (not inside a block)."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.html = html
-        self.depth = 0
-        self.open: tuple[str, int, int] | None = None  # id, level, start
-        self.headings: list[_Heading] = []
-
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        match = HEADING.match(tag)
-        ident = dict(attrs).get("id")
-        if self.depth == 0 and match and ident:
-            self.open = (ident, int(match.group(1)), self.position())
-        if tag not in VOID:
-            self.depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        pass
-
-    def handle_endtag(self, tag):
-        self.depth = max(0, self.depth - 1)
-        if self.depth == 0 and self.open and tag == f"h{self.open[1]}":
-            end = self.html.index(">", self.position()) + 1
-            self.headings.append(_Heading(self.open[0], self.open[1], self.open[2], end))
-            self.open = None
-
-
-class _TextReader(HTMLParser):
-    """Visible text, one space between blocks; permalinks (¶), scripts, styles and what the
-    site's search leaves out (class wg-no-index: the checklist, which checklist.json holds)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if self.skip:
-            self.skip += tag not in VOID
-        elif tag in {"script", "style", "template"} or SKIPPED_CLASSES & set((dict(attrs).get("class") or "").split()):
-            self.skip = 1
-        elif tag in BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if self.skip:
-            self.skip -= 1
-        elif tag in BLOCKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def plain_text(html: str) -> str:
-    reader = _TextReader()
-    reader.feed(html)
-    reader.close()
-    return " ".join("".join(reader.parts).split())
-
-
 def absolute_links(html: str, page_url: str) -> str:
-    """Links and images resolved against the page's public address, so they work anywhere."""
-    return URL_ATTRIBUTE.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), html)
+    """Links and images resolved against the page's public address, so they work anywhere;
+    the headings' ¶ permalinks left out."""
+
+    def resolved(node: html_text.Node) -> dict[str, str] | None:
+        if not any(name in node.attrs for name in URL_ATTRIBUTES):
+            return None
+        return {name: urljoin(page_url, value) if name in URL_ATTRIBUTES else value
+                for name, value in node.attrs.items()}
+
+    return html_text.rewrite(html, resolved, drop=lambda node: bool(html_text.NOT_TEXT_CLASSES & node.classes))
 
 
 def split_sections(html: str, page_url: str) -> list[Section]:
-    """One section per heading with an id at the top level of the page: the heading's own
-    content, up to the next such heading (of any level; `level` tells how they nest)."""
-    finder = _HeadingFinder(html)
-    finder.feed(html)
-    finder.close()
-    sections = []
-    for heading, following in zip(finder.headings, [*finder.headings[1:], None]):
-        body = html[heading.end : following.start if following else len(html)]
-        sections.append(Section(
-            id=heading.id,
-            level=heading.level,
-            title=plain_text(html[heading.start : heading.end]),
-            text=plain_text(body),
-            html=absolute_links(HEADERLINK.sub("", body), page_url).strip(),
-        ))
-    return sections
+    """One section per heading with an id at the top level of the page (wallet_guide.html_text's
+    rule, the site search's too): its title, its text as the search holds it (without code
+    blocks and what the site does not index), and its HTML."""
+    return [
+        Section(
+            id=section.id,
+            level=section.level,
+            title=section.title,
+            text=section.text,
+            html=absolute_links(html[section.body_start : section.body_end], page_url).strip(),
+        )
+        for section in html_text.split_sections(html)
+    ]
 
 
 def embed_url(url: str, section: str | None = None) -> str:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from pathlib import Path
 
+import jinja2
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from wallet_guide import html_text
 from wallet_guide.build_state import Language
 
 
@@ -41,31 +42,28 @@ def alternate_links(page: Page, files: dict[Language, File]) -> list[Alternate]:
     ]
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+_templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
 def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str) -> str:
-    """A sitemap whose every URL lists all its language versions (Google's hreflang format)."""
+    """A sitemap whose every URL lists all its language versions (templates/sitemap.xml)."""
     base = site_url.rstrip("/") + "/"
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    for entry in entries:
-        lines.append(f"  <url>\n    <loc>{escape(base + entry.site_url)}</loc>")
-        for lang, url in entry.alternates.items():
-            lines.append(
-                f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(base + url)}"/>'
-            )
-        if x_default in entry.alternates:
-            href = escape(base + entry.alternates[x_default])
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{href}"/>')
-        lines.append("  </url>")
-    lines.append("</urlset>\n")
-    return "\n".join(lines)
+    return _templates.get_template("sitemap.xml").render(entries=entries, base=base, x_default=x_default)
 
 
-_PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link(")')
+DEFAULT_PERMALINK_TITLE = "Permanent link"  # the toc extension's tooltip on the ¶
 
 
 def localize_permalinks(html: str, title: str) -> str:
-    """Replace the toc extension's default ¶ tooltip with ``title`` (escaped)."""
-    return _PERMALINK_TITLE.sub(lambda m: m.group(1) + escape(title, {'"': "&quot;"}) + m.group(2), html)
+    """Replace the toc extension's default ¶ tooltip with ``title``."""
+
+    def localized(node: html_text.Node) -> dict[str, str] | None:
+        if node.tag == "a" and "headerlink" in node.classes and node.attrs.get("title") == DEFAULT_PERMALINK_TITLE:
+            return {**node.attrs, "title": title}
+        return None
+
+    return html_text.rewrite(html, localized)

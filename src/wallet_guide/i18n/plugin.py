@@ -22,6 +22,7 @@ from wallet_guide.i18n.alternates import (
 )
 from wallet_guide.i18n.config import I18nLinksConfig
 from wallet_guide.texts import interface_texts, texts_of
+
 ASSETS = Path(__file__).parent / "assets"
 
 

@@ -3,92 +3,66 @@ the sources or in the built site, and the contract's languages are the ones mkdo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from wallet_guide.checks import checklist
+from wallet_guide.checks import checklist_rules
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, MKDOCS_FILE, Project
 from wallet_guide.checks.site import Site
+from wallet_guide.data.url_contract import ContractPage
 
 
-@dataclass(frozen=True)
-class Entry:
-    path: str  # "causes/"
-    source: str  # "causes.md"
-    ids: tuple[str, ...]
-    line: int
-    planned: bool = False  # promised but not written yet: it may be absent, once
-    ids_line: int = 0  # the line of its `ids:` (0: none)
+def entries(project: Project) -> tuple[ContractPage, ...]:
+    return project.url_contract.pages
 
 
-def entries(project: Project) -> list[Entry]:
-    data = project.contract.data if project.contract else None
-    pages = data.get("pages", []) if isinstance(data, dict) else []
-    return [
-        Entry(
-            str(p.get("path", "")), str(p.get("source", "")), tuple(p.get("ids") or ()),
-            project.contract.line("pages", i), bool(p.get("planned")),
-            project.contract.line("pages", i, "ids") if "ids" in p else 0,
-        )
-        for i, p in enumerate(pages)
-        if isinstance(p, dict)
-    ]
-
-
-def _url(project: Project, lang: str, entry: Entry) -> str:
+def _url(project: Project, lang: str, entry: ContractPage) -> str:
     language = project.language(lang)
     return "/" + (language.root if language else "") + entry.path
 
 
 def check_languages(project: Project) -> list[Problem]:
-    data = project.contract.data if project.contract else None
-    if not isinstance(data, dict):
+    if project.contract is None or not isinstance(project.contract.data, dict):
         return []
-    published = {
-        str(lang.get("code")): (str(lang.get("root", "")), i)
-        for i, lang in enumerate(data.get("languages") or [])
-        if isinstance(lang, dict)
-    }
+    published = {language.code: language for language in project.url_contract.languages}
     problems = []
     for language in project.languages:
         root = "/" + language.root
         if language.code not in published:
             problems.append(Problem(
-                CONTRACT_FILE, project.contract.line("languages"),
+                CONTRACT_FILE, project.url_contract.languages_line,
                 f"{MKDOCS_FILE} builds the language '{language.code}', but the URL contract does not list it",
                 f"add `- code: {language.code}` with `root: {root}` under languages:",
             ))
-        elif published[language.code][0] != root:
+        elif published[language.code].root != root:
             problems.append(Problem(
-                CONTRACT_FILE, project.contract.line("languages", published[language.code][1]),
-                f"the URL contract puts '{language.code}' at {published[language.code][0]}, but the build puts it at {root}",
+                CONTRACT_FILE, published[language.code].line,
+                f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
                 "published addresses never move: make mkdocs.yml build the language where the contract says",
             ))
     built = {language.code for language in project.languages}
-    for code, (root, index) in published.items():
+    for code, language in published.items():
         if code not in built:
             problems.append(Problem(
-                CONTRACT_FILE, project.contract.line("languages", index),
-                f"the URL contract publishes {root} ('{code}'), but {MKDOCS_FILE} does not build it",
+                CONTRACT_FILE, language.line,
+                f"the URL contract publishes {language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
                 f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
             ))
     return problems
 
 
-def missing_ids(project: Project, lang: str, entry: Entry) -> list[str]:
+def missing_ids(project: Project, lang: str, entry: ContractPage) -> list[str]:
     """Contract ids the page of ``lang`` lacks in its source (the checklist's count as present
     where the page shows the checklist; the built-site check verifies those)."""
     page = project.pages.get((lang, entry.source))
     if page is None:
         return []
-    present = checklist.ids_shown_on(project, page)
+    present = checklist_rules.ids_shown_on(project, page)
     return [i for i in entry.ids if i not in present]
 
 
 def check_sources(project: Project) -> list[Problem]:
     problems = check_languages(project)
     source = project.default_language
-    causes_page = project.pages.get((source, checklist.LINKED_PAGES[0]))
+    causes_page = project.pages.get((source, checklist_rules.LINKED_PAGES[0]))
     causes_on_pages = {h.id for h in causes_page.headings if h.id} if causes_page else set()
     for entry in entries(project):
         present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
@@ -133,11 +107,11 @@ def check_sources(project: Project) -> list[Problem]:
                         f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
                         f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
                     ))
-                elif checklist.has_marker(page) and entry.source == checklist.CHECKLIST_PAGE:
+                elif checklist_rules.has_marker(page) and entry.source == checklist_rules.CHECKLIST_PAGE:
                     if missing in causes_on_pages:
                         continue  # causes.check names the cause whose checklist entry is missing
                     problems.append(Problem(
-                        page.path, checklist.marker_line(page),
+                        page.path, checklist_rules.marker_line(page),
                         f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
                         f"add the entry `- id: {missing}` to {CHECKLIST_FILE}, or restore it if it was removed",
                     ))
@@ -171,7 +145,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                 continue
             # Ids missing from the Markdown are reported from the sources; here, the ones the
             # Markdown (or the checklist it shows) has but the built page lacks.
-            expected = checklist.ids_shown_on(project, page) - checklist.pending_ids(project, page)
+            expected = checklist_rules.ids_shown_on(project, page) - checklist_rules.pending_ids(project, page)
             for missing in entry.ids:
                 if missing in site.pages[built].ids or missing not in expected:
                     continue

@@ -11,9 +11,9 @@ from wallet_guide.checks.markdown import Page
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
 from wallet_guide.checklist.render import ANCHOR_PREFIX
+from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
 MARKER = "<!-- wallet-guide:checklist -->"
-CHECKLIST_PAGE = "checklist.md"
 # Each cause links to its section on these pages (its cause, and the step that fixes it).
 LINKED_PAGES = ("causes.md", "solutions.md")
 
@@ -68,11 +68,8 @@ def pending_ids(project: Project, page: Page) -> set[str]:
 
 
 def _contract_ids(project: Project) -> tuple[list[str], int] | None:
-    pages = project.contract.data.get("pages", []) if project.contract and isinstance(project.contract.data, dict) else []
-    for index, entry in enumerate(pages):
-        if isinstance(entry, dict) and entry.get("source") == CHECKLIST_PAGE:
-            return list(entry.get("ids") or []), project.contract.line("pages", index)
-    return None
+    page = project.url_contract.page_of(CHECKLIST_PAGE)
+    return (list(page.ids), page.line) if page else None
 
 
 def check(project: Project) -> list[Problem]:
