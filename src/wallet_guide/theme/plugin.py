@@ -1,5 +1,7 @@
-"""Adjustments to Material: valid HTML (html_fixes.py), a lazily loaded bundle (assets/), and
-what the templates need per language: footer links, a short header title, the 404 page's texts."""
+"""Adjustments to Material: valid HTML (html_fixes.py), a lazily loaded bundle (assets/, whose
+name is read from the installed theme: material.py), the page settings every script starts from
+(the site's root and our asset folder: wallet_guide/settings.py), and what the templates need per
+language: footer links, a short header title, the 404 page's texts."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets
+from wallet_guide.assets import SITE_ASSET_DIR, add_package_assets
+from wallet_guide.settings import add_page_settings
 
 from wallet_guide.theme.config import ThemeFixesConfig
 from wallet_guide.theme.html_fixes import apply_all
+from wallet_guide.theme.material import bundle_path
 
 
 ASSETS = Path(__file__).parent / "assets"
@@ -33,10 +37,12 @@ class Link:
 class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def __init__(self) -> None:
         self.files: Files | None = None
+        self.bundle = ""
 
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        self.bundle = bundle_path()  # fails the build, saying what to check, if Material changed
         for lang in build_state.build_languages(config):
             mistakes = [f"footer_links: {link.page}: text: missing {lang}"
                         for link in self.config.footer_links if lang not in link.text]
@@ -74,6 +80,8 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         return get_relative_url(url, relative_to)
 
     def _context(self, context, lang: str, config: MkDocsConfig, relative_to: str | None):
+        add_page_settings(context, root=self._href("./", config, relative_to),
+                          assets=f"{SITE_ASSET_DIR}/", bundle=self.bundle)
         context["wg_footer_links"] = [
             Link(self._href(self._page_url(link.page, lang, config), config, relative_to), link.text[lang])
             for link in self.config.footer_links
