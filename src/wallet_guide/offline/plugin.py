@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets, not_for_readers
 from wallet_guide.offline.config import OfflineConfig
-from wallet_guide.offline.worker import WORKER, MESSAGE_KEYS, build_version, render_worker, shell_assets
+from wallet_guide.offline.worker import MESSAGE_KEYS, WORKER, build_version, render_worker, shell_assets
 from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_texts
 
