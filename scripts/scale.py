@@ -1,4 +1,4 @@
-"""Generate a copy of the site N times larger, for `make bench --scale N` (see scripts/bench.py).
+"""Generate a copy of the site N times larger, for `make bench SCALE=N` (see scripts/bench.py).
 
 The copy keeps the real pages and adds, per language, N-1 "parts" of seven generated pages each
 (like the article's seven), six sections per page with unique ids. Generated text recombines

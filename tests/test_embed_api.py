@@ -17,6 +17,7 @@ import pytest
 
 from tests.languages import CODES
 from wallet_guide.data.url_contract import load_contract
+from wallet_guide.settings import page_settings, published_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = load_contract()
@@ -105,14 +106,15 @@ def test_headers_file_lets_only_the_allow_list_frame_the_site(site, portals):
 
 def test_pages_carry_the_allow_list_for_the_embed_view(site, portals):
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
-    assert f"data-wg-embed-origins='[\"{portals.allowed}\"]'" in html
+    assert page_settings(html)["embed"] == {"origins": [portals.allowed], "languages": {"zh": "", "en": "en/"}}
 
 
 def test_embed_js_is_as_small_as_the_integrator_page_says(site):
     """docs/*/integrate.md promises portals a script under 4 KiB compressed."""
     script = (site / "embed" / "v1" / "embed.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) < 4 * 1024
-    assert b'"en": {"root": "en/"' in script, "the build writes the languages into embed.js"
+    assert published_settings(script.decode())["languages"]["en"]["root"] == "en/", (
+        "the build gives embed.js the languages")
     assert "正在加载指南…".encode() in script, "and the texts it shows in each language"
     assert (site / "assets" / "wallet-guide" / "embed.js").read_bytes() == script, "the first address serves the same file"
 
@@ -188,7 +190,7 @@ def test_readers_offline_cache_skips_what_only_the_embed_view_and_portals_use(si
     """Every page loads embed-head.js; the rest serves the embed view, which the worker never
     answers, or portals: precaching it would cost every reader's first visit."""
     worker = (site / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(worker.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])["precache"]
+    precache = published_settings(worker)["precache"]
     assert "assets/wallet-guide/embed-head.js" in precache
     for name in ("embed-page.js", "embed.css", "embed.js"):
         assert f"assets/wallet-guide/{name}" not in precache

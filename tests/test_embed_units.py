@@ -1,7 +1,11 @@
 """The embed plugin's pure parts: the allow-list, the _headers file, the API's sections,
-embed.js's build-time line, and the configuration error a reader sees."""
+embed.js's settings, and the configuration error a reader sees."""
 
 from __future__ import annotations
+
+import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -13,6 +17,7 @@ from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import render_host_script
 from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
 from wallet_guide.embed.plugin import ASSETS
+from wallet_guide.settings import published_settings, with_settings
 
 
 @pytest.mark.parametrize("value,origin", [
@@ -129,15 +134,27 @@ def test_plain_text_and_embed_urls():
         "https://g.example/causes/?embed=1&section=balance")
 
 
-def test_embed_js_gets_the_languages_written_in():
+def test_embed_js_runs_unchanged_with_its_settings():
     source = (ASSETS / "embed.js").read_text(encoding="utf-8")
-    out = render_host_script(source, {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}})
-    assert '  const LANGUAGES = {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}};' in out
-    before, after = source.splitlines(), out.splitlines()
-    assert len(before) == len(after)
-    assert sum(a != b for a, b in zip(before, after)) == 1, "only the LANGUAGES line changes"
-    with pytest.raises(ValueError, match="LANGUAGES"):
-        render_host_script("no such line", {})
+    languages = {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}}
+    out = render_host_script(source, languages=languages, paths=["embed/v1/embed.js"],
+                             site_url="https://g.example/")
+    assert source.rstrip() in out, "the source is published as it is, inside the wrapper"
+    assert "SETTINGS.languages" in source and "const LANGUAGES = {" not in source
+    assert published_settings(out) == {"languages": languages, "paths": ["embed/v1/embed.js"],
+                                       "site": "https://g.example/"}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (make system-packages)")
+def test_a_wrapped_file_sees_its_settings_and_adds_no_global():
+    """Run as a classic script twice (a portal may load embed.js twice): no redeclaration."""
+    published = with_settings('"use strict";\nglobalThis.seen = (globalThis.seen || []).concat(SETTINGS.name);',
+                              {"name": "指南"})
+    script = (f"const vm = require('vm'); const box = {{}}; vm.createContext(box);"
+              f"for (let i = 0; i < 2; i++) vm.runInContext({json.dumps(published)}, box);"
+              "console.log(JSON.stringify([box.seen, typeof box.SETTINGS]));")
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [["指南", "指南"], "undefined"]
 
 
 def test_an_api_file_that_breaks_its_schema_stops_the_build(tmp_path):

@@ -1,4 +1,5 @@
-"""Ship the JS and CSS that live inside this package into the built site."""
+"""Ship the JS and CSS that live inside this package into the built site, and keep the one list
+of what a reader's pages never load (the service worker does not precache it)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,36 @@ from mkdocs.structure.files import File, Files
 
 SITE_ASSET_DIR = "assets/wallet-guide"
 
+# Site paths our plugins publish for others than the readers' pages (the embed view, portals).
+# Filled as the files are published; the same paths on every build.
+_NOT_FOR_READERS: set[str] = set()
+
 
 def add_package_assets(
-    files: Files, config: MkDocsConfig, source_dir: Path, only: tuple[str, ...] | None = None
+    files: Files, config: MkDocsConfig, source_dir: Path, only: tuple[str, ...] | None = None,
+    *, for_readers: bool = True,
 ) -> None:
-    """Add the files of ``source_dir`` (or just ``only``) as ``assets/wallet-guide/<name>``."""
+    """Add the files of ``source_dir`` (or just ``only``) as ``assets/wallet-guide/<name>``;
+    ``for_readers=False``: files a reader's page never loads (not precached for offline use)."""
     for path in sorted(source_dir.iterdir()):
         if path.is_file() and (only is None or path.name in only):
-            files.append(
-                File.generated(
-                    config, f"{SITE_ASSET_DIR}/{path.name}", abs_src_path=str(path)
-                )
-            )
+            publish(files, config, asset_url(path.name), abs_src_path=str(path), for_readers=for_readers)
+
+
+def publish(files: Files, config: MkDocsConfig, site_path: str, *, content: str | None = None,
+            abs_src_path: str | None = None, for_readers: bool = True) -> None:
+    """Add one generated file at ``site_path`` (from ``content`` or a file)."""
+    if abs_src_path is not None:
+        files.append(File.generated(config, site_path, abs_src_path=abs_src_path))
+    else:
+        files.append(File.generated(config, site_path, content=content or ""))
+    if not for_readers:
+        _NOT_FOR_READERS.add(site_path)
+
+
+def not_for_readers() -> frozenset[str]:
+    """The site paths published with ``for_readers=False``."""
+    return frozenset(_NOT_FOR_READERS)
 
 
 def asset_url(name: str) -> str:

@@ -24,8 +24,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 if TYPE_CHECKING:
-    from wallet_guide.checklist.data import Checklist
-    from wallet_guide.contract import Contract
+    from wallet_guide.data.checklist import Checklist
+    from wallet_guide.data.url_contract import Contract
 
 I18N_PLUGIN = "i18n"
 CHECKLIST_PLUGIN = "wallet-guide-checklist"

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
-from wallet_guide.checklist.data import node_lines  # the line of each value of a YAML file
+from wallet_guide.data.yaml_lines import node_lines  # the line of each value of a YAML file
 
 TEXTS_DIR = Path("data/interface")  # relative to mkdocs.yml
 PAGE_KEY = "page"

@@ -412,3 +412,20 @@ def test_the_content_api_can_be_read_from_a_portal_where_headers_are_applied(pag
     page.goto(f"{portals.allowed}/host.html")
     document = page.evaluate(f"fetch('{headers_host}/api/v1/en/pages.json').then(r => r.json())")
     assert document["lang"] == "en" and document["pages"]
+
+
+@pytest.mark.parametrize("served_from", ["another-host", "portal-copy"])
+def test_embed_js_finds_the_guide_from_its_own_address_or_the_site_it_was_built_for(page, portals, base_url, headers_host, site, served_from):
+    """No siteUrl: the guide's root is embed.js's address minus the path it is published at
+    (here the same site on another host, at its first address assets/wallet-guide/embed.js); a
+    copy the portal serves itself uses the address the guide was built for (site_url)."""
+    if served_from == "portal-copy":
+        script, guide_root = f"{portals.allowed}/vendor/wallet-guide-embed.js", base_url
+        body = (site / "embed" / "v1" / "embed.js").read_text(encoding="utf-8")
+        page.route(script, lambda route: route.fulfill(body=body, content_type="text/javascript"))
+    else:
+        script, guide_root = f"{headers_host}/assets/wallet-guide/embed.js", headers_host
+    page.goto(f"{portals.allowed}/host.html?{urlencode({'page': '/causes/', 'lang': 'en', 'script': script, 'site': 'http://unused.invalid/'})}")
+    page.wait_for_function("window.__loaded === true")
+    assert page.get_attribute(FRAME, "src").startswith(f"{guide_root}/en/causes/?embed=1")
+    shows_its_page(page.frame_locator(FRAME))

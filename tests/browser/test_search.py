@@ -187,3 +187,46 @@ def test_browser_and_build_tokenize_alike(page):
     ]
     for text in samples:
         assert page.evaluate("t => window.wgSearch.terms(t)", text) == terms(text), text
+
+
+def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
+    """`index_dir` may be any folder, nested too: search.js takes it from the page's settings
+    and the results' addresses from the site's root, not from the index's depth."""
+    import yaml
+    from mkdocs.utils import yaml_load
+
+    from scripts import static_server
+    from tests.conftest import ROOT, run_build
+
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        config = yaml_load(f)
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "wallet-guide-search" in entry:
+            entry["wallet-guide-search"]["index_dir"] = "find/v2"
+    (tmp_path / "data").symlink_to(ROOT / "data")  # our plugins read data/ beside the config
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    server, url = static_server.start(site)
+    try:
+        built = run_build(site, "-f", str(config_file), site_url=url + "/")
+        assert built.returncode == 0, built.log
+        assert (site / "find" / "v2" / "en" / "manifest.json").is_file() and not (site / "search").exists()
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        for start, query, target in [("/en/causes/", "live chat", "/en/support/#live-chat"),
+                                     ("/", "余额不足", "/causes/#balance")]:
+            page.goto(start)
+            search(page, query)
+            assert page.locator(".wg-search__result").first.get_attribute("href") == url + target
+        assert any("/find/v2/en/terms-" in address for address in requested)
+        assert any("/find/v2/zh/terms-" in address for address in requested)
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -19,6 +19,8 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.yaml_lines import node_lines
+
 # What each field of a cause holds, as an error message names it.
 CAUSE_FIELDS = {
     "symptom": "symptom (what the reader notices)",
@@ -92,20 +94,6 @@ class Checklist:
 def language_name(code: str, names: Mapping[str, str]) -> str:
     """As the language switcher names the language (build_state.Language.name), else its code."""
     return names.get(code) or f"'{code}'"
-
-
-def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
-    """The line (1-based) of each value of a composed YAML document, by its path: the line of
-    its key in a mapping (``en:``), of its dash in a list."""
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines.update(node_lines(value, (*path, key.value)))
-            lines[(*path, key.value)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(node_lines(item, (*path, index)))
-    return lines
 
 
 class _Where:

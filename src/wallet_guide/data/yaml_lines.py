@@ -16,3 +16,17 @@ def line_of(node: yaml.Node | None, *keys: str | int) -> int:
         else:
             node = None
     return node.start_mark.line + 1 if node is not None else 1
+
+
+def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+    """The line (1-based) of each value of a composed YAML document, by its path: the line of
+    its key in a mapping (``en:``), of its dash in a list."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines.update(node_lines(value, (*path, key.value)))
+            lines[(*path, key.value)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(node_lines(item, (*path, index)))
+    return lines

@@ -1,30 +1,29 @@
 """embed.js, the script a portal loads, knows each language's folder, site name and the texts it
-shows while the frame loads or when the guide does not answer: the build writes them in from
-mkdocs.yml (through static-i18n's configuration). It is published twice: at its first address
-(assets/wallet-guide/embed.js) and at the versioned one a portal can pin with an integrity hash."""
+shows while the frame loads or when the guide does not answer, the addresses it is published at
+and the site's address: the build hands them to it as its settings (wallet_guide/settings.py,
+from mkdocs.yml through static-i18n's configuration). It is published twice: at its first
+address (assets/wallet-guide/embed.js) and at the versioned one a portal can pin with an
+integrity hash, which covers the settings too."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import re
+
+from wallet_guide.settings import with_settings
 
 HOST_SCRIPT = "embed.js"
 TYPES = "embed.d.ts"
 PINNED_DIR = "embed/v1"  # the protocol's version: a breaking change gets embed/v2/
 MESSAGE_KEYS = ("loading", "error", "open")
-# The one line of embed.js the build rewrites; as written in the package it is a working default.
-LANGUAGES_LINE = re.compile(r"^  const LANGUAGES = .*;$", re.M)
 
 
-def render_host_script(source: str, languages: dict[str, dict[str, str]]) -> str:
-    """``source`` with ``languages`` ({"en": {"root": "en/", "name": "…", "loading": "…"}}) written in."""
-    line = f"  const LANGUAGES = {json.dumps(languages, ensure_ascii=False)};"
-    text, count = LANGUAGES_LINE.subn(lambda _: line, source)
-    if count != 1:
-        raise ValueError(f"{HOST_SCRIPT}: expected one 'const LANGUAGES = …;' line, found {count}")
-    return text
+def render_host_script(source: str, *, languages: dict[str, dict[str, str]], paths: list[str],
+                       site_url: str) -> str:
+    """embed.js run with its settings. languages: {"en": {"root": "en/", "name": "…", "loading":
+    "…", …}}; paths: where it is published (site-root relative), from which it finds the guide's
+    root in its own address; site_url: the root when it is served from anywhere else."""
+    return with_settings(source, {"languages": languages, "paths": paths, "site": site_url})
 
 
 def integrity(content: str) -> str:

@@ -9,11 +9,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, asset_url
+from wallet_guide.assets import add_package_assets, asset_url, publish
 from wallet_guide.audience import is_for_readers
 from wallet_guide.embed import api
 from wallet_guide.embed.config import EmbedConfig
@@ -26,13 +26,16 @@ from wallet_guide.embed.host_script import (
     pinned_snippet,
     render_host_script,
 )
+from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 # In every page's <head>; it loads embed-page.js and embed.css only for the embed view.
 HEAD_SCRIPT = "embed-head.js"
-SITE_ASSETS = (HEAD_SCRIPT, "embed-page.js", "embed.css")  # as they are; embed.js is generated
+VIEW_ASSETS = ("embed-page.js", "embed.css")  # loaded by embed-head.js in the embed view only
+# The host script's addresses: the first stays for the portals that use it; the versioned one can be pinned.
+HOST_SCRIPT_PATHS = (asset_url(HOST_SCRIPT), f"{PINNED_DIR}/{HOST_SCRIPT}")
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
@@ -64,17 +67,21 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        add_package_assets(files, config, ASSETS, only=SITE_ASSETS)
+        add_package_assets(files, config, ASSETS, only=(HEAD_SCRIPT,))
+        # Never loaded by a reader's page: not precached for offline reading.
+        add_package_assets(files, config, ASSETS, only=VIEW_ASSETS, for_readers=False)
         languages = {
             lang.code: {"root": lang.root, "name": lang.site_name or self.default_site_name,
                         **texts_of(config, lang, "embed")}
             for lang in build_state.languages(config)
         }
-        self.host_script = render_host_script((ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages)
-        # The first address stays for the portals that use it; the versioned one can be pinned.
-        for path in (asset_url(HOST_SCRIPT), f"{PINNED_DIR}/{HOST_SCRIPT}"):
-            files.append(File.generated(config, path, content=self.host_script))
-        files.append(File.generated(config, f"{PINNED_DIR}/{TYPES}", abs_src_path=str(ASSETS / TYPES)))
+        self.host_script = render_host_script(
+            (ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages=languages,
+            paths=list(HOST_SCRIPT_PATHS), site_url=config.site_url or "",
+        )
+        for path in HOST_SCRIPT_PATHS:
+            publish(files, config, path, content=self.host_script, for_readers=False)
+        publish(files, config, f"{PINNED_DIR}/{TYPES}", abs_src_path=str(ASSETS / TYPES), for_readers=False)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -86,11 +93,11 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        context["wg_embed"] = {
-            "script": asset_url(HEAD_SCRIPT),
+        context["wg_embed"] = {"script": asset_url(HEAD_SCRIPT)}
+        add_page_settings(context, embed={
             "origins": self.config.embed_allowed_origins,
             "languages": {lang.code: lang.root for lang in build_state.languages(config)},
-        }
+        })
         if self.config.api_enabled and is_for_readers(page.meta):
             lang = build_state.page_language(page, config).code
             self.site_names[lang] = config.site_name

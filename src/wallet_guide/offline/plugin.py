@@ -9,9 +9,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, link_assets
+from wallet_guide.assets import add_package_assets, link_assets, not_for_readers
 from wallet_guide.offline.config import OfflineConfig
-from wallet_guide.offline.worker import MESSAGE_KEYS, build_version, render_worker, shell_assets
+from wallet_guide.offline.worker import MESSAGE_KEYS, WORKER, build_version, render_worker, shell_assets
+from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
 
 ASSETS = Path(__file__).parent / "assets"
@@ -32,6 +33,16 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         add_package_assets(files, config, ASSETS, only=("offline.js",))
         return files
 
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        if self.config.enabled:
+            add_page_settings(context, offline={"worker": WORKER})  # for offline.js
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if self.config.enabled and template_name == "404.html":  # offline.js runs there too
+            add_page_settings(context, offline={"worker": WORKER})
+        return context
+
     @event_priority(build_state.AFTER_ALL_LANGUAGES - 10)  # after every other file is written
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not build_state.is_last_language_pass(config):
@@ -42,10 +53,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             for lang in sorted(build_state.languages(config), key=lambda lang: -len(lang.root))
         }
         worker = render_worker(
-            (ASSETS / "sw.js").read_text(encoding="utf-8"),
+            (ASSETS / WORKER).read_text(encoding="utf-8"),
             version=build_version(site_dir),
-            precache=shell_assets(site_dir),
+            precache=shell_assets(site_dir, not_for_readers()),
             pages=self.config.precache_pages,
             languages=languages,
         )
-        (site_dir / "sw.js").write_text(worker, encoding="utf-8")
+        (site_dir / WORKER).write_text(worker, encoding="utf-8")

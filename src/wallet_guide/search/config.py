@@ -7,7 +7,8 @@ class SearchConfig(Config):
     """Write a search index per language and add the search box."""
 
     index_dir = opt.Type(str, default="search")
-    """Folder of the indexes, relative to the site root: one sub-folder per language."""
+    """Folder of the indexes, relative to the site root (may be nested: `search/v2`): one
+    sub-folder per language. search.js finds it in the page's settings block."""
 
     index_term_shard_bytes = opt.Type(int, default=12_000)
     """Target size of one file of the term index, before compression."""

@@ -17,6 +17,7 @@ from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.vocabulary import Entry, load, normalized
+from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
@@ -74,7 +75,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
             lang = build_state.page_language(page, config).code
-            context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
+            self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, nav)
         return context
 
@@ -82,9 +83,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """The 404 page has a search box too (partials/search.html), in the language being built."""
         if self.config.enabled and template_name == "404.html":
             lang = build_state.current_language(config).code
-            context["wg_search_index"] = f"{self.config.index_dir}/{lang}/"
+            self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, context["nav"])
         return context
+
+    def add_settings(self, context, lang: str) -> None:
+        """search.js's index folder for this language (site-root relative; partials/search.html
+        is included when it is set)."""
+        add_page_settings(context, search={"index": f"{self.index_folder(lang)}/"})
+
+    def index_folder(self, lang: str) -> str:
+        return f"{self.config.index_dir.strip('/')}/{lang}"
 
     def no_results(self, config: MkDocsConfig, lang: str, nav) -> dict:
         """The offer when nothing matches: its text and links (site-root relative URLs)."""
@@ -118,7 +127,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             max_postings=self.config.index_max_postings,
         )
         for lang, sections in self.sections.items():
-            folder = Path(config.site_dir) / self.config.index_dir / lang
+            folder = Path(config.site_dir) / self.index_folder(lang)
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob("*.json"):
                 stale.unlink()

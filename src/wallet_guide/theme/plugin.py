@@ -1,5 +1,7 @@
-"""Adjustments to Material: valid HTML (html_fixes.py), a lazily loaded bundle (assets/), and
-what the templates need per language: footer links, a short header title, the 404 page's texts."""
+"""Adjustments to Material: valid HTML (html_fixes.py), a lazily loaded bundle (assets/, whose
+name is read from the installed theme: material.py), the page settings every script starts from
+(the site's root and our asset folder: wallet_guide/settings.py), and what the templates need per
+language: footer links, a short header title, the 404 page's texts."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets
+from wallet_guide.assets import SITE_ASSET_DIR, add_package_assets
 from wallet_guide.build_state import Language
+from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
 from wallet_guide.theme.config import ThemeFixesConfig
 from wallet_guide.theme.html_fixes import apply_all
+from wallet_guide.theme.material import bundle_path
 
 
 ASSETS = Path(__file__).parent / "assets"
@@ -34,10 +38,12 @@ class Link:
 class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def __init__(self) -> None:
         self.files: Files | None = None
+        self.bundle = ""
 
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return config
+        self.bundle = bundle_path()  # fails the build, saying what to check, if Material changed
         if texts_of(config, build_state.default_language(config), "not_found", optional=True) is not None:
             require_keys(config, "not_found", NOT_FOUND_TEXTS, "the 404 page's texts")
         self._name_palette_toggles(config, build_state.current_language(config))
@@ -85,6 +91,8 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         return get_relative_url(url, relative_to)
 
     def _context(self, context, lang: Language, config: MkDocsConfig, relative_to: str | None):
+        add_page_settings(context, root=self._href("./", config, relative_to),
+                          assets=f"{SITE_ASSET_DIR}/", bundle=self.bundle)
         context["wg_footer_links"] = [
             Link(self._href(self._page_url(link["page"], lang, config), config, relative_to), link["text"])
             for link in texts_of(config, lang, "footer_links", optional=True) or []

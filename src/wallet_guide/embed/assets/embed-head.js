@@ -6,7 +6,9 @@
   const params = new URLSearchParams(location.search);
   if (params.get("embed") !== "1") return;
   const root = document.documentElement;
-  const here = document.currentScript.src;
+  // Our asset folder: the page's settings block (main.html puts it before this script).
+  const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+  const assets = new URL(settings.assets, new URL(settings.root, location.href));
   root.dataset.wgEmbed = "1";
 
   // Nothing shows until embed.css has hidden the header and navigation: embed.css makes the
@@ -14,7 +16,7 @@
   root.style.visibility = "hidden";
   const style = document.createElement("link");
   style.rel = "stylesheet";
-  style.href = new URL("embed.css", here).href;
+  style.href = new URL("embed.css", assets).href;
   style.setAttribute("blocking", "render");
   // Applied (or failed): the page no longer needs hiding, whatever happens to it later.
   const unhide = () => root.style.removeProperty("visibility");
@@ -26,7 +28,7 @@
   document.head.after(style);
 
   const script = document.createElement("script");
-  script.src = new URL("embed-page.js", here).href;
+  script.src = new URL("embed-page.js", assets).href;
   document.head.appendChild(script);
 
   // Material's anchor tracking rewrites the #hash from the scroll position, which says nothing

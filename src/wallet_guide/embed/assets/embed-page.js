@@ -11,10 +11,11 @@
   const HEADING = /^H([1-6])$/;
   const params = new URLSearchParams(location.search);
   const root = document.documentElement;
-  const head = document.querySelector("script[data-wg-embed-origins]"); // embed-head.js
-  const siteRoot = new URL("../../", head.src); // both live in <site>/assets/wallet-guide/
-  const languages = JSON.parse(head.dataset.wgEmbedLanguages || "{}");
-  const allowed = new Set([location.origin, ...JSON.parse(head.dataset.wgEmbedOrigins || "[]")]);
+  // The site's root, the language folders and the allow-list: the page's settings block (main.html).
+  const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+  const siteRoot = new URL(settings.root, location.href);
+  const languages = settings.embed.languages;
+  const allowed = new Set([location.origin, ...settings.embed.origins]);
   let theme = SCHEMES[params.get("theme")] ? params.get("theme") : null;
 
   // The portal's origin: the browser's record of it, else ?parent= (set by embed.js, kept by our

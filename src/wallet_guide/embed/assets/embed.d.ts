@@ -119,7 +119,8 @@ export interface WalletGuideOptions {
   rememberTicks?: boolean;
   /** false: never scroll your page to a section or to the top of a new page. */
   scroll?: boolean;
-  /** The guide's address (default: where embed.js was loaded from). */
+  /** The guide's address (default: where embed.js was loaded from, without embed/v1/embed.js;
+   *  a copy served from elsewhere: the address the guide was built for). */
   siteUrl?: string;
   onReady?: (message: WalletGuideReady) => void;
   onResize?: (message: WalletGuideResize) => void;

@@ -7,7 +7,8 @@
  * or, with no code of your own (the link inside stays if this script cannot load):
  *   <div data-wallet-guide-page="/causes/" data-wallet-guide-lang="en"><a href="https://<guide>/en/causes/">…</a></div>
  * Options, events and the message protocol (v1): the guide's integrator page, /integrate/.
- * Types: embed.d.ts beside this file. No dependencies. The build writes LANGUAGES from mkdocs.yml. */
+ * Types: embed.d.ts beside this file. No dependencies. SETTINGS: given by the build. */
+/* global SETTINGS */
 (() => {
   "use strict";
   if (window.WalletGuideEmbed) {
@@ -22,10 +23,17 @@
   const DEFAULT_HEIGHT = 600; // px until the page says its own: about a phone screen of text
   const DEFAULT_TIMEOUT = 10000; // ms from the frame starting to load to the guide's `ready`
   const LOAD_GRACE = 2000; // ms after the frame's document loaded without a word: an error page
-  const LANGUAGES = {"zh": {"root": "", "name": "Wallet guide", "loading": "Loading the guide…", "error": "The guide cannot be shown here right now.", "open": "Open it in a new tab"}, "en": {"root": "en/", "name": "Wallet guide", "loading": "Loading the guide…", "error": "The guide cannot be shown here right now.", "open": "Open it in a new tab"}};
-  const script = document.currentScript;
-  const defaultSite = new URL("../../", script ? script.src : location.href).href;
+  const LANGUAGES = SETTINGS.languages;
+  const defaultSite = guideRoot(document.currentScript);
   const defaultLang = Object.keys(LANGUAGES).find((code) => LANGUAGES[code].root === "");
+
+  // Without siteUrl: this file's address minus the path it is published at; a copy served
+  // elsewhere: the site's address at build time.
+  function guideRoot(script) {
+    const src = script && script.src ? new URL(script.src) : null;
+    const path = src && SETTINGS.paths.find((published) => src.pathname.endsWith(`/${published}`));
+    return path ? new URL(src.pathname.slice(0, -path.length), src).href : SETTINGS.site;
+  }
 
   function checkTheme(theme) {
     if (!THEMES.includes(theme)) throw new Error(`WalletGuideEmbed: theme must be "light" or "dark", not ${JSON.stringify(theme)}`);

@@ -4,9 +4,11 @@
   "use strict";
   if (!("serviceWorker" in navigator) || window.self !== window.top) return;
   if (new URLSearchParams(location.search).has("embed")) return;
-  const root = new URL("../../", document.currentScript.src); // <root>/assets/wallet-guide/offline.js
+  // The site's root and the worker's address: the page's settings block (main.html).
+  const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+  const root = new URL(settings.root, location.href);
   window.addEventListener("load", () => {
-    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
+    navigator.serviceWorker.register(new URL(settings.offline.worker, root), { scope: root.pathname })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => registration.active.postMessage({
         type: "wg-save-pages",

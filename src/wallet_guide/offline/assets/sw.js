@@ -1,6 +1,7 @@
-/* The guide's service worker: offline reading. Written per build by wallet-guide-offline, which
- * fills CONFIG with the build's version, the theme files to precache and, per language root,
- * the offline notice. A new build has a new version: installing it deletes the old caches.
+/* The guide's service worker: offline reading. Published per build by wallet-guide-offline,
+ * which runs it with SETTINGS (wallet_guide/settings.py): the build's version, the theme files
+ * to precache and, per language root, the offline notice. A new build has a new version:
+ * installing it deletes the old caches.
  *
  * - Pages: network first; a page that loads is kept, and shown when the network is gone.
  *   A page never saved shows a short notice pointing to the checklist, in its language.
@@ -9,7 +10,8 @@
  * - The embed view (?embed=1, or any page inside a frame) is never touched: a support portal
  *   always gets the network's answer, as if there were no worker. */
 "use strict";
-const CONFIG = __WG_OFFLINE_CONFIG__;
+/* global SETTINGS */
+const CONFIG = SETTINGS;
 const SCOPE = new URL(self.registration.scope);
 const CACHE = `wallet-guide-${CONFIG.version}`;
 

@@ -9,9 +9,11 @@
   const status = root.querySelector(".wg-search__status");
   const list = root.querySelector(".wg-search__results");
   const empty = root.querySelector(".wg-search__empty");
-  // The header survives instant navigation: resolve addresses once, against the first page.
-  const indexUrl = new URL(root.dataset.wgSearchIndex, location.href);
-  const siteRoot = new URL("../../", indexUrl);
+  // The header survives instant navigation: resolve addresses once, against the first page
+  // (the settings block: the site's root from this page, the index folder from the root).
+  const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+  const siteRoot = new URL(settings.root, location.href);
+  const indexUrl = new URL(settings.search.index, siteRoot);
   // The no-result links are relative to the first page: make them absolute while they are right.
   for (const a of empty.querySelectorAll("a")) a.href = a.href;
   const MAX_RESULTS = 10;

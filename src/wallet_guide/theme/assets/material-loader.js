@@ -12,8 +12,10 @@
  * every subscriber is moved over and called again only for later (instant) page changes. */
 (() => {
   "use strict";
-  // Resolved now: data-bundle is relative to this page, which instant navigation will replace.
-  const bundleUrl = new URL(document.currentScript.dataset.bundle, location.href).href;
+  // Resolved now, against the first page (instant navigation will replace it): the bundle's
+  // name, read from the installed theme at build time, is in the page's settings block.
+  const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+  const bundleUrl = new URL(settings.bundle, new URL(settings.root, location.href)).href;
   const subscribers = [];
   let pendingPaletteChoice = null;
 
@@ -77,5 +79,4 @@
   for (const type of TRIGGERS) window.addEventListener(type, load, { capture: true, passive: true });
   // Embedded in a support portal (?embed=1) the host drives the page: load at once.
   if (new URLSearchParams(location.search).has("embed")) whenParsed(load);
-  window.wgLoadMaterial = load;
 })();
