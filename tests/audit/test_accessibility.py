@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from scripts.bench import page_urls
+from wallet_guide.devtools.bench import page_urls
 from tests.browser.axe import axe_violations, describe
 from tests.html import page_file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.lighthouse import CATEGORIES, run
+from wallet_guide.devtools.lighthouse import CATEGORIES, run
 from wallet_guide.contract import load_contract
 
 pytestmark = pytest.mark.audit

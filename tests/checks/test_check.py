@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import guide
+from wallet_guide.devtools import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,8 +181,8 @@ EXPECTED_BUILT = {
 }
 
 
-def run_check(capsys, *args: str) -> tuple[int, list[str], str]:
-    code = guide.main(["check", *args])
+def run_check(capsys, *args: str, command: str = "check") -> tuple[int, list[str], str]:
+    code = cli.main([command, *args])
     lines = capsys.readouterr().out.splitlines()
     return code, lines[:-1], lines[-1]
 
@@ -241,7 +241,7 @@ def test_fix_rewrites_typography_and_passes_when_nothing_is_left(capsys, tmp_pat
     page = root / "docs/zh/causes.md"
     assert "网络不稳定时,支付" in page.read_text(encoding="utf-8")
 
-    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
+    code, lines, summary = run_check(capsys, "--root", str(root), command="fix")
     assert code == 0  # nothing is left to fix by hand
     assert lines == [
         "docs/zh/causes.md: fixed its typography in place",
@@ -262,7 +262,7 @@ def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
     shutil.copytree(FIXTURES / "stale-translation", root)
     zh = root / "docs/zh/causes.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("时，支付", "时,支付"), encoding="utf-8")
-    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
+    code, lines, summary = run_check(capsys, "--root", str(root), command="fix")
     assert code == 1
     assert lines[0].startswith("docs/en/causes.md:4: stale translation:")
     assert lines[1].startswith("docs/zh/causes.md: fixed its typography")
@@ -275,7 +275,7 @@ def test_fix_changes_only_the_broken_characters(capsys, tmp_path):
     shutil.copytree(FIXTURES / "doubled-space", root)
     page = root / "docs/zh/index.md"
     before = page.read_bytes()
-    guide.main(["check", "--root", str(root), "--fix"])
+    cli.main(["fix", "--root", str(root)])
     capsys.readouterr()
     assert page.read_bytes() == before.replace("连接  WiFi".encode(), "连接 WiFi".encode())
 

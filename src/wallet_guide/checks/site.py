@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import MKDOCS_FILE
+from wallet_guide.devtools.build import strict_build
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
 LOCATED = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$")
@@ -98,14 +96,9 @@ class BuildResult:
 
 
 def build(project_root: Path, site_dir: Path) -> BuildResult:
-    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``. (Not
-    --quiet: it silences warnings before strict mode can count them.)"""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=project_root, env=env, capture_output=True, text=True,
-    )
-    log = result.stdout + result.stderr
+    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``."""
+    result = strict_build(site_dir, cwd=project_root)
+    log = result.log
     warnings: list[str] = []
     continued = False
     for line in log.splitlines():

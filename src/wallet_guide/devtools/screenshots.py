@@ -4,31 +4,26 @@ language and colour scheme. Builds the site into a temporary folder for the addr
 at (as the tests do), then saves PNGs into screenshots/ (gitignored) and prints where the
 reader's way in and the fixes land on the screen.
 
-    python -m scripts.screenshots [--out screenshots]
+    scripts/guide.py screenshots [--out screenshots]
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from scripts import static_server
-from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools import static_server
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools.build import strict_build
 
-ROOT = Path(__file__).resolve().parent.parent
-PHONE = {"width": 390, "height": 844}
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
 LANGUAGES = {"zh": "/", "en": "/en/"}
-SCHEMES = ("light", "dark")
-
-
-def build(site: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 
 
 def top(page, selector: str) -> int | None:
@@ -50,8 +45,8 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                 context = browser.new_context(viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True)
                 page = context.new_page()
 
-                def save(name: str) -> None:
-                    path = out / f"{name}-{lang}-{scheme}.png"
+                def save(name: str, page=page, suffix=f"{lang}-{scheme}") -> None:
+                    path = out / f"{name}-{suffix}.png"
                     page.screenshot(path=str(path))
                     saved.append(path)
 
@@ -83,21 +78,16 @@ def shoot(base_url: str, out: Path) -> list[Path]:
 BOTTOM = "s => Math.round(Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom)))"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+def screenshots(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         server, url = static_server.start(Path(tmp))
         try:
-            build(Path(tmp), url + "/")
-            saved = shoot(url, args.out)
+            result = strict_build(Path(tmp), site_url=url + "/")
+            if not result.ok:
+                sys.exit(f"build failed:\n{result.log}")
+            saved = shoot(url, out)
         finally:
             server.shutdown()
             server.server_close()
-    print(f"{len(saved)} screenshots in {args.out}")
-
-
-if __name__ == "__main__":
-    main()
+    print(f"{len(saved)} screenshots in {out}")

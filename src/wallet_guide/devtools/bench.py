@@ -4,18 +4,17 @@
 - `make check`: the strict build into a temporary folder plus every check (target: under 5 s);
 - per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
-  gzips text as real hosts do, see scripts/static_server.py);
+  gzips text as real hosts do, see static_server.py);
 - the search index of each language: its total size, and what the first search downloads;
 - our interactive parts' script and styles (the checklist's JS + CSS), compressed.
 
-With --scale N it first generates a site N times larger (scripts/scale.py) and prints, for that
+With --scale N it first generates a site N times larger (scale.py) and prints, for that
 site, build time, peak memory, output size and the bytes a reader downloads from opening a page
 to seeing their first search result.
 """
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -27,10 +26,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts import static_server
-from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools import PROJECT_ROOT as ROOT
+from wallet_guide.devtools import static_server
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools.build import strict_build
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 # Our interactive parts: the files (under assets/wallet-guide/) whose compressed size has a budget.
 ASSET_PARTS = {"checklist": ("checklist.js", "checklist.css")}
@@ -46,28 +46,17 @@ def transfer_size(path: Path) -> int:
 
 
 def timed_build(site_dir: Path, site_url: str, config: Path | None = None) -> tuple[float, float | None]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)]
-    if config:
-        command += ["-f", str(config)]
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=config.parent if config else ROOT, env=env,
-                            capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if result.returncode:
-        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
-    reported = None
-    for line in (result.stdout + result.stderr).splitlines():
-        if "Documentation built in" in line:
-            reported = float(line.split("built in")[1].split()[0])
-    return wall, reported
+    result = strict_build(site_dir, config=config, site_url=site_url)
+    if not result.ok:
+        sys.exit(f"build failed:\n{result.log}")
+    return result.seconds, result.reported_seconds
 
 
 def timed_check() -> float:
     """Wall clock of `scripts/guide.py check --build`, which is what `make check` runs."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "scripts/guide.py", "check", "--build"],
+        [sys.executable, str(ROOT / "scripts" / "guide.py"), "check", "--build"],
         cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
     )
     wall = time.perf_counter() - start
@@ -115,9 +104,9 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
         for url in urls:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
-            finished = []
+            finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
-            context.on("requestfinished", lambda request: finished.append(request))
+            context.on("requestfinished", finished.append)
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
@@ -215,7 +204,7 @@ def report_budget(figures: dict, budget_file: Path | None, scale: int) -> int:
 
 def scaled(scale: int, as_json: bool) -> dict:
     """Build a generated site ``scale`` times larger and print what growth costs."""
-    from scripts.scale import generate
+    from wallet_guide.devtools.scale import generate
 
     work = ROOT / ".bench" / f"scale-{scale}"
     config = generate(work / "project", scale)
@@ -252,30 +241,23 @@ def scaled(scale: int, as_json: bool) -> dict:
     return figures
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--scale", type=int, default=1, metavar="N",
-                        help="measure a generated site N times larger instead (e.g. 10, 100)")
-    parser.add_argument("--budget", type=Path, metavar="FILE",
-                        help="exit 1 when a figure goes over its budget in FILE (data/budgets.yml)")
-    args = parser.parse_args(argv)
-    if args.scale > 1:
-        return report_budget(scaled(args.scale, args.json), args.budget, args.scale)
+def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: bool = False) -> int:
+    """Measure and print; with ``budget``, 1 when a figure is over it."""
+    if scale > 1:
+        return report_budget(scaled(scale, as_json), budget, scale)
 
-    args.site_dir.mkdir(parents=True, exist_ok=True)
-    server, base = static_server.start(args.site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    server, base = static_server.start(site_dir)
     try:
-        wall, reported = timed_build(args.site_dir, base + "/")
+        wall, reported = timed_build(site_dir, base + "/")
         check_seconds = timed_check()
-        visits = first_visits(base, page_urls(args.site_dir))
+        visits = first_visits(base, page_urls(site_dir))
         searches = [
             {**row, "query": query["en" if row["page"].startswith("/en/") else "zh"]}
             for query in FIRST_SEARCHES for row in first_visits(base, ["/", "/en/"], query)
         ]
-        index = search_index(args.site_dir)
-        assets = asset_weights(args.site_dir)
+        index = search_index(site_dir)
+        assets = asset_weights(site_dir)
     finally:
         server.shutdown()
         server.server_close()
@@ -283,9 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
                "check_seconds": round(check_seconds, 2),
                "pages": visits, "first_search": searches, "search_index": index, "assets": assets}
-    if args.json:
+    if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
-        return report_budget(figures, args.budget, 1)
+        return report_budget(figures, budget, 1)
     print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
     print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock (target: under 5 s)")
     print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
@@ -301,8 +283,4 @@ def main(argv: list[str] | None = None) -> int:
     for row in assets:
         print(f"{row['part'].capitalize()} JS + CSS ({' + '.join(row['files'])}): "
               f"{row['gzip'] / 1024:.2f} KiB gzip -6")
-    return report_budget(figures, args.budget, 1)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return report_budget(figures, budget, 1)

@@ -1,6 +1,6 @@
 """Run Lighthouse (npm, pinned in package.json) with Debian's Chromium, mobile profile.
 
-    python -m scripts.lighthouse http://127.0.0.1:8000/causes/
+    scripts/guide.py lighthouse http://127.0.0.1:8000/causes/
 """
 
 from __future__ import annotations
@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools import PROJECT_ROOT as ROOT
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
@@ -54,8 +53,3 @@ def run(url: str) -> Report:
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 failing.append(f"{category}: {ref['id']} ({audit.get('displayValue', audit['score'])})")
     return Report(url, scores, failing)
-
-
-if __name__ == "__main__":
-    for url in sys.argv[1:]:
-        print(run(url).line())

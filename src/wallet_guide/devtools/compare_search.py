@@ -39,26 +39,25 @@ and /usr/bin/chromium; `make compare-search` does both.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
-from scripts import static_server
-from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools import PROJECT_ROOT as ROOT
+from wallet_guide.devtools import static_server
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools.build import strict_build
 
-ROOT = Path(__file__).resolve().parent.parent
 TOP = 10
 OTHER_LANGUAGE_WINDOW = 5
 START_PAGE = {"zh": "/", "en": "/en/"}
@@ -234,14 +233,9 @@ TUNED_I18N = {"reconfigure_search": True}
 # ---- Building --------------------------------------------------------------------------------
 
 def mkdocs_build(config_file: Path, site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(config_file), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    if result.returncode:
-        sys.exit(f"build of {site_dir.name} failed:\n{result.stdout}{result.stderr}")
+    result = strict_build(site_dir, config=config_file, cwd=ROOT, site_url=site_url)
+    if not result.ok:
+        sys.exit(f"build of {site_dir.name} failed:\n{result.log}")
 
 
 def build_ours(work: Path, site_dir: Path, site_url: str) -> None:
@@ -499,7 +493,7 @@ def score(query: Query, hits: list[Hit], base: str) -> Outcome:
     other = sum(1 for p in paths[:OTHER_LANGUAGE_WINDOW] if not own(p))
     integrator = sum(1 for p in paths if re.match(r"^(/en)?/integrate/", p))
     return Outcome(query.text, query.lang, list(query.expected), rank, other, integrator,
-                   [{"path": p, "title": h.title} for p, h in zip(paths, hits)])
+                   [{"path": p, "title": h.title} for p, h in zip(paths, hits, strict=False)])
 
 
 def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], None]) -> dict:
@@ -640,26 +634,23 @@ def print_table(report: dict) -> None:
                     print(f"  {o['query']}: {'rank ' + str(o['rank']) if o['rank'] else 'not in top 10'}, first result {got}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--only", action="append", choices=[a.name for a in APPROACHES],
-                        help="run only this approach (repeatable)")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="build into DIR (must not exist) and keep it, instead of a temporary folder")
-    args = parser.parse_args(argv)
-
+def compare(only: list[str] | None = None, keep: Path | None = None, as_json: bool = False) -> int:
+    """Build, query and print the table (or, ``as_json``, the figures). ``only``: these
+    approaches; ``keep``: build into this folder (which must not exist) and keep it."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
     log = functools.partial(print, file=sys.stderr)
-    approaches = [a for a in APPROACHES if not args.only or a.name in args.only]
-    if args.keep:
-        args.keep.mkdir(parents=True)
+    unknown = sorted(set(only or ()) - {a.name for a in APPROACHES})
+    if unknown:
+        sys.exit(f"unknown approach {', '.join(unknown)}: choose from {', '.join(a.name for a in APPROACHES)}")
+    approaches = [a for a in APPROACHES if not only or a.name in only]
+    work_ctx: tempfile.TemporaryDirectory[str] | None
+    if keep:
+        keep.mkdir(parents=True)
         work_ctx = None
-        work = args.keep.resolve()
+        work = keep.resolve()
     else:
         work_ctx = tempfile.TemporaryDirectory(prefix="compare-search-")
         work = Path(work_ctx.name)
@@ -672,12 +663,8 @@ def main(argv: list[str] | None = None) -> int:
         if work_ctx:
             work_ctx.cleanup()
     report = {"date": date.today().isoformat(), "top": TOP, "approaches": rows}
-    if args.json:
+    if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print_table(report)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

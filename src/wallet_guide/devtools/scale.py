@@ -1,4 +1,4 @@
-"""Generate a copy of the site N times larger, for `make bench --scale N` (see scripts/bench.py).
+"""Generate a copy of the site N times larger, for `make bench SCALE=N` (see bench.py).
 
 The copy keeps the real pages and adds, per language, N-1 "parts" of seven generated pages each
 (like the article's seven), six sections per page with unique ids. Generated text recombines
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from wallet_guide.devtools import PROJECT_ROOT as ROOT
+
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -86,8 +87,8 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(ROOT / "docs", out / "docs")
-    for folder in ("overrides", "data"):
-        (out / folder).symlink_to(ROOT / folder)
+    for shared in ("overrides", "data"):
+        (out / shared).symlink_to(ROOT / shared)
     nav_parts: list[str] = []
     for lang in ("zh", "en"):
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words

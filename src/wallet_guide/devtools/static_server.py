@@ -4,12 +4,11 @@ everything uncompressed, which would make every page-weight figure wrong.) With 
 also applies the site's `_headers` file as Netlify and Cloudflare Pages do; without, it is
 GitHub Pages, which ignores that file.
 
-    python -m scripts.static_server site --port 8000 [--headers]
+    scripts/guide.py serve-built site --port 8000 [--headers]
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import io
@@ -22,10 +21,13 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map",
 HEADERS_FILE = "_headers"
 
 
-def parse_headers_file(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
+Rules = list[tuple[re.Pattern[str], list[tuple[str, str]]]]
+
+
+def parse_headers_file(text: str) -> Rules:
     """Netlify's `_headers` format: a path pattern on its own line, then its headers indented,
     `Name: value`. `*` matches anything (the rest of the path), `:name` one path segment."""
-    rules: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = []
+    rules: Rules = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -43,7 +45,7 @@ def parse_headers_file(text: str) -> list[tuple[re.Pattern[str], list[tuple[str,
     return rules
 
 
-def headers_for(rules, path: str) -> list[tuple[str, str]]:
+def headers_for(rules: Rules, path: str) -> list[tuple[str, str]]:
     """Every matching rule's headers; a header set by several rules has their values joined, as Netlify does."""
     merged: dict[str, list[str]] = {}
     for pattern, headers in rules:
@@ -54,9 +56,14 @@ def headers_for(rules, path: str) -> list[tuple[str, str]]:
 
 
 class StaticHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".webmanifest": "application/manifest+json"}
-    header_rules: list = []  # from _headers, when the server applies it
+    extensions_map = {  # noqa: RUF012  (the base class declares it an instance variable)
+        **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+        ".webmanifest": "application/manifest+json",
+    }
+
+    def header_rules(self) -> Rules:
+        """The rules of _headers, when this server applies it (GitHub Pages does not)."""
+        return []
 
     def log_message(self, *args):  # quiet: tests and benchmarks print their own figures
         pass
@@ -100,7 +107,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "max-age=3600")
-        for name, value in headers_for(self.header_rules, self.path.split("?")[0]):
+        for name, value in headers_for(self.header_rules(), self.path.split("?")[0]):
             self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(data)
@@ -114,8 +121,7 @@ def start(directory: Path, port: int = 0, host: str = "127.0.0.1",
     handler_class = StaticHandler
     if apply_headers:
         class HeadersHandler(StaticHandler):
-            @property
-            def header_rules(self):
+            def header_rules(self) -> Rules:
                 file = Path(self.directory) / HEADERS_FILE
                 return parse_headers_file(file.read_text(encoding="utf-8")) if file.is_file() else []
         handler_class = HeadersHandler
@@ -125,20 +131,11 @@ def start(directory: Path, port: int = 0, host: str = "127.0.0.1",
     return server, f"http://{host}:{server.server_address[1]}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", type=Path)
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--headers", action="store_true",
-                        help="apply the site's _headers file, as Netlify and Cloudflare Pages do")
-    args = parser.parse_args()
-    server, url = start(args.directory, args.port, apply_headers=args.headers)
-    print(f"Serving {args.directory} at {url}/ (Ctrl+C stops)")
+def serve_forever(directory: Path, port: int, apply_headers: bool = False) -> None:
+    """Serve until Ctrl+C."""
+    server, url = start(directory, port, apply_headers=apply_headers)
+    print(f"Serving {directory} at {url}/ (Ctrl+C stops)")
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
         server.shutdown()
-
-
-if __name__ == "__main__":
-    main()
