@@ -10,7 +10,8 @@ from wallet_guide.devtools.build import BUILDER_VARIABLE
 
 def test_the_site_is_built_by_the_chosen_builder(site):
     generator = next(
-        line.strip() for line in (site / "index.html").read_text(encoding="utf-8").splitlines()
+        line.strip()
+        for line in (site / "index.html").read_text(encoding="utf-8").splitlines()
         if 'name="generator"' in line
     )
     if "properdocs" in os.environ.get(BUILDER_VARIABLE, ""):

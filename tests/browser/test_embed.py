@@ -8,6 +8,7 @@ navigation is active in the frame as it is when deployed. The main test server i
 
 from __future__ import annotations
 
+import itertools
 import socket
 from urllib.parse import urlencode
 
@@ -63,7 +64,7 @@ def test_frame_is_as_tall_as_the_content_and_follows_a_block_opening_and_closing
     wait_for_height(page, f"h === {closed}")
     heights = [e["height"] for e in events(page, "resize")]
     assert heights[-1] == closed and opened in heights
-    assert all(a != b for a, b in zip(heights, heights[1:])), f"a height was sent twice in a row: {heights}"
+    assert all(a != b for a, b in itertools.pairwise(heights)), f"a height was sent twice in a row: {heights}"
 
 
 def tick(frame, cause_id: str) -> None:
@@ -91,7 +92,7 @@ def test_frame_follows_the_checklist_as_results_appear_and_are_reset(page, porta
     wait_for_height(page, f"h === {empty}")
     heights = [e["height"] for e in events(page, "resize")]
     assert heights[-1] == empty and max(heights) > one
-    assert all(a != b for a, b in zip(heights, heights[1:])), f"a height was sent twice in a row: {heights}"
+    assert all(a != b for a, b in itertools.pairwise(heights)), f"a height was sent twice in a row: {heights}"
 
 
 def test_the_checklist_works_inside_the_embed_view_and_its_links_stay_embedded(page, portals, base_url):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -14,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from wallet_guide.devtools import cli
+from tests.checks import golden
 from tests.html import read
 from wallet_guide.checks import translations
 from wallet_guide.checks.project import load_project
 from wallet_guide.checks.site import build, read_site
+from wallet_guide.devtools import cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
 GIT_ENV = {
@@ -41,8 +40,7 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The valid copy in git: translated, then its zh causes page gains a sentence."""
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "valid", root)
+    root = golden.project("valid", tmp_path)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", ".")
     git(root, "commit", "--quiet", "-m", "Translated")
@@ -79,8 +77,9 @@ def test_update_rewrites_only_the_hash_line(capsys, repo):
     before = en.read_text(encoding="utf-8").splitlines()
     assert cli.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 0
     after = en.read_text(encoding="utf-8").splitlines()
-    changed = [(old, new) for old, new in zip(before, after) if old != new]
-    assert len(before) == len(after) and len(changed) == 1
+    assert len(before) == len(after)
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert len(changed) == 1
     assert changed[0][0].startswith("source_hash: ") and changed[0][1].startswith("source_hash: ")
     capsys.readouterr()
 
@@ -93,8 +92,7 @@ def test_update_rewrites_only_the_hash_line(capsys, repo):
 
 
 def test_status_says_which_translations_are_missing(capsys, tmp_path):
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "missing-en-page", root)
+    root = golden.project("missing-en-page", tmp_path)
     cli.main(["translation-status", "--root", str(root)])
     assert "docs/en/support.md  missing: translate docs/zh/support.md" in capsys.readouterr().out.splitlines()
 
@@ -163,9 +161,14 @@ def test_guide_py_runs_as_a_command(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def stale_site(tmp_path_factory) -> Path:
+def stale_project(tmp_path_factory) -> Path:
+    return golden.project("stale-translation", tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture(scope="module")
+def stale_site(tmp_path_factory, stale_project) -> Path:
     site = tmp_path_factory.mktemp("stale-site")
-    result = build(FIXTURES / "stale-translation", site)
+    result = build(stale_project, site)
     assert result.ok, result.log
     return site
 
@@ -184,9 +187,9 @@ def test_up_to_date_and_source_pages_have_no_notice(stale_site):
         assert "wg-translation-notice" not in (stale_site / page).read_text(encoding="utf-8"), page
 
 
-def test_the_notice_passes_the_built_site_checks(stale_site):
+def test_the_notice_passes_the_built_site_checks(stale_project, stale_site):
     # Its link crosses into zh on purpose (hreflang) and resolves.
     from wallet_guide.checks import links
     from wallet_guide.checks.project import load_project
 
-    assert links.check_site(load_project(FIXTURES / "stale-translation"), read_site(stale_site)) == []
+    assert links.check_site(load_project(stale_project), read_site(stale_site)) == []
