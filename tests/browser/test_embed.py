@@ -96,6 +96,7 @@ def test_frame_follows_the_checklist_as_results_appear_and_are_reset(page, porta
 
 
 def test_the_checklist_works_inside_the_embed_view_and_its_links_stay_embedded(page, portals, base_url):
+    page.clock.install()  # time flows, and can be run ahead: see below
     frame = open_portal(page, portals.allowed, base_url, page="/causes/", theme="dark")
     tick(frame, "verification")
     fix = frame.locator(".wg-checklist__fix:visible a")
@@ -103,7 +104,9 @@ def test_the_checklist_works_inside_the_embed_view_and_its_links_stay_embedded(p
     fix.click()
     page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/solutions/')")
     wait_for_height(page, f"h === {content_height(page)}")
-    page.wait_for_timeout(600)  # Material's anchor tracking would have rewritten the #hash by now
+    # Material's anchor tracking would rewrite the #hash from the scroll position after its
+    # timers (a 250 ms debounce, then 250 ms more): run every timer due in the next second.
+    page.clock.run_for(1000)
     assert events(page, "navigation")[-1]["section"] == "verification"
     inside = guide(page).url
     assert "embed=1" in inside and "theme=dark" in inside and inside.endswith("#verification")
