@@ -129,7 +129,7 @@ lint: $(VENV)/.lint-installed node_modules/.installed ## Lint: ruff (lint + form
 	node_modules/.bin/eslint .
 
 .PHONY: build-properdocs
-build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed ## Build the site with ProperDocs (the maintained fork) into site-properdocs/, then run the build tests on it
+build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_modules/.installed ## Build the site with ProperDocs (the maintained fork) into site-properdocs/, then run the build tests on it
 	NO_MKDOCS_2_WARNING=1 $(PROPERDOCS) build --strict --clean -f mkdocs.yml --site-dir site-properdocs
 	MKDOCS=$(PROPERDOCS) $(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
