@@ -5,6 +5,10 @@ SHELL := /bin/bash
 VENV      ?= .venv
 PY        := $(VENV)/bin/python
 MKDOCS    := $(VENV)/bin/mkdocs
+GUIDE     := $(PY) scripts/guide.py
+# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own without MkDocs (README, "ProperDocs").
+PROPERDOCS_VENV ?= .venv-properdocs
+PROPERDOCS      := $(PROPERDOCS_VENV)/bin/properdocs
 HOST      ?= 127.0.0.1:8000
 CONFIG    ?= mkdocs.yml
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
@@ -19,6 +23,26 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+$(VENV)/.lint-installed: $(VENV)/.test-installed requirements-lint.txt
+	$(PY) -m pip install --quiet -r requirements-lint.txt
+	touch $@
+
+# The site's pinned tree without its dependency on MkDocs (--no-deps), with ProperDocs in its
+# place; then the same plugins (ours, editable) build the same mkdocs.yml. static-i18n gets the
+# fix of patches/ (its lunr languages under ProperDocs), until a release has it.
+STATIC_I18N_PATCH := patches/mkdocs-static-i18n-1.3.1-lunr-languages.patch
+$(PROPERDOCS_VENV)/.installed: requirements.txt requirements-properdocs.txt pyproject.toml $(STATIC_I18N_PATCH)
+	test -x $(PROPERDOCS_VENV)/bin/python || python3 -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps -r requirements.txt -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs mkdocs-get-deps
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	! $(PROPERDOCS_VENV)/bin/python -c "import importlib.metadata as m; m.distribution('mkdocs')" 2>/dev/null
+	cd "$$($(PROPERDOCS_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" && \
+	  { patch --dry-run --reverse --force --silent -p1 < $(CURDIR)/$(STATIC_I18N_PATCH) >/dev/null 2>&1 || \
+	    patch --forward --force -p1 < $(CURDIR)/$(STATIC_I18N_PATCH); }
 	touch $@
 
 $(VENV)/.compare-installed: $(VENV)/.test-installed requirements-compare.txt
@@ -53,20 +77,20 @@ build: install ## Build the site into site/ (strict: any warning fails)
 
 .PHONY: check
 check: install ## Check pages and built site: structure, links, front matter, glossary, typography, URL contract, stale translations
-	$(PY) scripts/guide.py check --build
+	$(GUIDE) check --build
 
 .PHONY: fix
 fix: install ## Fix what the check can fix (Chinese typography) in place, then list what is left (exit 0: nothing left)
-	$(PY) scripts/guide.py check --fix
+	$(GUIDE) fix
 
 .PHONY: translation-status
 translation-status: install ## List each translation as up to date, stale (with the source's diff) or missing (PAGE=docs/en/<page>.md: that one only)
-	$(PY) scripts/guide.py translation-status $(PAGE)
+	$(GUIDE) translation-status $(PAGE)
 
 .PHONY: update-translation
 update-translation: install ## Record that PAGE=docs/en/<page>.md matches its zh source again (rewrites its source_hash line)
 	@test -n "$(PAGE)" || { echo "make update-translation: say which page, e.g. make update-translation PAGE=docs/en/causes.md" >&2; exit 2; }
-	$(PY) scripts/guide.py translation-status --update $(PAGE)
+	$(GUIDE) translation-status --update $(PAGE)
 
 .PHONY: system-packages
 system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)
@@ -78,25 +102,37 @@ test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install
 
 .PHONY: audit
 audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run only the whole-site audits (vnu, axe, Lighthouse)
-	$(PY) -m pytest -m audit
+	$(GUIDE) audit
 
 .PHONY: bench
 bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight per page, search index size (SCALE=100: a site 100x larger)
-	$(PY) -m scripts.bench $(if $(SCALE),--scale $(SCALE))
+	$(GUIDE) bench $(if $(SCALE),--scale $(SCALE))
 
 .PHONY: bench-budget
 bench-budget: $(VENV)/.test-installed ## Bench the site and the x100 site; fail when over data/budgets.yml
-	$(PY) -m scripts.bench --budget data/budgets.yml
-	$(PY) -m scripts.bench --scale 100 --budget data/budgets.yml
+	$(GUIDE) bench --budget data/budgets.yml
+	$(GUIDE) bench --scale 100 --budget data/budgets.yml
 
 .PHONY: compare-search
 compare-search: system-packages $(VENV)/.compare-installed ## Measure our search against Material+jieba and Pagefind (README, "Search")
-	$(PY) -m scripts.compare_search
+	$(GUIDE) compare-search
 
 .PHONY: screenshots
 screenshots: system-packages $(VENV)/.test-installed ## Save phone-width screenshots (home, checklist ticked, solutions, support; zh/en, light/dark) into screenshots/
-	$(PY) -m scripts.screenshots
+	$(GUIDE) screenshots
+
+.PHONY: lint
+lint: $(VENV)/.lint-installed node_modules/.installed ## Lint: ruff (lint + format check) and mypy on the Python, ESLint on the JavaScript assets
+	$(VENV)/bin/ruff check src scripts tests
+	$(VENV)/bin/ruff format --check src scripts tests
+	$(VENV)/bin/mypy
+	node_modules/.bin/eslint .
+
+.PHONY: build-properdocs
+build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_modules/.installed ## Build the site with ProperDocs (the maintained fork) into site-properdocs/, then run the build tests on it
+	NO_MKDOCS_2_WARNING=1 $(PROPERDOCS) build --strict --clean -f mkdocs.yml --site-dir site-properdocs
+	MKDOCS=$(PROPERDOCS) $(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .bench node_modules screenshots
+	rm -rf site site-properdocs .pytest_cache .bench node_modules screenshots

@@ -3,39 +3,22 @@ and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from scripts import static_server
-from scripts.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools import static_server
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools.build import BuildRun, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 EMBED_HOST = ROOT / "tests" / "browser" / "embed_host"  # a support portal's page, for test_embed
 
 
-@dataclass
-class Build:
-    site: Path
-    returncode: int
-    log: str
-
-
-def run_build(
-    site_dir: Path, *extra: str, site_url: str | None = None, env: dict[str, str] | None = None
-) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir), *extra],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    return Build(site_dir, result.returncode, result.stdout + result.stderr)
+def run_build(site_dir: Path, site_url: str | None = None, env: dict[str, str] | None = None) -> BuildRun:
+    """The strict build of this checkout (by $MKDOCS when set: `make build-properdocs`)."""
+    return strict_build(site_dir, cwd=ROOT, site_url=site_url, env=env)
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +63,7 @@ def portals():
 
 
 @pytest.fixture(scope="session")
-def build(server, portals) -> Build:
+def build(server, portals) -> BuildRun:
     root, url = server
     result = run_build(root, site_url=url + "/", env={"EMBED_ALLOWED_ORIGINS": portals.allowed})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.log}"
@@ -89,7 +72,7 @@ def build(server, portals) -> Build:
 
 @pytest.fixture(scope="session")
 def site(build) -> Path:
-    return build.site
+    return build.site_dir
 
 
 @pytest.fixture(scope="session")

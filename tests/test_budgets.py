@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.bench import over_budget
+from wallet_guide.devtools.bench import over_budget
 
 BUDGET = yaml.safe_load(Path("data/budgets.yml").read_text(encoding="utf-8"))
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from scripts.bench import page_urls
 from tests.browser.axe import axe_violations, describe
 from tests.html import page_file
+from wallet_guide.devtools.bench import page_urls
 
 pytestmark = pytest.mark.audit
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.lighthouse import CATEGORIES, run
 from wallet_guide.data.url_contract import load_contract
+from wallet_guide.devtools.lighthouse import CATEGORIES, run
 
 pytestmark = pytest.mark.audit
 

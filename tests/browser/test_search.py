@@ -195,8 +195,9 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
     import yaml
     from mkdocs.utils import yaml_load
 
-    from scripts import static_server
-    from tests.conftest import ROOT, run_build
+    from tests.conftest import ROOT
+    from wallet_guide.devtools import static_server
+    from wallet_guide.devtools.build import strict_build
 
     with open(ROOT / "mkdocs.yml", "rb") as f:
         config = yaml_load(f)
@@ -212,7 +213,7 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
     site.mkdir()
     server, url = static_server.start(site)
     try:
-        built = run_build(site, "-f", str(config_file), site_url=url + "/")
+        built = strict_build(site, config=config_file, cwd=ROOT, site_url=url + "/")
         assert built.returncode == 0, built.log
         assert (site / "find" / "v2" / "en" / "manifest.json").is_file() and not (site / "search").exists()
         context = browser.new_context(base_url=url)

@@ -1,8 +1,7 @@
-"""`scripts/guide.py check`, one golden test per defect: each folder of fixtures/ is a small copy
-of the guide (two pages in zh and en, its data files) with exactly one defect, and the test
-asserts the exact lines the check prints and its exit code, as a translator sees them.
-
-Reproduce one: `.venv/bin/python scripts/guide.py check --root tests/checks/fixtures/<name>`.
+"""`scripts/guide.py check`, one golden test per defect: each folder of fixtures/ holds what makes
+a small copy of the guide (fixtures/_base: two pages in zh and en, its data files) have exactly
+one defect (golden.py assembles it), and the test asserts the exact lines the check prints and
+its exit code, as a translator sees them. golden.py's docstring says how to reproduce one.
 """
 
 from __future__ import annotations
@@ -12,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import guide
+from tests.checks import golden
+from wallet_guide.devtools import cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 
 # fixture -> the problem lines `check` prints for it (the summary line after them is not golden:
@@ -181,20 +180,19 @@ EXPECTED_BUILT = {
 }
 
 
-def run_check(capsys, *args: str) -> tuple[int, list[str], str]:
-    code = guide.main(["check", *args])
+def run_check(capsys, *args: str, command: str = "check") -> tuple[int, list[str], str]:
+    code = cli.main([command, *args])
     lines = capsys.readouterr().out.splitlines()
     return code, lines[:-1], lines[-1]
 
 
 def test_every_fixture_is_tested():
-    names = {path.name for path in FIXTURES.iterdir() if path.is_dir()}
-    assert names == {*EXPECTED, *EXPECTED_BUILT, "valid"}
+    assert golden.names() == {*EXPECTED, *EXPECTED_BUILT, golden.VALID}
 
 
 @pytest.mark.parametrize("name", EXPECTED)
-def test_defect_is_named_with_its_line_and_fix(capsys, name):
-    code, problems, summary = run_check(capsys, "--root", str(FIXTURES / name))
+def test_defect_is_named_with_its_line_and_fix(capsys, tmp_path, name):
+    code, problems, summary = run_check(capsys, "--root", str(golden.project(name, tmp_path)))
     assert problems == EXPECTED[name]
     assert code == 1
     errors = len(EXPECTED[name])
@@ -202,24 +200,24 @@ def test_defect_is_named_with_its_line_and_fix(capsys, name):
 
 
 @pytest.mark.parametrize("name", EXPECTED_BUILT)
-def test_defect_of_the_built_site_is_named(capsys, name):
-    code, problems, _ = run_check(capsys, "--root", str(FIXTURES / name), "--build")
+def test_defect_of_the_built_site_is_named(capsys, tmp_path, name):
+    code, problems, _ = run_check(capsys, "--root", str(golden.project(name, tmp_path)), "--build")
     assert problems == EXPECTED_BUILT[name]
     assert code == 1
 
 
-def test_the_valid_copy_passes_sources_and_build(capsys):
+def test_the_valid_copy_passes_sources_and_build(capsys, tmp_path):
     # It has what the defects break: pairs, nav, ids, links (one into zh with hreflang), a
     # current source_hash, glossary terms, typography.
-    code, problems, summary = run_check(capsys, "--root", str(FIXTURES / "valid"), "--build")
+    code, problems, summary = run_check(capsys, "--root", str(golden.project("valid", tmp_path)), "--build")
     assert problems == []
     assert code == 0
     assert summary.startswith("check: no errors in 4 pages (zh, en) and the built site;")
 
 
-def test_github_actions_get_annotations(capsys, monkeypatch):
+def test_github_actions_get_annotations(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    code, lines, _ = run_check(capsys, "--root", str(FIXTURES / "half-width-punctuation"))
+    code, lines, _ = run_check(capsys, "--root", str(golden.project("half-width-punctuation", tmp_path)))
     assert code == 1
     assert lines == [
         EXPECTED["half-width-punctuation"][0],
@@ -228,20 +226,19 @@ def test_github_actions_get_annotations(capsys, monkeypatch):
     ]
 
 
-def test_github_annotations_escape_what_would_end_them(capsys, monkeypatch):
+def test_github_annotations_escape_what_would_end_them(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    _, lines, _ = run_check(capsys, "--root", str(FIXTURES / "page-not-in-nav"))
+    _, lines, _ = run_check(capsys, "--root", str(golden.project("page-not-in-nav", tmp_path)))
     # "," and ":" would end the file= property; the message keeps them.
     assert lines[1].startswith("::error file=docs/zh/support.md,line=1::the page is not in the nav (")
 
 
 def test_fix_rewrites_typography_and_passes_when_nothing_is_left(capsys, tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "half-width-punctuation", root)
+    root = golden.project("half-width-punctuation", tmp_path)
     page = root / "docs/zh/causes.md"
     assert "网络不稳定时,支付" in page.read_text(encoding="utf-8")
 
-    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
+    code, lines, summary = run_check(capsys, "--root", str(root), command="fix")
     assert code == 0  # nothing is left to fix by hand
     assert lines == [
         "docs/zh/causes.md: fixed its typography in place",
@@ -258,11 +255,10 @@ def test_fix_rewrites_typography_and_passes_when_nothing_is_left(capsys, tmp_pat
 
 
 def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "stale-translation", root)
+    root = golden.project("stale-translation", tmp_path)
     zh = root / "docs/zh/causes.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("时，支付", "时,支付"), encoding="utf-8")
-    code, lines, summary = run_check(capsys, "--root", str(root), "--fix")
+    code, lines, summary = run_check(capsys, "--root", str(root), command="fix")
     assert code == 1
     assert lines[0].startswith("docs/en/causes.md:4: stale translation:")
     assert lines[1].startswith("docs/zh/causes.md: fixed its typography")
@@ -271,17 +267,16 @@ def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
 
 
 def test_fix_changes_only_the_broken_characters(capsys, tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "doubled-space", root)
+    root = golden.project("doubled-space", tmp_path)
     page = root / "docs/zh/index.md"
     before = page.read_bytes()
-    guide.main(["check", "--root", str(root), "--fix"])
+    cli.main(["fix", "--root", str(root)])
     capsys.readouterr()
     assert page.read_bytes() == before.replace("连接  WiFi".encode(), "连接 WiFi".encode())
 
 
-def test_a_failed_build_is_reported_with_the_source_problems(capsys):
-    code, problems, _ = run_check(capsys, "--root", str(FIXTURES / "broken-link"), "--build")
+def test_a_failed_build_is_reported_with_the_source_problems(capsys, tmp_path):
+    code, problems, _ = run_check(capsys, "--root", str(golden.project("broken-link", tmp_path)), "--build")
     assert code == 1
     assert problems == [
         *EXPECTED["broken-link"],
@@ -292,12 +287,10 @@ def test_a_failed_build_is_reported_with_the_source_problems(capsys):
 
 
 def test_a_nav_entry_without_its_page(capsys, tmp_path):
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "valid", root)
+    root = golden.project("valid", tmp_path)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("  - causes.md\n", "  - causes.md\n  - faq.md\n")
-    overrides = (FIXTURES / "valid" / "../../../../overrides").resolve()
-    config.write_text(text.replace("../../../../overrides", str(overrides)), encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
     code, problems, _ = run_check(capsys, "--root", str(root), "--build")
     assert code == 1
     assert problems == [
@@ -364,21 +357,20 @@ def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
 
 
 def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "seed-sentence-reworded", root)
+    root = golden.project("seed-sentence-reworded", tmp_path)
     with (root / "data/seed-corrections.yml").open("a", encoding="utf-8") as corrections:
         corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
     code, problems, _ = run_check(capsys, "--root", str(root))
     assert (code, problems) == (0, [])
 
 
-def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from():
+def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from(tmp_path):
     # causes.md#network is ../causes/#network once built: that is the line to fix.
     from wallet_guide.checks.links import _where
     from wallet_guide.checks.project import load_project
     from wallet_guide.checks.site import BuiltLink
 
-    project = load_project(FIXTURES / "valid")
+    project = load_project(golden.project("valid", tmp_path))
     built = BuiltLink("a", "../causes/#network", 30, {}, True)
     assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
     elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from tests.checks import golden
 from wallet_guide.checks import run
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def checklist_copy(tmp_path: Path, old: str, new: str) -> Path:
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "checklist-id-not-in-pages", root)
+    root = golden.project("checklist-id-not-in-pages", tmp_path)
     data = root / "data/checklist.yml"
     text = data.read_text(encoding="utf-8")
     assert old in text

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from tests.checks import golden
 from wallet_guide.checks import links, run
 from wallet_guide.checks.markdown import parse_page
 from wallet_guide.checks.project import load_project
 from wallet_guide.typography import find_issues
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 PAGE = """\
 ---
@@ -66,8 +64,7 @@ def test_an_undefined_reference_is_reported():
 
 
 def copy_with(tmp_path: Path, page: str, text: str) -> Path:
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "valid", root)
+    root = golden.project("valid", tmp_path)
     file = root / page
     file.write_text(file.read_text(encoding="utf-8") + text, encoding="utf-8")
     return root

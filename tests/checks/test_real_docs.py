@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scripts import guide
+from wallet_guide.devtools import cli
 
 
 def test_the_real_docs_pass_the_check(capsys, site):
-    code = guide.main(["check", "--site", str(site)])
+    code = cli.main(["check", "--site", str(site)])
     lines = capsys.readouterr().out.splitlines()
     errors = [line for line in lines[:-1] if ": warning: " not in line]
     assert errors == []

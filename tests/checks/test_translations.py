@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -14,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from scripts import guide
+from tests.checks import golden
 from tests.html import read
 from wallet_guide.checks import translations
 from wallet_guide.checks.project import load_project
 from wallet_guide.checks.site import build, read_site
+from wallet_guide.devtools import cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
 GIT_ENV = {
@@ -41,8 +40,7 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The valid copy in git: translated, then its zh causes page gains a sentence."""
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "valid", root)
+    root = golden.project("valid", tmp_path)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", ".")
     git(root, "commit", "--quiet", "-m", "Translated")
@@ -55,7 +53,7 @@ def repo(tmp_path) -> Path:
 def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
     translated = git(repo, "rev-parse", "HEAD~1")
     recorded = hashlib.sha256(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md")).hexdigest()[:12]
-    assert guide.main(["translation-status", "--root", str(repo)]) == 0
+    assert cli.main(["translation-status", "--root", str(repo)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"docs/en/causes.md  stale: docs/zh/causes.md changed since {recorded}"
     assert out[1] == f"    git diff {translated[:12]} -- docs/zh/causes.md"
@@ -66,7 +64,7 @@ def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
 
 def test_check_names_the_diff_command(capsys, repo):
     translated = git(repo, "rev-parse", "HEAD~1")
-    assert guide.main(["check", "--root", str(repo)]) == 1
+    assert cli.main(["check", "--root", str(repo)]) == 1
     problems = capsys.readouterr().out.splitlines()[:-1]
     assert len(problems) == 1
     assert problems[0].startswith("docs/en/causes.md:4: stale translation: docs/zh/causes.md changed")
@@ -77,30 +75,30 @@ def test_check_names_the_diff_command(capsys, repo):
 def test_update_rewrites_only_the_hash_line(capsys, repo):
     en = repo / "docs/en/causes.md"
     before = en.read_text(encoding="utf-8").splitlines()
-    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 0
+    assert cli.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 0
     after = en.read_text(encoding="utf-8").splitlines()
-    changed = [(old, new) for old, new in zip(before, after) if old != new]
-    assert len(before) == len(after) and len(changed) == 1
+    assert len(before) == len(after)
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert len(changed) == 1
     assert changed[0][0].startswith("source_hash: ") and changed[0][1].startswith("source_hash: ")
     capsys.readouterr()
 
-    assert guide.main(["translation-status", "--root", str(repo)]) == 0
+    assert cli.main(["translation-status", "--root", str(repo)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "docs/en/causes.md  up to date",
         "docs/en/index.md   up to date",
     ]
-    assert guide.main(["check", "--root", str(repo)]) == 0
+    assert cli.main(["check", "--root", str(repo)]) == 0
 
 
 def test_status_says_which_translations_are_missing(capsys, tmp_path):
-    root = tmp_path / "guide"
-    shutil.copytree(FIXTURES / "missing-en-page", root)
-    guide.main(["translation-status", "--root", str(root)])
+    root = golden.project("missing-en-page", tmp_path)
+    cli.main(["translation-status", "--root", str(root)])
     assert "docs/en/support.md  missing: translate docs/zh/support.md" in capsys.readouterr().out.splitlines()
 
 
 def test_update_refuses_a_page_that_is_not_a_translation(capsys, repo):
-    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/zh/causes.md"]) == 2
+    assert cli.main(["translation-status", "--root", str(repo), "--update", "docs/zh/causes.md"]) == 2
     assert "docs/zh/causes.md: docs/zh/causes.md is not a translated page" in capsys.readouterr().err
 
 
@@ -108,7 +106,7 @@ def test_update_fails_on_a_page_whose_front_matter_is_broken(capsys, repo):
     en = repo / "docs/en/causes.md"
     en.write_text(en.read_text(encoding="utf-8").replace("title: Common causes", 'title: "Common causes'), encoding="utf-8")
     before = en.read_bytes()
-    assert guide.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 2
+    assert cli.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 2
     assert capsys.readouterr().err == (
         "docs/en/causes.md: cannot update docs/en/causes.md: its front matter is broken, "
         "docs/en/causes.md:2: the value of 'title' starts with a quote (\") that is never closed "
@@ -159,13 +157,18 @@ def test_guide_py_runs_as_a_command(tmp_path):
     # Its shebang line makes the shell run it with Python (not its docstring as shell commands).
     result = subprocess.run([str(ROOT / "scripts/guide.py"), "--help"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("usage: scripts/guide.py")
+    assert result.stdout.startswith("Usage: scripts/guide.py")
 
 
 @pytest.fixture(scope="module")
-def stale_site(tmp_path_factory) -> Path:
+def stale_project(tmp_path_factory) -> Path:
+    return golden.project("stale-translation", tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture(scope="module")
+def stale_site(tmp_path_factory, stale_project) -> Path:
     site = tmp_path_factory.mktemp("stale-site")
-    result = build(FIXTURES / "stale-translation", site)
+    result = build(stale_project, site)
     assert result.ok, result.log
     return site
 
@@ -184,9 +187,9 @@ def test_up_to_date_and_source_pages_have_no_notice(stale_site):
         assert "wg-translation-notice" not in (stale_site / page).read_text(encoding="utf-8"), page
 
 
-def test_the_notice_passes_the_built_site_checks(stale_site):
+def test_the_notice_passes_the_built_site_checks(stale_project, stale_site):
     # Its link crosses into zh on purpose (hreflang) and resolves.
     from wallet_guide.checks import links
     from wallet_guide.checks.project import load_project
 
-    assert links.check_site(load_project(FIXTURES / "stale-translation"), read_site(stale_site)) == []
+    assert links.check_site(load_project(stale_project), read_site(stale_site)) == []

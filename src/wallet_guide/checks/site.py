@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import MKDOCS_FILE
+from wallet_guide.devtools.build import strict_build
 from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
@@ -84,14 +82,9 @@ class BuildResult:
 
 
 def build(project_root: Path, site_dir: Path) -> BuildResult:
-    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``. (Not
-    --quiet: it silences warnings before strict mode can count them.)"""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=project_root, env=env, capture_output=True, text=True,
-    )
-    log = result.stdout + result.stderr
+    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``."""
+    result = strict_build(site_dir, cwd=project_root)
+    log = result.log
     warnings: list[str] = []
     continued = False
     for line in log.splitlines():

@@ -1,7 +1,7 @@
 """Chinese typography (rules in wallet_guide.typography): full-width ，：；？！（）next to Chinese
 text, and exactly one space between Chinese and Latin letters or digits. Checked in the pages,
 the checklist's texts (data/checklist.yml) and the interface texts (data/interface/). These
-problems can be fixed automatically: ``scripts/guide.py check --fix``."""
+problems can be fixed automatically: ``scripts/guide.py fix`` (`make fix`)."""
 
 from __future__ import annotations
 

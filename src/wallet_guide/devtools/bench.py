@@ -1,0 +1,294 @@
+"""`make bench`: build the site and print what it costs a reader and a builder.
+
+- the full build time of both languages (wall clock of `mkdocs build`, as a developer waits);
+- `make check`: the strict build into a temporary folder plus every check (target: under 5 s);
+- per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
+  bytes transferred (headers + compressed bodies, measured by the browser; the local server
+  gzips text as real hosts do, see static_server.py);
+- the search index of each language: its total size, and what the first search downloads;
+- our interactive parts' script and styles (the checklist's JS + CSS), compressed.
+
+With --scale N it first generates a site N times larger (scale.py) and prints, for that
+site, build time, peak memory, output size and the bytes a reader downloads from opening a page
+to seeing their first search result.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from wallet_guide.checks.project import project_languages
+from wallet_guide.devtools import PROJECT_ROOT as ROOT
+from wallet_guide.devtools import static_server
+from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from wallet_guide.devtools.build import strict_build
+
+TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+# Our interactive parts: the files (under assets/wallet-guide/) whose compressed size has a budget.
+ASSET_PARTS = {"checklist": ("checklist.js", "checklist.css")}
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def transfer_size(path: Path) -> int:
+    data = path.read_bytes()
+    return gzip_size(data) if path.suffix in TEXT_TYPES else len(data)
+
+
+def timed_build(site_dir: Path, site_url: str, config: Path | None = None) -> tuple[float, float | None]:
+    result = strict_build(site_dir, config=config, site_url=site_url)
+    if not result.ok:
+        sys.exit(f"build failed:\n{result.log}")
+    return result.seconds, result.reported_seconds
+
+
+def timed_check() -> float:
+    """Wall clock of `scripts/guide.py check --build`, which is what `make check` runs."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "guide.py"), "check", "--build"],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
+    wall = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"make check failed:\n{result.stdout}{result.stderr}")
+    return wall
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Every page of a built site, as site addresses ("/", "/en/causes/")."""
+    urls = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        if rel.split("/")[0] in {"assets", "search", "api"}:
+            continue
+        urls.append("/" if rel == "." else f"/{rel}/")
+    return urls
+
+
+def transfer(requests, base: str) -> dict:
+    """Requests that went to the network (not data: URLs, not answered by the HTTP cache)."""
+    sizes, network = [], []
+    for request in requests:
+        if request.url.startswith("data:"):
+            continue
+        size = request.sizes()
+        if size["responseBodySize"] + size["responseHeadersSize"] > 0:
+            network.append(request)
+            sizes.append(size)
+    return {
+        "requests": len(network),
+        "third_party": sum(not r.url.startswith(base) for r in network),
+        "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+    }
+
+
+def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None) -> list[dict]:
+    """Each page in a fresh phone-sized browser; with ``query`` ({"zh": ..., "en": ...}) also
+    open the search box and type it, counting everything until the first result shows."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for url in urls:
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            page = context.new_page()
+            finished: list = []
+            # Context-wide, so the service worker's own downloads (offline reading) count too.
+            context.on("requestfinished", finished.append)
+            page.goto(base + url, wait_until="networkidle")
+            page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
+            page.wait_for_timeout(300)  # let the worker save the page and the checklist
+            page.wait_for_load_state("networkidle")
+            if query:
+                page.click(".wg-search__open")
+                page.keyboard.insert_text(query[url_language(url)])
+                page.keyboard.press("End")
+                page.locator(".wg-search__result").first.wait_for()
+                page.wait_for_load_state("networkidle")
+            rows.append({"page": url, **transfer(finished, base)})
+            context.close()
+        browser.close()
+    return rows
+
+
+def search_index(site_dir: Path) -> list[dict]:
+    rows = []
+    for folder in sorted((site_dir / "search").iterdir()):
+        files = sorted(folder.glob("*.json"))
+        manifest = json.loads((folder / "manifest.json").read_text())
+        rows.append({
+            "lang": folder.name,
+            "files": len(files),
+            "bytes": sum(f.stat().st_size for f in files),
+            "gzip": sum(transfer_size(f) for f in files),
+            "sections": manifest["sections"],
+        })
+    return rows
+
+
+def asset_weights(site_dir: Path) -> list[dict]:
+    """Each part's files together, gzip -6 (every page loads them)."""
+    return [
+        {"part": part, "files": list(files),
+         "gzip": sum(transfer_size(site_dir / "assets" / "wallet-guide" / f) for f in files)}
+        for part, files in ASSET_PARTS.items()
+    ]
+
+
+def url_language(url: str) -> str:
+    """The language (code) of a site address: the one whose folder it is in (mkdocs.yml)."""
+    languages = sorted(project_languages(ROOT), key=lambda lang: -len(lang.root))
+    return next(lang.code for lang in languages if url.lstrip("/").startswith(lang.root))
+
+
+SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
+# On the site itself: the article's words, then a query that also fetches the Traditional table
+# (zh) or the word list for misspellings (en).
+FIRST_SEARCHES = [SCALE_QUERY, {"zh": "餘額不足", "en": "insuficient balance"}]
+
+
+def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
+    """Every figure above its budget, as a sentence; empty when all are within."""
+    over = []
+    if scale == 1:
+        limits = budget["site"]
+        if figures["build_seconds"] > limits["build_seconds"]:
+            over.append(f"build took {figures['build_seconds']} s > {limits['build_seconds']} s")
+        if "check_seconds" in figures and figures["check_seconds"] > limits["check_seconds"]:
+            over.append(f"make check took {figures['check_seconds']} s > {limits['check_seconds']} s")
+        page = limits["page"]
+        for row in figures["pages"]:
+            if row["bytes"] / 1024 > page["kib"]:
+                over.append(f"{row['page']}: {row['bytes'] / 1024:.1f} KiB > {page['kib']} KiB")
+            if row["requests"] > page["requests"]:
+                over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
+            if row["third_party"] > page["third_party_requests"]:
+                over.append(f"{row['page']}: {row['third_party']} third-party requests")
+        for row in figures.get("first_search", []):
+            if "first_search_kib" in limits and row["bytes"] / 1024 > limits["first_search_kib"]:
+                over.append(f"{row['page']} {row['query']}: first search {row['bytes'] / 1024:.1f} KiB "
+                            f"> {limits['first_search_kib']} KiB")
+        for row in figures.get("assets", []):
+            kib = limits.get("assets_kib", {}).get(row["part"])
+            if kib is not None and row["gzip"] / 1024 > kib:
+                over.append(f"{row['part']} JS + CSS: {row['gzip'] / 1024:.2f} KiB > {kib} KiB")
+        return over
+    limits = budget.get("scale", {}).get(str(scale))
+    if limits is None:
+        return []
+    if figures["build_seconds"] > limits["build_seconds"]:
+        over.append(f"x{scale} build took {figures['build_seconds']} s > {limits['build_seconds']} s")
+    for row in figures["first_search"]:
+        if row["bytes"] / 1024 > limits["first_search_kib"]:
+            over.append(f"x{scale} {row['page']}: first search {row['bytes'] / 1024:.1f} KiB > {limits['first_search_kib']} KiB")
+    return over
+
+
+def report_budget(figures: dict, budget_file: Path | None, scale: int) -> int:
+    if budget_file is None:
+        return 0
+    budget = yaml.safe_load(budget_file.read_text(encoding="utf-8"))
+    over = over_budget(figures, budget, scale)
+    for line in over:
+        print(f"OVER BUDGET: {line} ({budget_file})")
+    if not over:
+        print(f"All figures within {budget_file}.")
+    return 1 if over else 0
+
+
+def scaled(scale: int, as_json: bool) -> dict:
+    """Build a generated site ``scale`` times larger and print what growth costs."""
+    from wallet_guide.devtools.scale import generate
+
+    work = ROOT / ".bench" / f"scale-{scale}"
+    config = generate(work / "project", scale)
+    site_dir = work / "site"
+    site_dir.mkdir(parents=True, exist_ok=True)
+    server, base = static_server.start(site_dir)
+    try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        wall, reported = timed_build(site_dir, base + "/", config)
+        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        pages = page_urls(site_dir)
+        sample = [f"/part-{scale - 1:03d}/page-4/", f"/en/part-{scale - 1:03d}/page-4/"] if scale > 1 else ["/", "/en/"]
+        searches = first_visits(base, sample, SCALE_QUERY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    output = sum(f.stat().st_size for f in site_dir.rglob("*") if f.is_file())
+    figures = {
+        "scale": scale, "pages": len(pages), "build_seconds": round(wall, 2),
+        "peak_memory_mib": round(max(peak_kib, before) / 1024, 1),
+        "output_mib": round(output / 2**20, 1), "first_search": searches,
+    }
+    if as_json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return figures
+    print(f"Scale x{scale}: {len(pages)} pages (zh + en)")
+    print(f"  full build        {wall:.1f} s wall clock (MkDocs reports {reported} s)")
+    print(f"  peak memory       {figures['peak_memory_mib']} MiB")
+    print(f"  output            {figures['output_mib']} MiB")
+    print("  first search (open a page, type the query, first result shown; compressed transfer):")
+    for row in searches:
+        query = SCALE_QUERY[url_language(row["page"])]
+        print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+    return figures
+
+
+def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: bool = False) -> int:
+    """Measure and print; with ``budget``, 1 when a figure is over it."""
+    if scale > 1:
+        return report_budget(scaled(scale, as_json), budget, scale)
+
+    site_dir.mkdir(parents=True, exist_ok=True)
+    server, base = static_server.start(site_dir)
+    try:
+        wall, reported = timed_build(site_dir, base + "/")
+        check_seconds = timed_check()
+        visits = first_visits(base, page_urls(site_dir))
+        searches = [
+            {**row, "query": query[url_language(row["page"])]}
+            for query in FIRST_SEARCHES
+            for row in first_visits(base, ["/" + lang.root for lang in project_languages(ROOT)], query)
+        ]
+        index = search_index(site_dir)
+        assets = asset_weights(site_dir)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
+               "check_seconds": round(check_seconds, 2),
+               "pages": visits, "first_search": searches, "search_index": index, "assets": assets}
+    if as_json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return report_budget(figures, budget, 1)
+    print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
+    print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock (target: under 5 s)")
+    print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
+    for row in visits:
+        print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
+    print("\nFirst search (open the page, type the query, first result shown; compressed transfer):")
+    for row in searches:
+        print(f"  {row['page']:<6} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+    print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
+    for row in index:
+        print(f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
+    print()
+    for row in assets:
+        print(f"{row['part'].capitalize()} JS + CSS ({' + '.join(row['files'])}): "
+              f"{row['gzip'] / 1024:.2f} KiB gzip -6")
+    return report_budget(figures, budget, 1)

@@ -1,0 +1,198 @@
+"""`scripts/guide.py`: the guide's one command line (Typer), which the Makefile calls. Each
+sub-command is a few lines over a function of this package; `scripts/guide.py <command> --help`
+explains it. Translators only ever type the `make` commands."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wallet_guide.devtools import PROJECT_ROOT, commands
+
+PROG = "scripts/guide.py"
+
+app = typer.Typer(
+    help="The guide's chores: checks, translations, benchmarks, audits, screenshots.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+Root = Annotated[Path, typer.Option(help="the project to work on (default: this one)", show_default=False)]
+
+
+@app.command()
+def check(
+    root: Root = PROJECT_ROOT,
+    build: Annotated[
+        bool,
+        typer.Option(
+            "--build", help="build the site (mkdocs build --strict) into a temporary folder and check it too"
+        ),
+    ] = False,
+    site: Annotated[Path | None, typer.Option(help="also check this already built site")] = None,
+) -> None:
+    """Check the pages and (--build, --site) the built site: `make check`.
+
+    Prints every problem as `path:line: message (how to fix it)`, and as GitHub annotations when
+    GITHUB_ACTIONS is set. Rules: every zh page has its en page and back, and the nav lists them;
+    both languages have the same headings in the same order with the same explicit {#ids}; links
+    and #anchors resolve, and a page links into the other language only with {: hreflang=…};
+    front matter follows data/schemas/front-matter.schema.json; the checklist, the glossary and
+    the reader vocabulary agree with the pages; Chinese typography; no address or id of
+    data/url-contract.yml disappears; no translation is stale. Exits 1 when there is any error.
+    """
+    if build and site:
+        raise typer.BadParameter("give --build or --site, not both")
+    raise typer.Exit(commands.check(root, build=build, site=site))
+
+
+@app.command()
+def fix(root: Root = PROJECT_ROOT) -> None:
+    """Fix what can be fixed (Chinese typography) in place, then check: `make fix`.
+
+    Exits 0 when nothing is left to fix by hand (review the change with `git diff`). A
+    translation that matched its source before still does.
+    """
+    raise typer.Exit(commands.check(root, fix=True))
+
+
+@app.command("translation-status")
+def translation_status(
+    pages: Annotated[
+        list[str] | None,
+        typer.Argument(help="only these translations (e.g. docs/en/causes.md)", show_default=False),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update", help="record the current source version in these PAGES (make update-translation)"
+        ),
+    ] = False,
+    no_diff: Annotated[
+        bool, typer.Option("--no-diff", help="name the diff command, do not print the diff")
+    ] = False,
+    root: Root = PROJECT_ROOT,
+) -> None:
+    """List each translation as up to date, stale (with its source's diff since), missing or
+    untracked: `make translation-status`.
+
+    With --update PAGE…, record that the translations match their zh source again (rewrites
+    only their source_hash line): `make update-translation PAGE=docs/en/<page>.md`.
+    """
+    if update and not pages:
+        raise typer.BadParameter("--update needs the pages to update, e.g. docs/en/causes.md")
+    if update:
+        raise typer.Exit(commands.translation_status(root, update=pages))
+    raise typer.Exit(commands.translation_status(root, pages=pages, no_diff=no_diff))
+
+
+@app.command()
+def bench(
+    scale: Annotated[
+        int, typer.Option(metavar="N", help="measure a generated site N times larger instead (e.g. 10, 100)")
+    ] = 1,
+    budget: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="exit 1 when a figure goes over its budget in FILE (data/budgets.yml)"
+        ),
+    ] = None,
+    site_dir: Annotated[Path, typer.Option(help="where to build the site")] = PROJECT_ROOT / "site",
+    json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+) -> None:
+    """Build and print build time, first-visit weight per page, search sizes: `make bench`."""
+    from wallet_guide.devtools.bench import bench as run_bench
+
+    raise typer.Exit(run_bench(site_dir, scale=scale, budget=budget, as_json=json))
+
+
+@app.command()
+def scale(
+    factor: Annotated[int, typer.Argument(metavar="N", help="how many times larger")],
+    out: Annotated[Path, typer.Option(help="the folder to write (replaced)")] = PROJECT_ROOT
+    / ".bench"
+    / "project",
+) -> None:
+    """Write the generated site N times larger that `make bench SCALE=N` builds, to look at."""
+    from wallet_guide.devtools.scale import generate
+
+    print(f"{generate(out, factor)}: build it with `mkdocs build -f` this file")
+
+
+@app.command("compare-search")
+def compare_search(
+    only: Annotated[
+        list[str] | None, typer.Option(help="run only this approach (repeatable)", show_default=False)
+    ] = None,
+    keep: Annotated[
+        Path | None, typer.Option(metavar="DIR", help="build into DIR (must not exist) and keep it")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+) -> None:
+    """Rank the right section with our search, Material's + jieba and Pagefind: `make compare-search`.
+
+    Needs requirements-compare.txt (jieba, Pagefind), which `make compare-search` installs.
+    """
+    from wallet_guide.devtools.compare_search import compare
+
+    raise typer.Exit(compare(only=only, keep=keep, as_json=json))
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def audit(context: typer.Context) -> None:
+    """Run the whole-site audits (valid HTML, accessibility, Lighthouse): `make audit`.
+
+    They are the tests marked `audit`; extra arguments go to pytest (e.g. -x).
+    """
+    command = [sys.executable, "-m", "pytest", "-m", "audit", *context.args]
+    raise typer.Exit(subprocess.run(command, cwd=PROJECT_ROOT).returncode)
+
+
+@app.command()
+def lighthouse(urls: Annotated[list[str], typer.Argument(help="pages to audit")]) -> None:
+    """Run Lighthouse (mobile profile) on these addresses and print each one's scores."""
+    from wallet_guide.devtools.lighthouse import run
+
+    for url in urls:
+        print(run(url).line())
+
+
+@app.command()
+def screenshots(
+    out: Annotated[Path, typer.Option(help="where to save the PNGs")] = PROJECT_ROOT / "screenshots",
+) -> None:
+    """Save phone-width screenshots (zh/en, light/dark) for reviewers: `make screenshots`."""
+    from wallet_guide.devtools.screenshots import screenshots as shoot
+
+    shoot(out)
+
+
+@app.command("serve-built")
+def serve_built(
+    directory: Annotated[Path, typer.Argument(help="a built site, e.g. site")],
+    port: int = 8000,
+    headers: Annotated[
+        bool,
+        typer.Option("--headers", help="apply the site's _headers file, as Netlify and Cloudflare Pages do"),
+    ] = False,
+) -> None:
+    """Serve a built site as a real host does (gzip, 404 pages, cache headers)."""
+    from wallet_guide.devtools.static_server import serve_forever
+
+    serve_forever(directory, port, apply_headers=headers)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command as `scripts/guide.py` would, returning its exit code (for the tests)."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except typer.Exit as done:
+        return done.exit_code
+    return result if isinstance(result, int) else 0
