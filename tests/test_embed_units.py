@@ -11,12 +11,12 @@ import pytest
 
 from tests.conftest import run_build
 from wallet_guide.embed.api import embed_url, split_sections
-from wallet_guide.html_text import plain_text
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import render_host_script
 from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
 from wallet_guide.embed.plugin import ASSETS
+from wallet_guide.html_text import plain_text
 from wallet_guide.settings import published_settings, with_settings
 
 

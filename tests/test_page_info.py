@@ -4,7 +4,7 @@ answers' optional endpoint, checked at build time."""
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,14 +19,14 @@ def test_the_log_gives_each_file_its_newest_date():
               f"{RECORD}2026-11-01T09:00:00+00:00\n\ndocs/zh/index.md\ndocs/zh/causes.md\n")
     dates = parse_log(output, prefix="docs/")
     assert dates == {
-        "zh/index.md": datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc),
-        "en/index.md": datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc),
-        "zh/causes.md": datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc),
+        "zh/index.md": datetime(2026, 11, 30, 2, 0, tzinfo=UTC),
+        "en/index.md": datetime(2026, 11, 30, 2, 0, tzinfo=UTC),
+        "zh/causes.md": datetime(2026, 11, 1, 9, 0, tzinfo=UTC),
     }
 
 
 def test_dates_are_written_per_language():
-    when = datetime(2026, 3, 7, tzinfo=timezone.utc)
+    when = datetime(2026, 3, 7, tzinfo=UTC)
     assert format_date(when, "{year}年{month}月{day}日") == "2026年3月7日"
     assert format_date(when, "{day} {month_name} {year}") == "7 March 2026"
 
@@ -37,7 +37,7 @@ def test_a_page_shows_the_date_of_its_last_commit(site, url, source):
                                capture_output=True, text=True, check=True).stdout.strip()
     html = page_file(site, url).read_text(encoding="utf-8")
     if committed:  # a page changed but not committed yet shows the build's date instead
-        day = datetime.fromisoformat(committed).astimezone(timezone.utc).strftime("%Y-%m-%d")
+        day = datetime.fromisoformat(committed).astimezone(UTC).strftime("%Y-%m-%d")
         assert f'<time datetime="{day}">' in html
     assert ("最后更新：" in html) if "/en/" not in url else ("Last updated: " in html)
 

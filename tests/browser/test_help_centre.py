@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material
 from tests.languages import CODES, checklist_labels
-from wallet_guide.data.checklist import load_checklist
 from wallet_guide.checklist.render import UNSURE
+from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()

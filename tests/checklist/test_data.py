@@ -8,10 +8,9 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
+from tests.languages import CODES, NAMES, checklist_labels
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
-
-from tests.languages import CODES, NAMES, checklist_labels
 
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]

@@ -10,11 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from tests.languages import LANGUAGES, ROOTS
 from wallet_guide.assets import asset_url
 from wallet_guide.checklist.plugin import TEMPLATES, ChecklistPlugin
 from wallet_guide.checklist.render import MARKER
-
-from tests.languages import LANGUAGES, ROOTS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tests.html import read
-from wallet_guide.data.checklist import parse
 from wallet_guide.checklist.plugin import TEMPLATES
 from wallet_guide.checklist.render import (
     MARKER,
@@ -13,6 +12,7 @@ from wallet_guide.checklist.render import (
     render_checklist,
     template_env,
 )
+from wallet_guide.data.checklist import parse
 
 SCRIPT = "<script>alert(1)</script>"
 LABELS = {

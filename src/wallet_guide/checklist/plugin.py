@@ -14,10 +14,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wallet_guide import build_state
-from wallet_guide.texts import locate, texts_of
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.checklist.config import ChecklistConfig
-from wallet_guide.data.checklist import Checklist, load_checklist
 from wallet_guide.checklist.render import (
     ANCHOR_PREFIX,
     MARKER,
@@ -35,7 +33,9 @@ from wallet_guide.checklist.render import (
     repeated_ids,
     template_env,
 )
+from wallet_guide.data.checklist import Checklist, load_checklist
 from wallet_guide.data.url_contract import Contract, ContractPage, load_contract
+from wallet_guide.texts import locate, texts_of
 
 HERE = Path(__file__).parent
 ASSETS = HERE / "assets"

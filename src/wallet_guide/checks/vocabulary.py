@@ -80,7 +80,7 @@ def _check_entry(project: Project, file: YamlFile, page_sections: dict, first_us
         if (lang, page_name) in project.pages:
             return [Problem(VOCABULARY_FILE, file.line(*keys), f"{where} is not in the reader search "
                             "(its front matter says `audience: developers` or `search: {exclude: true}`)",
-                            f"remove the entry, or let readers search the page")]
+                            "remove the entry, or let readers search the page")]
         return [Problem(VOCABULARY_FILE, file.line(*keys), f"no page {where} for these {lang} aliases",
                         f"use a language of mkdocs.yml ({', '.join(l.code for l in project.languages)}) "
                         f"whose folder has {page_name}")]

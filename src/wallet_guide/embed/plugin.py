@@ -20,9 +20,9 @@ from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import (
     HOST_SCRIPT,
+    MESSAGE_KEYS,
     PINNED_DIR,
     TYPES,
-    MESSAGE_KEYS,
     pinned_snippet,
     render_host_script,
 )

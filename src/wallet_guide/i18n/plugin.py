@@ -15,8 +15,8 @@ from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.i18n.alternates import (
     SitemapEntry,
-    localize_permalinks,
     alternate_links,
+    localize_permalinks,
     render_sitemap,
     site_path,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 RECORD = "\x1e"  # starts each commit in the log's output
@@ -44,7 +44,7 @@ def parse_log(output: str, prefix: str = "") -> dict[str, datetime]:
         lines = [line.strip() for line in record.splitlines() if line.strip()]
         if not lines:
             continue
-        when = datetime.fromisoformat(lines[0]).astimezone(timezone.utc)
+        when = datetime.fromisoformat(lines[0]).astimezone(UTC)
         for path in lines[1:]:
             if path.startswith(prefix):
                 dates.setdefault(path[len(prefix):], when)

@@ -4,7 +4,7 @@ tags) and when it was last updated (git, in the page's language). See README.md,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,7 +61,7 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
         when = None
         if self.dates is not None:
             # A page not committed yet (a new one) is as new as this build.
-            when = self.dates.get(page.file.src_uri, datetime.now(timezone.utc))
+            when = self.dates.get(page.file.src_uri, datetime.now(UTC))
         context["wg_page_info"] = PageInfo(
             keywords=tuple(keywords),
             keywords_label=texts["keywords"],

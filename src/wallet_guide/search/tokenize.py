@@ -19,9 +19,7 @@ LATIN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 LATIN_TERM = re.compile(r"[a-z]{3,}")
 
 STOP_WORDS = frozenset(
-    """a an and are as at be by can do does for from has have how i if in is it its my of on
-    or so than that the their then there these this to too was what when where which who why
-    will with you your""".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "is", "it", "its", "my", "of", "on", "or", "so", "than", "that", "the", "their", "then", "there", "these", "this", "to", "too", "was", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your"]
 )
 
 

@@ -24,7 +24,6 @@ from wallet_guide.theme.config import ThemeFixesConfig
 from wallet_guide.theme.html_fixes import apply_all
 from wallet_guide.theme.material import bundle_path
 
-
 ASSETS = Path(__file__).parent / "assets"
 NOT_FOUND_TEXTS = ("title", "text", "search", "checklist", "home")
 
