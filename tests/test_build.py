@@ -23,7 +23,7 @@ def test_strict_build_has_no_warning(build):
     assert warnings == []
 
 
-@pytest.mark.parametrize("lang,contract_page", CASES, ids=[f"{l}:/{p.path}" for l, p in CASES])
+@pytest.mark.parametrize("lang,contract_page", CASES, ids=[f"{code}:/{p.path}" for code, p in CASES])
 def test_contract_page_and_ids_exist(site, lang, contract_page):
     url = CONTRACT.url(lang, contract_page)
     path = page_file(site, url)
@@ -52,7 +52,7 @@ def test_sitemap_lists_both_languages_with_hreflang(site):
     locs = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
     for lang in LANGS:
         for p in CONTRACT.pages:
-            loc = next((l for l in locs if l.endswith(CONTRACT.url(lang, p))), None)
+            loc = next((url for url in locs if url.endswith(CONTRACT.url(lang, p))), None)
             assert loc, f"sitemap.xml lacks {CONTRACT.url(lang, p)}"
             hreflangs = {x.get("hreflang"): x.get("href") for x in locs[loc].findall("x:link", ns)}
             assert set(hreflangs) == {*LANGS, "x-default"}

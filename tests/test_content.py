@@ -42,7 +42,7 @@ def test_seed_is_the_repository_copy():
 
 
 def test_every_seed_sentence_is_on_a_zh_page(site):
-    pages = [p for p in site.rglob("index.html") if not p.relative_to(site).parts[0] == "en"]
+    pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "en"]
     published = "\n".join(" ".join(read(p).article_text.split()) for p in pages)
     missing = [s for s in seed_sentences() if s not in published]
     assert missing == [], (

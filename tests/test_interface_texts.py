@@ -74,7 +74,7 @@ def test_a_list_of_links_has_as_many_entries_in_every_language(tmp_path):
 def test_a_language_without_its_file_is_told_to_copy_the_default(tmp_path):
     folder = copy_texts(tmp_path)
     extra = Language("fr", "Français", False, "fr/", "fr")
-    with pytest.raises(TextsError, match="fr.yml: not found — .*copy the default language's file"):
+    with pytest.raises(TextsError, match=r"fr\.yml: not found — .*copy the default language's file"):
         load_texts(folder, [*LANGUAGES, extra])
 
 

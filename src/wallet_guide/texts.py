@@ -95,7 +95,7 @@ def compare(reference: _File, other: _File) -> list[str]:
             if not isinstance(value, list) or len(value) != len(ref):
                 messages.append(f"{at} must list {len(ref)} entries, as {where_ref} does")
                 return
-            for index, (ref_item, item) in enumerate(zip(ref, value)):
+            for index, (ref_item, item) in enumerate(zip(ref, value, strict=True)):  # lengths checked above
                 walk(ref_item, item, (*path, index))
         elif not isinstance(value, str) or not value.strip():
             messages.append(f"{at} must be a text — write it in this language")

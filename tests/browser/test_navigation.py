@@ -104,7 +104,7 @@ def test_dark_mode_follows_the_system_setting(browser, base_url):
     context.close()
 
 
-PAGES = [CONTRACT.url(l.code, p) for l in CONTRACT.languages for p in CONTRACT.pages]
+PAGES = [CONTRACT.url(language.code, p) for language in CONTRACT.languages for p in CONTRACT.pages]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -107,7 +107,7 @@ def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
                                  worker.read_text(encoding="utf-8")), encoding="utf-8")
 
         page.goto("/causes/")  # the browser checks sw.js on navigation and installs the new one
-        page.wait_for_function("caches.keys().then(k => k.length === 1 && !%s.includes(k[0]))" % old_caches)
+        page.wait_for_function(f"caches.keys().then(k => k.length === 1 && !{old_caches}.includes(k[0]))")
         worker_ready(page)
         context.set_offline(True)
         page.goto("/causes/")

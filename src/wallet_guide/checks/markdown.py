@@ -143,10 +143,8 @@ def _unclosed_quote(value: str) -> str | None:
     if not value or value[0] not in "\"'":
         return None
     quote, rest = value[0], value[1:]
-    if quote == '"':
-        rest = re.sub(r'\\.', "", rest)  # \" inside "…" does not close it
-    else:
-        rest = rest.replace("''", "")  # '' inside '…' is a quote, not the end
+    # \" inside "…" does not close it; '' inside '…' is a quote, not the end.
+    rest = re.sub(r"\\.", "", rest) if quote == '"' else rest.replace("''", "")
     return None if quote in rest else quote
 
 
@@ -162,17 +160,17 @@ def front_matter_mistake(lines: list[str], error: yaml.YAMLError) -> tuple[int, 
                 return (index + 2, f"the value of '{key.group(1)}' starts with a quote ({quote}) that is never closed",
                         f"end the value with {quote} on the same line, or remove the opening {quote}")
     mark = getattr(error, "problem_mark", None)
-    line = mark.line + 2 if mark else 1
+    line_number = mark.line + 2 if mark else 1
     problem = str(getattr(error, "problem", None) or error).strip()
-    text = lines[line - 2] if 0 <= line - 2 < len(lines) else ""
+    text = lines[line_number - 2] if 0 <= line_number - 2 < len(lines) else ""
     key = FRONT_MATTER_KEY.match(text)
     if "mapping values are not allowed" in problem and key:
-        return (line, f"the value of '{key.group(1)}' contains ': ', which YAML reads as a second key",
+        return (line_number, f"the value of '{key.group(1)}' contains ': ', which YAML reads as a second key",
                 f"put the whole value in double quotes: {key.group(1)}: \"…\"")
     if text[:1] in (" ", "\t"):
-        return (line, "this line is indented, so it does not start a new `key: value`",
+        return (line_number, "this line is indented, so it does not start a new `key: value`",
                 "remove the spaces at the start of the line (a value that goes on needs quotes around all of it)")
-    return (line, f"the front matter cannot be read as `key: value` lines (YAML: {problem})",
+    return (line_number, f"the front matter cannot be read as `key: value` lines (YAML: {problem})",
             "write each entry as `key: value` on one line; put a value in double quotes if it contains ': ' or '#', "
             "or starts with a quote")
 

@@ -86,9 +86,11 @@ def _suggested_id(project: Project, page: Page, index: int) -> str | None:
     """The id the same heading has in another language, if it has one."""
     for language in project.languages:
         other = project.pages.get((language.code, page.name))
-        if other is not None and other is not page and index < len(other.headings):
-            if other.headings[index].id and other.headings[index].level == page.headings[index].level:
-                return other.headings[index].id
+        if (
+            other is not None and other is not page and index < len(other.headings)
+            and other.headings[index].id and other.headings[index].level == page.headings[index].level
+        ):
+            return other.headings[index].id
     return None
 
 
@@ -132,7 +134,8 @@ def _without_automatic_ids(ours: list[Heading], theirs: list[Heading]) -> tuple[
     """A heading without an id takes the id of its counterpart at the same place: check_ids
     reports it (with that id as the fix), so the comparison does not report it again."""
     ours, theirs = list(ours), list(theirs)
-    for i, (mine, other) in enumerate(zip(ours, theirs)):
+    # The two pages may have different numbers of headings: compare the places both have.
+    for i, (mine, other) in enumerate(zip(ours, theirs, strict=False)):
         if mine.level == other.level and (mine.id is None) != (other.id is None):
             ours[i] = Heading(mine.level, mine.text, mine.id or other.id, mine.line, mine.source)
             theirs[i] = Heading(other.level, other.text, other.id or mine.id, other.line, other.source)
@@ -153,7 +156,7 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
                 f"{[_key(h) for h in theirs].index(_key(mine)) + 1} in {source.path}",
                 f"put the sections in the order of {source.path}",
             )
-            for i, (mine, other) in enumerate(zip(ours, theirs))
+            for i, (mine, other) in enumerate(zip(ours, theirs, strict=True))  # same headings, same count
             if _key(mine) != _key(other)
         ]
     problems = []
@@ -162,7 +165,7 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
         if op == "equal":
             continue
         if op == "replace" and a2 - a1 == b2 - b1:
-            for other, mine in zip(theirs[a1:a2], ours[b1:b2]):
+            for other, mine in zip(theirs[a1:a2], ours[b1:b2], strict=True):
                 if mine.level == other.level:
                     problems.append(Problem(
                         translation.path, mine.line,

@@ -82,7 +82,7 @@ def _check_entry(project: Project, file: YamlFile, page_sections: dict, first_us
                             "(its front matter says `audience: developers` or `search: {exclude: true}`)",
                             "remove the entry, or let readers search the page")]
         return [Problem(VOCABULARY_FILE, file.line(*keys), f"no page {where} for these {lang} aliases",
-                        f"use a language of mkdocs.yml ({', '.join(l.code for l in project.languages)}) "
+                        f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
                         f"whose folder has {page_name}")]
     own = {s.id: s for s in page_sections[(lang, page_name)]}
     if section_id not in own:

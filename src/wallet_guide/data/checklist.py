@@ -360,12 +360,12 @@ def load_checklist(
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except FileNotFoundError:
-        raise PluginError(f"{name}: not found — the checklist plugin reads its texts from it")
+        raise PluginError(f"{name}: not found — the checklist plugin reads its texts from it") from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
-        raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}")
+        raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}") from error
     except yaml.YAMLError as error:
-        raise PluginError(f"{name}: not valid YAML — {error}")
+        raise PluginError(f"{name}: not valid YAML — {error}") from error
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     lines = node_lines(node) if node is not None else {}
     messages = check(data, schema, lines, name, cause_ids, languages, names)

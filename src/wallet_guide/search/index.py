@@ -59,7 +59,7 @@ def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
         document_frequency.update(tf.keys())
     n = len(sections)
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for number, (tf, length) in enumerate(zip(weighted, lengths)):
+    for number, (tf, length) in enumerate(zip(weighted, lengths, strict=True)):  # one of each per section
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
         for term, count in tf.items():
             df = document_frequency[term]

@@ -30,7 +30,7 @@ def traditional_to_simplified() -> dict[str, str]:
         converted = opencc.OpenCC(name).convert("\n".join(chars)).split("\n")
         if len(converted) != len(chars):
             raise RuntimeError(f"OpenCC {name}: the conversion changed the number of lines")
-        for char, simplified in zip(chars, converted):
+        for char, simplified in zip(chars, converted, strict=True):  # lengths checked above
             if simplified != char and len(simplified) == 1:
                 table.setdefault(char, simplified)
     return table

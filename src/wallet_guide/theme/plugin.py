@@ -55,7 +55,7 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         names = texts_of(config, lang, "palette_toggle", optional=True)
         if names is None:
             return
-        for entry in config.theme["palette"] if "palette" in config.theme else []:
+        for entry in config.theme.get("palette", []):
             scheme = entry.get("scheme", "default")
             if scheme not in names:
                 raise PluginError(
