@@ -94,12 +94,13 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 raise PluginError(f"{where}: {mistake}")
         lang = build_state.page_language(page, config).code
         links = self._links(page, lang)
+        env, checklist = self._read()
         if TRIAGE_MARKER in html:
-            html = insert_checklist(html, render_triage(self.env, self.checklist, lang, links), TRIAGE_MARKER)
+            html = insert_checklist(html, render_triage(env, checklist, lang, links), TRIAGE_MARKER)
         if SUMMARY_MARKER in html:
-            html = insert_checklist(html, render_summary(self.env, self.checklist, lang, links), SUMMARY_MARKER)
+            html = insert_checklist(html, render_summary(env, checklist, lang, links), SUMMARY_MARKER)
         if self._is_page(page, lang, self.config.links_solutions):
-            fragments = render_solved(self.env, self.checklist, lang, links, self.config.feedback_endpoint)
+            fragments = render_solved(env, checklist, lang, links, self.config.feedback_endpoint)
             html, missing = insert_solved(html, fragments)
             if missing:
                 raise PluginError(
@@ -109,7 +110,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         if MARKER not in html:
             return html
         prefix = "" if Path(where).name == self.config.anchors_page else ANCHOR_PREFIX
-        fragment = render_checklist(self.env, self.checklist, lang, links, prefix)
+        fragment = render_checklist(env, checklist, lang, links, prefix)
         repeated = repeated_ids(html, fragment)
         if repeated:
             raise PluginError(
@@ -118,22 +119,34 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             )
         return insert_checklist(html, fragment)
 
+    def _read(self) -> tuple[jinja2.Environment, Checklist]:
+        """The templates and the checklist that on_config read (page hooks run after it)."""
+        if self.env is None or self.checklist is None:
+            raise PluginError("wallet-guide-checklist: a page was rendered before on_config read the checklist")
+        return self.env, self.checklist
+
+    def _read_contract(self) -> Contract:
+        if self.contract is None:
+            raise PluginError("wallet-guide-checklist: the URL contract is used before on_config read it")
+        return self.contract
+
     def _contract_page(self, path: str) -> ContractPage:
-        for contract_page in self.contract.pages:
+        pages = self._read_contract().pages
+        for contract_page in pages:
             if contract_page.path == path:
                 return contract_page
-        paths = ", ".join(p.path or "(home)" for p in self.contract.pages)
+        paths = ", ".join(p.path or "(home)" for p in pages)
         raise PluginError(
             f"mkdocs.yml: wallet-guide-checklist: '{path}' is not a page of "
             f"{self.config.contract_file} ({paths})"
         )
 
     def _is_page(self, page: Page, lang: str, path: str) -> bool:
-        return self.contract.url(lang, self._contract_page(path)).lstrip("/") == page.url
+        return self._read_contract().url(lang, self._contract_page(path)).lstrip("/") == page.url
 
     def _links(self, page: Page, lang: str) -> Links:
         def url(path: str) -> str:
-            target = self.contract.url(lang, self._contract_page(path)).lstrip("/")
+            target = self._read_contract().url(lang, self._contract_page(path)).lstrip("/")
             return get_relative_url(target, page.url)
 
         return Links(

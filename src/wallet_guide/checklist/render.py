@@ -193,13 +193,12 @@ def solution_steps(checklist: Checklist, lang: str, links: Links) -> list[Step]:
     steps = []
     for index, item in enumerate(items):
         last = index == len(items) - 1
-        following = None if last else items[index + 1]
-        steps.append(Step(
-            item=item,
-            next_url=f"{links.support}#{SUMMARY_ANCHOR}" if last else f"#{following.id}",
-            next_title=checklist.labels[lang].support if last else f"{index + 2}. {following.fix}",
-            last=last,
-        ))
+        if last:
+            next_url, next_title = f"{links.support}#{SUMMARY_ANCHOR}", checklist.labels[lang].support
+        else:
+            following = items[index + 1]
+            next_url, next_title = f"#{following.id}", f"{index + 2}. {following.fix}"
+        steps.append(Step(item=item, next_url=next_url, next_title=next_title, last=last))
     return steps
 
 

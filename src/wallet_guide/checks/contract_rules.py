@@ -39,11 +39,11 @@ def check_languages(project: Project) -> list[Problem]:
                 "published addresses never move: make mkdocs.yml build the language where the contract says",
             ))
     built = {language.code for language in project.languages}
-    for code, language in published.items():
+    for code, contract_language in published.items():
         if code not in built:
             problems.append(Problem(
-                CONTRACT_FILE, language.line,
-                f"the URL contract publishes {language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
+                CONTRACT_FILE, contract_language.line,
+                f"the URL contract publishes {contract_language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
                 f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
             ))
     return problems
