@@ -103,7 +103,9 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             self.site_names[lang] = config.site_name
             position = nav.pages.index(page) if page in nav.pages else len(nav.pages)
             description = page.meta.get("description") or config.site_description or ""
-            record = api.page_record(page.title, description, page.canonical_url, page.content)
+            # Without site_url a page has no canonical address: root-relative, as write_api's base.
+            url = page.canonical_url or "/" + page.url
+            record = api.page_record(page.title, description, url, page.content or "")
             self.pages.setdefault(lang, []).append((position, record))
         return context
 

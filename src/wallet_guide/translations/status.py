@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from typing import Any
 
 HASH_KEY = "source_hash"
@@ -17,12 +18,12 @@ def source_hash(source: bytes) -> str:
     return hashlib.sha256(source).hexdigest()[:HASH_LENGTH]
 
 
-def recorded_hash(meta: dict[str, Any] | None) -> str | None:
+def recorded_hash(meta: Mapping[str, Any] | None) -> str | None:
     value = (meta or {}).get(HASH_KEY)
     return str(value) if value is not None else None
 
 
-def is_stale(meta: dict[str, Any] | None, source: bytes) -> bool:
+def is_stale(meta: Mapping[str, Any] | None, source: bytes) -> bool:
     """True when the page records a source version and the source has changed since."""
     recorded = recorded_hash(meta)
     return recorded is not None and recorded != source_hash(source)
