@@ -53,28 +53,31 @@ def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list
     """One JSON Schema error as problems a translator understands, on the right line."""
     key = str(error.path[0]) if error.path else None
     line = page.meta_lines.get(key, 1) if key else 1
+    # jsonschema types these "or Unset" for errors built by hand; iter_errors always sets them.
+    instance: Any = error.instance
+    expected: Any = error.validator_value
     if error.validator == "required":
         return [
             Problem(page.path, 1, f"the front matter has no '{missing}'",
                     f"add a line `{missing}: …` between the --- lines: {_property_help(schema, missing)}")
-            for missing in error.validator_value
-            if missing not in error.instance
+            for missing in expected
+            if missing not in instance
         ]
     if error.validator == "additionalProperties" and not error.path:
         allowed = ", ".join(schema.get("properties", {}))
         return [
             Problem(page.path, page.meta_lines.get(extra, 1), f"unknown front matter key '{extra}'",
                     f"fix its spelling or remove it; the keys a page can have: {allowed}")
-            for extra in error.instance
+            for extra in instance
             if extra not in schema.get("properties", {})
         ]
     if error.validator == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        message = f"front matter '{key}' must be {JSON_TYPES.get(expected, expected)}, not {_kind(error.instance)}"
+        json_type = expected if isinstance(expected, str) else expected[0]
+        message = f"front matter '{key}' must be {JSON_TYPES.get(json_type, json_type)}, not {_kind(instance)}"
     elif error.validator == "minLength":
-        message = f"front matter '{key}' is too short ({len(error.instance)} characters; at least {error.validator_value})"
+        message = f"front matter '{key}' is too short ({len(instance)} characters; at least {expected})"
     elif error.validator == "pattern":
-        message = f"front matter '{key}' has the wrong form: {error.instance!r}"
+        message = f"front matter '{key}' has the wrong form: {instance!r}"
     else:
         message = f"front matter '{key}': {error.message}"
     return [Problem(page.path, line, message, f"{key}: {_property_help(schema, key)}" if key else error.message)]
@@ -95,6 +98,8 @@ def check(project: Project) -> list[Problem]:
             continue
         if validator is None:
             continue
+        # load_validator reads the schema as a JSON object; a boolean schema has no properties.
+        schema = validator.schema if isinstance(validator.schema, dict) else {}
         for error in sorted(validator.iter_errors(page.meta), key=lambda e: [str(p) for p in e.path]):
-            problems += describe(error, page, validator.schema)
+            problems += describe(error, page, schema)
     return problems

@@ -144,16 +144,20 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
     path = list(error.absolute_path)
     at = where.prefix(path)
     is_entry = path[:1] == ["causes"] and len(path) == 2
+    # jsonschema types these "or Unset" for errors built by hand; iter_errors always sets them.
+    instance: Any = error.instance
+    schema: Any = error.schema
+    required: Any = error.validator_value
     if error.validator == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
+        missing = [key for key in required if key not in instance]
         if is_entry:  # of an entry itself, only 'id' is required
             return [f"{at}missing 'id' — add the cause's section id, as on the causes page"]
         return [f"{at}missing '{_field([*path, key])}' — {_help(path, key, where.names)}" for key in missing]
     if error.validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        patterns = list(error.schema.get("patternProperties", {}))
+        allowed = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
         unknown = [
-            key for key in error.instance
+            key for key in instance
             if key not in allowed and not any(re.search(p, str(key)) for p in patterns)
         ]
         if not path and "labels" in unknown:  # where the interface texts were before
