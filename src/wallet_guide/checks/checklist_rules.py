@@ -73,7 +73,7 @@ def _contract_ids(project: Project) -> tuple[list[str], int] | None:
 
 
 def check(project: Project) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     if project.checklist is None:
         if (project.root / CHECKLIST_FILE).exists():
             return problems  # it is there but cannot be read: project.read_yaml names the line
@@ -98,8 +98,8 @@ def check(project: Project) -> list[Problem]:
             project.page_path(language.code, name)
             for name in LINKED_PAGES
             for language in project.languages
-            if (page := project.pages.get((language.code, name))) is not None
-            and cause not in page.ids and cause not in pending_ids(project, page)
+            if (linked := project.pages.get((language.code, name))) is not None
+            and cause not in linked.ids and cause not in pending_ids(project, linked)
         ]
         if lacking:
             problems.append(Problem(

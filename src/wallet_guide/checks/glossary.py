@@ -39,12 +39,15 @@ class Section:
 
 
 def terms(project: Project) -> tuple[list[Term], list[Problem]]:
-    data = project.glossary.data if project.glossary else None
+    glossary = project.glossary
+    if glossary is None:  # read_yaml has reported the missing file
+        return [], []
     source = project.default_language
     languages = [language.code for language in project.languages if language.code != source]
-    found, problems = [], []
-    for index, entry in enumerate(data or []):
-        line = project.glossary.line(index)
+    found: list[Term] = []
+    problems: list[Problem] = []
+    for index, entry in enumerate(glossary.data or []):
+        line = glossary.line(index)
         if not (isinstance(entry, dict) and isinstance(entry.get(source), str)
                 and any(isinstance(entry.get(lang), str) for lang in languages)):
             problems.append(Problem(
@@ -127,8 +130,9 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
     if project.checklist is None or not isinstance(project.checklist.data, dict):
         return []
     source = project.default_language
+    checklist = project.checklist
     problems = []
-    groups = [
+    groups: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = [
         (("causes", index), f"checklist cause '{entry['id']}'", entry)
         for index, entry in checklist_rules.causes(project)
     ]
@@ -142,7 +146,7 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
         if path == ("checklist",):
             file = project.interface[language]
             return file.path, file.line("checklist", *field.split("."))
-        return CHECKLIST_FILE, project.checklist.line(*path, language, *field.split("."))
+        return CHECKLIST_FILE, checklist.line(*path, language, *field.split("."))
 
     for path, what, entry in groups:
         texts = _texts(entry.get(source))

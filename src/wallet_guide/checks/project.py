@@ -37,6 +37,7 @@ def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any
         return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
+    assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
     return loader.construct_scalar(node)
 
 
@@ -135,8 +136,9 @@ def _folder_languages(root: Path, docs_dir: str) -> list[Language]:
 
 
 def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: list[Problem]) -> list[Language]:
-    plugins = (mkdocs.data or {}).get("plugins", []) if mkdocs else []
-    for index, plugin in enumerate(plugins):
+    if mkdocs is None:
+        return _folder_languages(root, docs_dir)
+    for index, plugin in enumerate((mkdocs.data or {}).get("plugins", [])):
         if isinstance(plugin, dict) and I18N_PLUGIN in plugin:
             try:
                 return languages_from_settings((plugin[I18N_PLUGIN] or {}).get("languages"))
@@ -144,11 +146,10 @@ def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: lis
                 problem, _, fix = str(error).partition(" — ")
                 problems.append(Problem(MKDOCS_FILE, mkdocs.line("plugins", index), problem, fix))
                 return _folder_languages(root, docs_dir)
-    if mkdocs:
-        problems.append(Problem(
-            MKDOCS_FILE, 1, "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
-            "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
-        ))
+    problems.append(Problem(
+        MKDOCS_FILE, 1, "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
+        "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
+    ))
     return _folder_languages(root, docs_dir)
 
 
@@ -203,8 +204,8 @@ def load_project(root: Path) -> Project:
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
         interface={
-            language.code: file for language in languages
-            if (file := read_yaml(root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False))
+            language.code: texts_file for language in languages
+            if (texts_file := read_yaml(root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False))
         },
         problems=problems,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -138,17 +139,19 @@ def check(project: Project) -> list[Problem]:
         return []
     problems: list[Problem] = []
     loaded = read_yaml(project.root, CORRECTIONS_FILE, problems, required=False)
-    corrections = loaded.data if loaded and isinstance(loaded.data, list) else []
     seed = seed_file.read_text(encoding="utf-8")
     text = normalize(article(seed))
-    for index, fix in enumerate(corrections):
-        if not (isinstance(fix, dict) and "seed" in fix and "text" in fix) or str(fix["seed"]) not in text:
-            problems.append(Problem(
-                CORRECTIONS_FILE, loaded.line(index),
-                f"correction {index + 1} does not name a phrase of the article ({SEED_FILE})",
-                "write `seed:` as the article has it (with our typography: full-width ，：？), "
-                "`text:` as the page has it, and `why:`",
-            ))
+    corrections: list[Any] = []
+    if loaded is not None and isinstance(loaded.data, list):
+        corrections = loaded.data
+        for index, fix in enumerate(corrections):
+            if not (isinstance(fix, dict) and "seed" in fix and "text" in fix) or str(fix["seed"]) not in text:
+                problems.append(Problem(
+                    CORRECTIONS_FILE, loaded.line(index),
+                    f"correction {index + 1} does not name a phrase of the article ({SEED_FILE})",
+                    "write `seed:` as the article has it (with our typography: full-width ，：？), "
+                    "`text:` as the page has it, and `why:`",
+                ))
     if problems:
         return problems
     pages = [page for (lang, _), page in sorted(project.pages.items()) if lang == project.default_language]

@@ -122,7 +122,9 @@ def update(project: Project, page: str) -> tuple[str | None, str]:
         names = ", ".join(s.page for s in statuses(project) if s.state != "missing")
         raise ValueError(f"{page} is not a translated page of this project (they are: {names})")
     if status.state == "unreadable":
-        line, message, fix = project.pages[_key(project, page)].meta_error
+        broken = project.pages[_key(project, page)].meta_error
+        assert broken is not None  # what "unreadable" means
+        line, message, fix = broken
         raise ValueError(f"cannot update {page}: its front matter is broken, {page}:{line}: {message} ({fix})")
     file = project.root / page
     text = file.read_bytes().decode("utf-8")
