@@ -22,14 +22,14 @@
     try {
       const ids = JSON.parse(store.getItem(key));
       return Array.isArray(ids) ? ids : [];
-    } catch (e) {
+    } catch {
       return [];
     }
   };
   const save = (ids, key = KEY, store = localStorage) => {
     try {
       store.setItem(key, JSON.stringify(ids));
-    } catch (e) { /* private mode: the address still holds the ticks */ }
+    } catch { /* private mode: the address still holds the ticks */ }
   };
   // In a portal's frame, for the session only (the device may be an agent's).
   const triedStore = () => (embedded() ? sessionStorage : localStorage);
@@ -222,7 +222,7 @@
       text.textContent = summary.text;
       try {
         await navigator.clipboard.writeText(summary.text);
-      } catch (e) { // no clipboard access: select it
+      } catch { // no clipboard access: select it
         getSelection().selectAllChildren(text);
         document.execCommand("copy");
       }

@@ -80,7 +80,7 @@ async function page(request, url) {
     const response = await fetch(request);
     if (response.ok) cache.put(pageKey(url), response.clone());
     return response;
-  } catch (error) {
+  } catch {
     return (await cache.match(pageKey(url))) || offlineNotice(url);
   }
 }

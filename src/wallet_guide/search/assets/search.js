@@ -14,8 +14,9 @@
   const settings = JSON.parse(document.getElementById("wg-settings").textContent);
   const siteRoot = new URL(settings.root, location.href);
   const indexUrl = new URL(settings.search.index, siteRoot);
-  // The no-result links are relative to the first page: make them absolute while they are right.
-  for (const a of empty.querySelectorAll("a")) a.href = a.href;
+  // The no-result links are relative to the first page: make them absolute while they are right
+  // (the href property reads the address resolved against this page).
+  for (const a of empty.querySelectorAll("a")) a.setAttribute("href", a.href);
   const MAX_RESULTS = 10;
   // A corrected (misspelt) word scores this much of an exact one: exact matches rank first.
   const CORRECTED_WEIGHT = 0.5;
