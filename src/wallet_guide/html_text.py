@@ -188,9 +188,7 @@ def split_sections(html: str) -> list[Section]:
     sections = []
     for number, first in enumerate(starts):
         heading = nodes[first]
-        close = next((i for i in range(first + 1, len(nodes))
-                      if nodes[i].kind == "end" and nodes[i].tag == heading.tag and not nodes[i].open),
-                     len(nodes) - 1)
+        close = element_end(nodes, first)
         following = starts[number + 1] if number + 1 < len(starts) else len(nodes)
         body = _Text(indexed=True)
         for node in nodes[close + 1 : following]:
