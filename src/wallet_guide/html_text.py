@@ -32,7 +32,7 @@ CODE_ELEMENTS = frozenset({"pre"})  # code: searchable, never a search result's 
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and a page has thousands
 class Node:
     """One start tag, end tag or run of text, where it stands in the page."""
 
