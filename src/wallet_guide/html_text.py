@@ -32,7 +32,7 @@ CODE_ELEMENTS = frozenset({"pre"})  # code: searchable, never a search result's 
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and a page has thousands
 class Node:
     """One start tag, end tag or run of text, where it stands in the page."""
 
@@ -188,9 +188,7 @@ def split_sections(html: str) -> list[Section]:
     sections = []
     for number, first in enumerate(starts):
         heading = nodes[first]
-        close = next((i for i in range(first + 1, len(nodes))
-                      if nodes[i].kind == "end" and nodes[i].tag == heading.tag and not nodes[i].open),
-                     len(nodes) - 1)
+        close = element_end(nodes, first)
         following = starts[number + 1] if number + 1 < len(starts) else len(nodes)
         body = _Text(indexed=True)
         for node in nodes[close + 1 : following]:
