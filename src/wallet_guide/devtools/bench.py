@@ -108,7 +108,8 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
             # A Python function, not a bound builtin: Playwright tags its handlers with an attribute.
-            context.on("requestfinished", lambda request: finished.append(request))
+            # (finished bound now: this page's list, whatever the loop does next.)
+            context.on("requestfinished", lambda request, into=finished: into.append(request))
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
