@@ -22,7 +22,9 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -94,6 +96,16 @@ def transfer(requests, base: str) -> dict:
     }
 
 
+def _appender(into: list) -> Callable[[Any], None]:
+    """A handler that appends to ``into`` (bound now, not when it is called). A Python function,
+    not a bound builtin: Playwright tags its handlers with an attribute."""
+
+    def append(item: Any) -> None:
+        into.append(item)
+
+    return append
+
+
 def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None) -> list[dict]:
     """Each page in a fresh phone-sized browser; with ``query`` ({"zh": ..., "en": ...}) also
     open the search box and type it, counting everything until the first result shows."""
@@ -107,9 +119,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             page = context.new_page()
             finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
-            # A Python function, not a bound builtin: Playwright tags its handlers with an attribute.
-            # (finished bound now: this page's list, whatever the loop does next.)
-            context.on("requestfinished", lambda request, into=finished: into.append(request))
+            context.on("requestfinished", _appender(finished))
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
