@@ -26,29 +26,33 @@ def check(project: Project) -> list[Problem]:
 
 
 def check_pairs(project: Project) -> list[Problem]:
+    """Every source page has its translation in each language, and every translation its source."""
     source = project.default_language
     problems = []
     for language in project.languages:
         if language.code == source:
             continue
         target = language.code
-        for name in project.names(source):
-            if (target, name) not in project.pages:
-                zh, missing = project.page_path(source, name), project.page_path(target, name)
-                problems.append(Problem(
-                    zh, 1, f"no {language.name} translation: {missing} is missing",
-                    f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
-                    f"`{UPDATE_COMMAND.format(page=missing)}`",
-                ))
-        for name in project.names(target):
-            if (source, name) not in project.pages:
-                path, missing = project.page_path(target, name), project.page_path(source, name)
-                problems.append(Problem(
-                    path, 1, f"no source page: {missing} is missing",
-                    f"a translation needs its source: add {missing} first, or give this file "
-                    "the name of the page it translates",
-                ))
+        for name in _only_in(project, source, target):
+            zh, missing = project.page_path(source, name), project.page_path(target, name)
+            problems.append(Problem(
+                zh, 1, f"no {language.name} translation: {missing} is missing",
+                f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
+                f"`{UPDATE_COMMAND.format(page=missing)}`",
+            ))
+        for name in _only_in(project, target, source):
+            path, missing = project.page_path(target, name), project.page_path(source, name)
+            problems.append(Problem(
+                path, 1, f"no source page: {missing} is missing",
+                f"a translation needs its source: add {missing} first, or give this file "
+                "the name of the page it translates",
+            ))
     return problems
+
+
+def _only_in(project: Project, lang: str, other: str) -> list[str]:
+    """The pages of ``lang`` that ``other`` lacks."""
+    return [name for name in project.names(lang) if (other, name) not in project.pages]
 
 
 def check_nav(project: Project) -> list[Problem]:
