@@ -12,10 +12,14 @@ BUDGET = yaml.safe_load(Path("data/budgets.yml").read_text(encoding="utf-8"))
 
 
 def site_figures(kib=70.0, requests=10, third_party=0, build=1.0, check=1.5):
-    return {"build_seconds": build, "check_seconds": check, "pages": [
-        {"page": "/", "requests": 10, "third_party": 0, "bytes": 60 * 1024},
-        {"page": "/en/causes/", "requests": requests, "third_party": third_party, "bytes": kib * 1024},
-    ]}
+    return {
+        "build_seconds": build,
+        "check_seconds": check,
+        "pages": [
+            {"page": "/", "requests": 10, "third_party": 0, "bytes": 60 * 1024},
+            {"page": "/en/causes/", "requests": requests, "third_party": third_party, "bytes": kib * 1024},
+        ],
+    }
 
 
 def test_figures_within_budget_pass():
@@ -42,7 +46,9 @@ def test_scaled_site_budget():
 def test_checklist_script_and_styles_budget():
     figures = site_figures()
     limit = BUDGET["site"]["assets_kib"]["checklist"]
-    figures["assets"] = [{"part": "checklist", "files": ["checklist.js", "checklist.css"], "gzip": (limit + 1) * 1024}]
+    figures["assets"] = [
+        {"part": "checklist", "files": ["checklist.js", "checklist.css"], "gzip": (limit + 1) * 1024}
+    ]
     assert over_budget(figures, BUDGET, 1) == [f"checklist JS + CSS: {limit + 1:.2f} KiB > {limit} KiB"]
     figures["assets"][0]["gzip"] = (limit - 1) * 1024
     assert over_budget(figures, BUDGET, 1) == []

@@ -86,8 +86,10 @@ def test_no_page_names_a_third_party_resource(site):
             if re.match(r"^(https?:)?//", url):
                 offenders.append(f"{path.relative_to(site)}: {url}")
     for path in site.rglob("*.css"):
-        offenders += [f"{path.relative_to(site)}: {u}" for u in
-                      re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text())]
+        offenders += [
+            f"{path.relative_to(site)}: {u}"
+            for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", path.read_text())
+        ]
     assert offenders == []
 
 
@@ -104,14 +106,20 @@ def test_edit_link_opens_the_page_source_in_its_language(site, lang):
 
 def test_no_repository_widget(site):
     """Material's widget would fetch the repository's stars from api.github.com."""
-    offenders = [str(p.relative_to(site)) for p in site.rglob("*.html")
-                 if 'data-md-component="source"' in p.read_text(encoding="utf-8")]
+    offenders = [
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if 'data-md-component="source"' in p.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 
 def test_up_to_date_translations_show_no_stale_notice(site):
-    stale = [str(p.relative_to(site)) for p in (site / "en").rglob("index.html")
-             if "wg-translation-notice" in p.read_text(encoding="utf-8")]
+    stale = [
+        str(p.relative_to(site))
+        for p in (site / "en").rglob("index.html")
+        if "wg-translation-notice" in p.read_text(encoding="utf-8")
+    ]
     assert stale == []
 
 

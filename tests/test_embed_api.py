@@ -106,7 +106,10 @@ def test_headers_file_lets_only_the_allow_list_frame_the_site(site, portals):
 
 def test_pages_carry_the_allow_list_for_the_embed_view(site, portals):
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
-    assert page_settings(html)["embed"] == {"origins": [portals.allowed], "languages": {"zh": "", "en": "en/"}}
+    assert page_settings(html)["embed"] == {
+        "origins": [portals.allowed],
+        "languages": {"zh": "", "en": "en/"},
+    }
 
 
 def test_embed_js_is_as_small_as_the_integrator_page_says(site):
@@ -114,9 +117,12 @@ def test_embed_js_is_as_small_as_the_integrator_page_says(site):
     script = (site / "embed" / "v1" / "embed.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) < 4 * 1024
     assert published_settings(script.decode())["languages"]["en"]["root"] == "en/", (
-        "the build gives embed.js the languages")
+        "the build gives embed.js the languages"
+    )
     assert "正在加载指南…".encode() in script, "and the texts it shows in each language"
-    assert (site / "assets" / "wallet-guide" / "embed.js").read_bytes() == script, "the first address serves the same file"
+    assert (site / "assets" / "wallet-guide" / "embed.js").read_bytes() == script, (
+        "the first address serves the same file"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

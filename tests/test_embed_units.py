@@ -20,33 +20,39 @@ from wallet_guide.html_text import plain_text
 from wallet_guide.settings import published_settings, with_settings
 
 
-@pytest.mark.parametrize("value,origin", [
-    ("https://support.example.com", "https://support.example.com"),
-    ("HTTPS://Support.Example.COM", "https://support.example.com"),
-    ("https://support.example.com:443", "https://support.example.com"),
-    ("http://127.0.0.1:8001", "http://127.0.0.1:8001"),
-    ("http://localhost:80", "http://localhost"),
-    ("https://[::1]:8443", "https://[::1]:8443"),
-    ("  https://help.example.org  ", "https://help.example.org"),
-])
+@pytest.mark.parametrize(
+    "value,origin",
+    [
+        ("https://support.example.com", "https://support.example.com"),
+        ("HTTPS://Support.Example.COM", "https://support.example.com"),
+        ("https://support.example.com:443", "https://support.example.com"),
+        ("http://127.0.0.1:8001", "http://127.0.0.1:8001"),
+        ("http://localhost:80", "http://localhost"),
+        ("https://[::1]:8443", "https://[::1]:8443"),
+        ("  https://help.example.org  ", "https://help.example.org"),
+    ],
+)
 def test_an_origin_is_written_as_browsers_write_it(value, origin):
     assert normalize_origin(value) == origin
 
 
-@pytest.mark.parametrize("value,message", [
-    ("https://support.example.com/help", "remove '/help'"),
-    ("https://support.example.com/", "remove '/'"),
-    ("https://support.example.com?x=1", "remove '?x=1'"),
-    ("support.example.com", "must start with https://"),
-    ("ftp://support.example.com", "must start with https://"),
-    ("*", "wildcard"),
-    ("'self'", "always allowed"),
-    ("https://user:secret@support.example.com", "user name"),
-    ("https://support.example.com:http", "port"),
-    ("https://bad_host.example.com", "not a host name"),
-    ("", "not an origin"),
-    (42, "not an origin"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("https://support.example.com/help", "remove '/help'"),
+        ("https://support.example.com/", "remove '/'"),
+        ("https://support.example.com?x=1", "remove '?x=1'"),
+        ("support.example.com", "must start with https://"),
+        ("ftp://support.example.com", "must start with https://"),
+        ("*", "wildcard"),
+        ("'self'", "always allowed"),
+        ("https://user:secret@support.example.com", "user name"),
+        ("https://support.example.com:http", "port"),
+        ("https://bad_host.example.com", "not a host name"),
+        ("", "not an origin"),
+        (42, "not an origin"),
+    ],
+)
 def test_a_value_that_is_not_an_origin_is_refused_with_the_fix(value, message):
     with pytest.raises(OriginError, match="(?i)" + message.replace("?", r"\?").replace("*", r"\*")):
         normalize_origin(value)
@@ -55,7 +61,10 @@ def test_a_value_that_is_not_an_origin_is_refused_with_the_fix(value, message):
 def test_the_list_comes_from_yaml_or_from_one_environment_string():
     assert parse_origins(["https://a.example", "https://A.example:443"]) == ["https://a.example"]
     assert parse_origins("https://a.example, http://localhost:8001 https://b.example") == [
-        "https://a.example", "http://localhost:8001", "https://b.example"]
+        "https://a.example",
+        "http://localhost:8001",
+        "https://b.example",
+    ]
     assert parse_origins("") == [] and parse_origins(None) == []
     with pytest.raises(OriginError, match="list of origins"):
         parse_origins({"a": 1})
@@ -72,14 +81,17 @@ def test_config_error_names_mkdocs_yml_the_option_and_the_bad_value():
     assert "'https://portal.example/help'" in str(error) and "https://portal.example" in str(error)
 
 
-@pytest.mark.parametrize("value,message", [
-    ("https://ok.example,*", "'*' is not allowed"),
-    # Alone, `*` is a YAML alias: read through mkdocs.yml's !ENV it stopped the build with a
-    # YAML traceback. The plugin reads the variable itself.
-    ("*", "'*' is not allowed"),
-    ("https://portal.example/help", "remove '/help'"),
-    ('"https://portal.example"', "must start with https://"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("https://ok.example,*", "'*' is not allowed"),
+        # Alone, `*` is a YAML alias: read through mkdocs.yml's !ENV it stopped the build with a
+        # YAML traceback. The plugin reads the variable itself.
+        ("*", "'*' is not allowed"),
+        ("https://portal.example/help", "remove '/help'"),
+        ('"https://portal.example"', "must start with https://"),
+    ],
+)
 def test_a_bad_origin_in_the_environment_stops_the_build_with_the_value_and_the_fix(tmp_path, value, message):
     result = run_build(tmp_path / "site", env={"EMBED_ALLOWED_ORIGINS": value})
     assert result.returncode != 0
@@ -89,11 +101,14 @@ def test_a_bad_origin_in_the_environment_stops_the_build_with_the_value_and_the_
 
 
 def test_headers_follow_the_allow_list_and_the_sites_base_path():
-    text = render_headers(["https://a.example", "http://b.example:8080"],
-                          "https://docs.example.org/guide/", "api/v1")
+    text = render_headers(
+        ["https://a.example", "http://b.example:8080"], "https://docs.example.org/guide/", "api/v1"
+    )
     lines = text.splitlines()
     assert "/guide/*" in lines and "/guide/api/v1/*" in lines
-    assert "  Content-Security-Policy: frame-ancestors 'self' https://a.example http://b.example:8080" in lines
+    assert (
+        "  Content-Security-Policy: frame-ancestors 'self' https://a.example http://b.example:8080" in lines
+    )
     assert render_headers([], None, "api/v1").splitlines()[2] == (
         "  Content-Security-Policy: frame-ancestors 'self'"
     )
@@ -116,7 +131,11 @@ HTML = """<h1 id="title">Title<a class="headerlink" href="#title" title="Link">&
 def test_sections_are_cut_at_top_level_headings_only():
     sections = split_sections(HTML, "https://g.example/en/page/")
     assert [(s.id, s.level, s.title) for s in sections] == [
-        ("title", 1, "Title"), ("first", 2, "First"), ("sub", 3, "Sub"), ("second", 2, "Second")]
+        ("title", 1, "Title"),
+        ("first", 2, "First"),
+        ("sub", 3, "Sub"),
+        ("second", 2, "Second"),
+    ]
     first = sections[1]
     assert first.text == "One. More Inside a block Hidden text."
     assert first.html.startswith("<p>One.</p>") and first.html.endswith("</details>")
@@ -131,28 +150,36 @@ def test_plain_text_and_embed_urls():
     assert plain_text("<p>a</p><p>b<script>x()</script></p>") == "a b"
     assert embed_url("https://g.example/causes/") == "https://g.example/causes/?embed=1"
     assert embed_url("https://g.example/causes/#x", "balance") == (
-        "https://g.example/causes/?embed=1&section=balance")
+        "https://g.example/causes/?embed=1&section=balance"
+    )
 
 
 def test_embed_js_runs_unchanged_with_its_settings():
     source = (ASSETS / "embed.js").read_text(encoding="utf-8")
     languages = {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}}
-    out = render_host_script(source, languages=languages, paths=["embed/v1/embed.js"],
-                             site_url="https://g.example/")
+    out = render_host_script(
+        source, languages=languages, paths=["embed/v1/embed.js"], site_url="https://g.example/"
+    )
     assert source.rstrip() in out, "the source is published as it is, inside the wrapper"
     assert "SETTINGS.languages" in source and "const LANGUAGES = {" not in source
-    assert published_settings(out) == {"languages": languages, "paths": ["embed/v1/embed.js"],
-                                       "site": "https://g.example/"}
+    assert published_settings(out) == {
+        "languages": languages,
+        "paths": ["embed/v1/embed.js"],
+        "site": "https://g.example/",
+    }
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (make system-packages)")
 def test_a_wrapped_file_sees_its_settings_and_adds_no_global():
     """Run as a classic script twice (a portal may load embed.js twice): no redeclaration."""
-    published = with_settings('"use strict";\nglobalThis.seen = (globalThis.seen || []).concat(SETTINGS.name);',
-                              {"name": "指南"})
-    script = (f"const vm = require('vm'); const box = {{}}; vm.createContext(box);"
-              f"for (let i = 0; i < 2; i++) vm.runInContext({json.dumps(published)}, box);"
-              "console.log(JSON.stringify([box.seen, typeof box.SETTINGS]));")
+    published = with_settings(
+        '"use strict";\nglobalThis.seen = (globalThis.seen || []).concat(SETTINGS.name);', {"name": "指南"}
+    )
+    script = (
+        f"const vm = require('vm'); const box = {{}}; vm.createContext(box);"
+        f"for (let i = 0; i < 2; i++) vm.runInContext({json.dumps(published)}, box);"
+        "console.log(JSON.stringify([box.seen, typeof box.SETTINGS]));"
+    )
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [["指南", "指南"], "undefined"]
 
@@ -163,7 +190,9 @@ def test_an_api_file_that_breaks_its_schema_stops_the_build(tmp_path):
     from wallet_guide.embed.plugin import EmbedPlugin
 
     schema = {"type": "object", "required": ["pages"], "properties": {"version": {"const": 1}}}
-    with pytest.raises(PluginError, match=r"api/v1/en/pages.json does not match .*api-pages.schema.json") as error:
+    with pytest.raises(
+        PluginError, match=r"api/v1/en/pages.json does not match .*api-pages.schema.json"
+    ) as error:
         EmbedPlugin().write_json(tmp_path, "en", "pages", {"version": 2}, schema)
     assert "'pages' is a required property" in str(error.value)
     assert "version: 1 was expected" in str(error.value)

@@ -34,6 +34,9 @@ def test_nodes_know_their_line_and_what_they_are_inside():
 
 def test_rewrite_changes_only_the_tags_it_is_asked_to():
     html = '<p class="a">x &amp; <a href="b" title="&quot;t&quot;">y</a><br /></p><a class="headerlink" href="#h">¶</a>!'
-    out = rewrite(html, lambda n: {**n.attrs, "href": "/" + n.attrs["href"]} if n.tag == "a" else None,
-                  drop=lambda n: "headerlink" in n.classes)
+    out = rewrite(
+        html,
+        lambda n: {**n.attrs, "href": "/" + n.attrs["href"]} if n.tag == "a" else None,
+        drop=lambda n: "headerlink" in n.classes,
+    )
     assert out == '<p class="a">x &amp; <a href="/b" title="&quot;t&quot;">y</a><br /></p>!'

@@ -24,7 +24,9 @@ def copy_texts(tmp_path: Path) -> Path:
 
 
 def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+    return next(
+        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+    )
 
 
 def test_every_language_of_the_site_has_the_default_languages_texts():
@@ -51,8 +53,10 @@ def test_a_missing_text_names_the_file_the_line_and_the_fix(tmp_path):
 def test_a_text_the_default_language_lacks_is_named(tmp_path):
     folder = copy_texts(tmp_path)
     path = folder / f"{OTHER.code}.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("offline:\n", "offline:\n  hint: Extra\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("offline:\n", "offline:\n  hint: Extra\n", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(TextsError) as error:
         load_texts(folder, LANGUAGES, "data/interface/")
     assert str(error.value) == (
@@ -66,8 +70,10 @@ def test_a_list_of_links_has_as_many_entries_in_every_language(tmp_path):
     path = folder / f"{OTHER.code}.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if "page: support.md" in line)
-    path.write_text("".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
-    with pytest.raises(TextsError, match=rf"{OTHER.code}.yml:\d+: search_no_results.links must list 2 entries"):
+    path.write_text("".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
+    with pytest.raises(
+        TextsError, match=rf"{OTHER.code}.yml:\d+: search_no_results.links must list 2 entries"
+    ):
         load_texts(folder, LANGUAGES)
 
 
@@ -82,18 +88,24 @@ def test_a_language_can_be_made_by_converting_another():
     texts = load_texts(ROOT / TEXTS_DIR, LANGUAGES)[DEFAULT.code]
     converted = convert_texts(texts, lambda text: f"<{text}>")
     assert converted["offline"]["title"] == f"<{texts['offline']['title']}>"
-    assert converted["search_no_results"]["links"][0]["page"] == texts["search_no_results"]["links"][0]["page"]
+    assert (
+        converted["search_no_results"]["links"][0]["page"] == texts["search_no_results"]["links"][0]["page"]
+    )
     assert converted.keys() == texts.keys()
 
 
 def test_the_languages_rule_is_written_once():
-    languages = languages_from_settings([
-        {"locale": "en", "name": "English", "theme": {"language": "en"}},
-        {"locale": "zh", "name": "中文", "default": True},
-        {"locale": "fr", "name": "Français", "build": False},
-    ])
+    languages = languages_from_settings(
+        [
+            {"locale": "en", "name": "English", "theme": {"language": "en"}},
+            {"locale": "zh", "name": "中文", "default": True},
+            {"locale": "fr", "name": "Français", "build": False},
+        ]
+    )
     assert [(lang.code, lang.root, lang.is_default, lang.html_lang) for lang in languages] == [
-        ("zh", "", True, "zh"), ("en", "en/", False, "en")]
+        ("zh", "", True, "zh"),
+        ("en", "en/", False, "en"),
+    ]
     with pytest.raises(LanguageSettingsError, match="exactly one default language"):
         languages_from_settings([{"locale": "zh"}, {"locale": "en"}])
 
@@ -112,9 +124,14 @@ def test_a_mistake_in_the_texts_stops_the_build_on_its_line(tmp_path):
     result = build(root, tmp_path / "site")
     assert not result.ok
     problems = [(p.path, p.line, p.message) for p in build_problems(root, result)]
-    assert (f"data/interface/{OTHER.code}.yml", line_of(path, "short_titel:"),
-            f"short_titel is not in data/interface/{DEFAULT.code}.yml") in problems
-    assert any(p[0] == f"data/interface/{OTHER.code}.yml" and p[2] == "short_title is missing" for p in problems)
+    assert (
+        f"data/interface/{OTHER.code}.yml",
+        line_of(path, "short_titel:"),
+        f"short_titel is not in data/interface/{DEFAULT.code}.yml",
+    ) in problems
+    assert any(
+        p[0] == f"data/interface/{OTHER.code}.yml" and p[2] == "short_title is missing" for p in problems
+    )
 
 
 def test_make_check_reads_the_interface_texts_for_typography_and_the_glossary(tmp_path):
@@ -125,8 +142,15 @@ def test_make_check_reads_the_interface_texts_for_typography_and_the_glossary(tm
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     zh = root / TEXTS_DIR / f"{DEFAULT.code}.yml"
-    zh.write_text(zh.read_text(encoding="utf-8").replace("reset: 清除所有勾选", "reset: 清除,所有勾选"),
-                  encoding="utf-8")
+    zh.write_text(
+        zh.read_text(encoding="utf-8").replace("reset: 清除所有勾选", "reset: 清除,所有勾选"),
+        encoding="utf-8",
+    )
     problems = [(p.path, p.line, p.message) for p in run.check(root)]
-    assert problems == [(f"data/interface/{DEFAULT.code}.yml", line_of(zh, "reset: 清除,所有勾选"),
-                         'half-width "," in Chinese text: "清除,所有"')]
+    assert problems == [
+        (
+            f"data/interface/{DEFAULT.code}.yml",
+            line_of(zh, "reset: 清除,所有勾选"),
+            'half-width "," in Chinese text: "清除,所有"',
+        )
+    ]

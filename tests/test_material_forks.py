@@ -16,7 +16,9 @@ from wallet_guide.theme.material import bundle_path, theme_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
-UPSTREAM = re.compile(r"^  Upstream: Material (?P<version>\S+) (?P<path>\S+) sha256:(?P<digest>[0-9a-f]{16}) ", re.M)
+UPSTREAM = re.compile(
+    r"^  Upstream: Material (?P<version>\S+) (?P<path>\S+) sha256:(?P<digest>[0-9a-f]{16}) ", re.M
+)
 MATERIAL = theme_dir()
 
 FORKS = sorted(path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html"))

@@ -24,8 +24,10 @@ def test_aliases_are_simplified_like_a_query():
 
 
 def test_aliases_find_a_section_without_changing_its_article_scores():
-    plain = [Section("causes/#balance", "账户余额不足", "常见原因", "如余额不足，也会导致支付处理失败。"),
-             Section("causes/#network", "网络连接问题", "常见原因", "网络不稳定，支付请求将无法成功发送。")]
+    plain = [
+        Section("causes/#balance", "账户余额不足", "常见原因", "如余额不足，也会导致支付处理失败。"),
+        Section("causes/#network", "网络连接问题", "常见原因", "网络不稳定，支付请求将无法成功发送。"),
+    ]
     aliased = [Section(**{**vars(plain[0]), "aliases": normalized("钱不够 卡里没钱了")}), plain[1]]
     before, after = impacts(plain), impacts(aliased)
     assert [n for n, _ in after["不够"]] == [0]

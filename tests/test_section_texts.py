@@ -14,7 +14,9 @@ from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = [language.code for language in CONTRACT.languages]
-PAGES = [(lang, page) for lang in LANGS for page in CONTRACT.pages if Path("docs", lang, page.source).exists()]
+PAGES = [
+    (lang, page) for lang in LANGS for page in CONTRACT.pages if Path("docs", lang, page.source).exists()
+]
 
 
 def search_sections(site: Path, lang: str) -> dict[str, tuple[str, str]]:
@@ -39,7 +41,9 @@ def of_page(sections: dict[str, tuple[str, str]], path: str) -> dict[str, tuple[
     return {url: texts for url, texts in sections.items() if url.partition("#")[0] == path}
 
 
-@pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}:{page.path or '(home)'}" for lang, page in PAGES])
+@pytest.mark.parametrize(
+    ("lang", "page"), PAGES, ids=[f"{lang}:{page.path or '(home)'}" for lang, page in PAGES]
+)
 def test_the_search_and_the_content_api_hold_the_same_section_texts(site, base_url, lang, page):
     path = CONTRACT.url(lang, page).lstrip("/")
     in_search = of_page(search_sections(site, lang), path)

@@ -16,8 +16,12 @@ _NOT_FOR_READERS: set[str] = set()
 
 
 def add_package_assets(
-    files: Files, config: MkDocsConfig, source_dir: Path, only: tuple[str, ...] | None = None,
-    *, for_readers: bool = True,
+    files: Files,
+    config: MkDocsConfig,
+    source_dir: Path,
+    only: tuple[str, ...] | None = None,
+    *,
+    for_readers: bool = True,
 ) -> None:
     """Add the files of ``source_dir`` (or just ``only``) as ``assets/wallet-guide/<name>``;
     ``for_readers=False``: files a reader's page never loads (not precached for offline use)."""
@@ -26,8 +30,15 @@ def add_package_assets(
             publish(files, config, asset_url(path.name), abs_src_path=str(path), for_readers=for_readers)
 
 
-def publish(files: Files, config: MkDocsConfig, site_path: str, *, content: str | None = None,
-            abs_src_path: str | None = None, for_readers: bool = True) -> None:
+def publish(
+    files: Files,
+    config: MkDocsConfig,
+    site_path: str,
+    *,
+    content: str | None = None,
+    abs_src_path: str | None = None,
+    for_readers: bool = True,
+) -> None:
     """Add one generated file at ``site_path`` (from ``content`` or a file)."""
     if abs_src_path is not None:
         files.append(File.generated(config, site_path, abs_src_path=abs_src_path))

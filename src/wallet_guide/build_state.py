@@ -61,14 +61,16 @@ def languages_from_settings(entries: Iterable[Mapping[str, Any]] | None) -> list
         is_default = bool(entry.get("default"))
         theme = entry.get("theme") or {}
         html_lang = theme.get("language") or code
-        languages.append(Language(
-            code=code,
-            name=str(entry.get("name") or code),
-            is_default=is_default,
-            root="" if is_default else f"{code}/",
-            html_lang=str(html_lang),
-            site_name=entry.get("site_name") or None,
-        ))
+        languages.append(
+            Language(
+                code=code,
+                name=str(entry.get("name") or code),
+                is_default=is_default,
+                root="" if is_default else f"{code}/",
+                html_lang=str(html_lang),
+                site_name=entry.get("site_name") or None,
+            )
+        )
     if sum(language.is_default for language in languages) != 1:
         raise LanguageSettingsError(
             "the i18n plugin needs exactly one default language — mark the source language "

@@ -13,14 +13,52 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements without an end tag: they never hold anything.
-VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                           "source", "track", "wbr"})
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 # Elements whose text is set apart from the text around them: one space on each side.
-BLOCK_ELEMENTS = frozenset({"address", "article", "aside", "blockquote", "br", "dd", "details", "div",
-                            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-                            "h2", "h3", "h4", "h5", "h6", "header", "hr", "label", "legend", "li",
-                            "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
-                            "th", "tr", "ul"})
+BLOCK_ELEMENTS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "label",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 # Elements whose content is not text a reader reads.
 NOT_TEXT_ELEMENTS = frozenset({"script", "style", "template"})
 # Classes whose element is not text of the page: the heading's ¶ permalink.
@@ -69,8 +107,19 @@ class _Walker(HTMLParser):
         start, line = self._offset()
         source = self.get_starttag_text() or ""
         void = void or tag in VOID_ELEMENTS
-        self.nodes.append(Node("start", tag, {k: v or "" for k, v in attrs}, source, start,
-                               start + len(source), line, self.open, void))
+        self.nodes.append(
+            Node(
+                "start",
+                tag,
+                {k: v or "" for k, v in attrs},
+                source,
+                start,
+                start + len(source),
+                line,
+                self.open,
+                void,
+            )
+        )
         if not void:
             self.open = (*self.open, tag)
 
@@ -183,8 +232,11 @@ class Section:
 def split_sections(html: str) -> list[Section]:
     """The sections of ``html``; text before the first heading with an id is in none."""
     nodes = walk(html)
-    starts = [i for i, n in enumerate(nodes)
-              if n.kind == "start" and n.tag in HEADINGS and n.attrs.get("id") and not n.open]
+    starts = [
+        i
+        for i, n in enumerate(nodes)
+        if n.kind == "start" and n.tag in HEADINGS and n.attrs.get("id") and not n.open
+    ]
     sections = []
     for number, first in enumerate(starts):
         heading = nodes[first]
@@ -193,16 +245,18 @@ def split_sections(html: str) -> list[Section]:
         body = _Text(indexed=True)
         for node in nodes[close + 1 : following]:
             body.add(node)
-        sections.append(Section(
-            id=heading.attrs["id"],
-            level=HEADINGS[heading.tag],
-            title=text_of(nodes[first : close + 1]),
-            text=squash("".join(body.prose)),
-            code=squash("".join(body.code)),
-            heading_start=heading.start,
-            body_start=nodes[close].end,
-            body_end=nodes[following].start if following < len(nodes) else len(html),
-        ))
+        sections.append(
+            Section(
+                id=heading.attrs["id"],
+                level=HEADINGS[heading.tag],
+                title=text_of(nodes[first : close + 1]),
+                text=squash("".join(body.prose)),
+                code=squash("".join(body.code)),
+                heading_start=heading.start,
+                body_start=nodes[close].end,
+                body_end=nodes[following].start if following < len(nodes) else len(html),
+            )
+        )
     return sections
 
 
@@ -212,8 +266,10 @@ def element_end(nodes: list[Node], index: int) -> int:
     if opened.void:
         return index
     depth = len(opened.open)
-    return next((i for i in range(index + 1, len(nodes))
-                 if nodes[i].kind == "end" and len(nodes[i].open) == depth), len(nodes) - 1)
+    return next(
+        (i for i in range(index + 1, len(nodes)) if nodes[i].kind == "end" and len(nodes[i].open) == depth),
+        len(nodes) - 1,
+    )
 
 
 def escape_attribute(value: str) -> str:
@@ -226,8 +282,11 @@ def start_tag(tag: str, attrs: dict[str, str], self_closing: bool = False) -> st
     return f"<{tag}{written}{' /' if self_closing else ''}>"
 
 
-def rewrite(html: str, change: Callable[[Node], dict[str, str] | None],
-            drop: Callable[[Node], bool] = lambda node: False) -> str:
+def rewrite(
+    html: str,
+    change: Callable[[Node], dict[str, str] | None],
+    drop: Callable[[Node], bool] = lambda node: False,
+) -> str:
     """``html`` with each start tag for which ``change`` returns new attributes written again
     with them, and each element for which ``drop`` is true left out (with its content). Every
     other byte stays as it was."""

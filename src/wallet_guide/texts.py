@@ -57,8 +57,10 @@ def _read(path: Path, name: str) -> _File:
         ) from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
-        raise TextsError(f"{name}:{line}: not valid YAML ({error.problem}) — indent like the lines "
-                         "around it, and quote a text that contains ': ' or '#'") from None
+        raise TextsError(
+            f"{name}:{line}: not valid YAML ({error.problem}) — indent like the lines "
+            "around it, and quote a text that contains ': ' or '#'"
+        ) from None
     if not isinstance(data, dict):
         raise TextsError(f"{name}:1: the file must hold the texts by feature (search:, offline:, …)")
     return _File(name, data, node_lines(node) if node is not None else {})
@@ -81,16 +83,20 @@ def compare(reference: _File, other: _File) -> list[str]:
                 return
             for key in ref:
                 if key not in value:
-                    messages.append(f"{other.name}:{other.line(path)}: {_dotted((*path, key))} is "
-                                    f"missing — add it in this language (as {reference.name}:"
-                                    f"{reference.line((*path, key))} has it)")
+                    messages.append(
+                        f"{other.name}:{other.line(path)}: {_dotted((*path, key))} is "
+                        f"missing — add it in this language (as {reference.name}:"
+                        f"{reference.line((*path, key))} has it)"
+                    )
                 else:
                     walk(ref[key], value[key], (*path, key))
             for key in value:
                 if key not in ref:
-                    messages.append(f"{other.name}:{other.line((*path, key))}: {_dotted((*path, key))} "
-                                    f"is not in {reference.name} — remove it, or add it to every "
-                                    "language, the default first")
+                    messages.append(
+                        f"{other.name}:{other.line((*path, key))}: {_dotted((*path, key))} "
+                        f"is not in {reference.name} — remove it, or add it to every "
+                        "language, the default first"
+                    )
         elif isinstance(ref, list):
             if not isinstance(value, list) or len(value) != len(ref):
                 messages.append(f"{at} must list {len(ref)} entries, as {where_ref} does")
@@ -155,8 +161,12 @@ def locate(config: MkDocsConfig, code: str, path: Sequence) -> str:
 def _files(config: MkDocsConfig) -> dict[str, _File]:
     languages = build_state.languages(config)
     directory = Path(config.config_file_path).parent / TEXTS_DIR
-    stamps = tuple((directory / f"{lang.code}.yml").stat().st_mtime_ns
-                   if (directory / f"{lang.code}.yml").exists() else None for lang in languages)
+    stamps = tuple(
+        (directory / f"{lang.code}.yml").stat().st_mtime_ns
+        if (directory / f"{lang.code}.yml").exists()
+        else None
+        for lang in languages
+    )
     key = (str(directory), tuple(languages), stamps)
     if key not in _cache:
         try:

@@ -52,12 +52,15 @@ def test_not_found_pages_have_no_violation(page, url):
     assert axe_violations(page) == [], describe(axe_violations(page))
 
 
-@pytest.mark.parametrize("url", [
-    "/causes/?embed=1",
-    "/en/support/?embed=1&theme=dark",
-    "/checklist/?embed=1&tick=network,balance",
-    "/en/checklist/?embed=1&theme=dark&tick=verification",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/causes/?embed=1",
+        "/en/support/?embed=1&theme=dark",
+        "/checklist/?embed=1&tick=network,balance",
+        "/en/checklist/?embed=1&theme=dark&tick=verification",
+    ],
+)
 def test_embed_view_has_no_violation(page, url):
     page.goto(url, wait_until="networkidle")
     page.wait_for_function("document.documentElement.dataset.wgEmbed === '1'")

@@ -1,8 +1,8 @@
 """axe-core (node_modules, pinned in package-lock.json) run in a Playwright page, WCAG 2.2 AA.
 
-    violations = axe_violations(page)                      # the whole page
-    violations = axe_violations(page, ".wg-checklist")     # one region
-    assert violations == [], describe(violations)
+violations = axe_violations(page)                      # the whole page
+violations = axe_violations(page, ".wg-checklist")     # one region
+assert violations == [], describe(violations)
 """
 
 from __future__ import annotations

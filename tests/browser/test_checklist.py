@@ -19,7 +19,10 @@ LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 CHECKLIST_PAGE = next(p for p in CONTRACT.pages if p.path == "checklist/")
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
 CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), CAUSES_PAGE.ids, LANGS,
+    Path("data/checklist.yml"),
+    Path("data/schemas/checklist.schema.json"),
+    CAUSES_PAGE.ids,
+    LANGS,
     labels=checklist_labels(),
 )
 IDS = [cause.id for cause in CHECKLIST.causes]  # the order to try the fixes

@@ -44,7 +44,9 @@ def events(page, kind: str) -> list[dict]:
 
 
 def wait_for_height(page, condition: str) -> None:
-    page.wait_for_function(f"(h => {condition})(document.querySelector('{FRAME}').getBoundingClientRect().height)")
+    page.wait_for_function(
+        f"(h => {condition})(document.querySelector('{FRAME}').getBoundingClientRect().height)"
+    )
 
 
 def test_frame_is_as_tall_as_the_content_and_follows_a_block_opening_and_closing(page, portals, base_url):
@@ -199,12 +201,17 @@ def test_set_theme_switches_the_colour_scheme_without_storing_it(page, portals, 
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
 
 
-@pytest.mark.parametrize("portal,claimed_parent,hears", [
-    ("allowed", "allowed", True),  # the control: the same frame, on a portal of the list
-    ("foreign", "foreign", False),
-    ("foreign", "allowed", False),  # a forged ?parent= does not help
-])
-def test_only_a_portal_on_the_allow_list_hears_from_the_guide(page, portals, base_url, portal, claimed_parent, hears):
+@pytest.mark.parametrize(
+    "portal,claimed_parent,hears",
+    [
+        ("allowed", "allowed", True),  # the control: the same frame, on a portal of the list
+        ("foreign", "foreign", False),
+        ("foreign", "allowed", False),  # a forged ?parent= does not help
+    ],
+)
+def test_only_a_portal_on_the_allow_list_hears_from_the_guide(
+    page, portals, base_url, portal, claimed_parent, hears
+):
     portal_url = getattr(portals, portal)
     open_portal(page, portal_url, base_url, page="/causes/", raw=getattr(portals, claimed_parent))
     frame = page.frame_locator(FRAME)
@@ -282,7 +289,9 @@ def shows_its_page(frame) -> None:
     assert frame.locator(".md-header").count() == 1 and frame.locator(".md-header").is_hidden()
 
 
-def test_links_and_back_inside_the_frame_keep_the_embed_view_under_instant_navigation(page, portals, base_url):
+def test_links_and_back_inside_the_frame_keep_the_embed_view_under_instant_navigation(
+    page, portals, base_url
+):
     """The guide is built for the origin it is served from, as deployed: Material's instant
     navigation replaces the page in place, and the embed view must survive it."""
     frame = open_portal(page, portals.allowed, base_url, page="/causes/", lang="en")
@@ -300,8 +309,7 @@ def test_links_and_back_inside_the_frame_keep_the_embed_view_under_instant_navig
     wait_for_height(page, f"h === {content_height(page)} && h !== {causes_height}")
 
     guide(page).evaluate("history.back()")
-    page.wait_for_function(
-        "window.__events.filter(e => e.type === 'navigation').at(-1).path === '/causes/'")
+    page.wait_for_function("window.__events.filter(e => e.type === 'navigation').at(-1).path === '/causes/'")
     assert guide(page).evaluate("window.__sameDocument === true")
     shows_its_page(frame)
     assert frame.locator("article h1").inner_text().startswith("I. Common causes")
@@ -310,7 +318,8 @@ def test_links_and_back_inside_the_frame_keep_the_embed_view_under_instant_navig
 
     guide(page).evaluate("history.forward()")
     page.wait_for_function(
-        "window.__events.filter(e => e.type === 'navigation').at(-1).path === '/solutions/'")
+        "window.__events.filter(e => e.type === 'navigation').at(-1).path === '/solutions/'"
+    )
     shows_its_page(frame)
     assert page.console_errors == []
 
@@ -368,7 +377,9 @@ DOCUMENTED_TIMEOUT_MS = 10_000  # docs/*/integrate.md, "Options and events": the
 
 
 def assert_reports_the_failure(page, page_url: str) -> None:
-    page.wait_for_function("window.__events.some(e => e.type === 'error')", timeout=DOCUMENTED_TIMEOUT_MS + 2000)
+    page.wait_for_function(
+        "window.__events.some(e => e.type === 'error')", timeout=DOCUMENTED_TIMEOUT_MS + 2000
+    )
     error = events(page, "error")[0]
     assert error["at"] - page.evaluate("window.__startedAt") <= DOCUMENTED_TIMEOUT_MS
     assert error["url"] == page_url and "did not answer" in error["message"]
@@ -382,7 +393,9 @@ def assert_reports_the_failure(page, page_url: str) -> None:
 
 def test_a_guide_that_never_answers_is_reported_with_a_link_to_the_page(page, portals, base_url):
     down = f"http://127.0.0.1:{closed_port()}/"
-    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'siteUrl': down, 'page': '/causes/', 'lang': 'en'})}")
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'siteUrl': down, 'page': '/causes/', 'lang': 'en'})}"
+    )
     page.wait_for_function("window.__guide !== undefined")
     placeholder = page.locator("#guide [role=status]")
     assert_reports_the_failure(page, f"{down}en/causes/")
@@ -404,8 +417,10 @@ def test_a_portal_on_the_list_is_framed_where_headers_are_applied(page, portals,
 
 def test_the_placeholder_holds_a_sensible_height_while_the_frame_loads(page, portals, base_url):
     page.route("**/causes/?embed=1*", lambda route: None)  # the guide's page never arrives
-    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/'})}",
-              wait_until="domcontentloaded")  # the frame holds the portal's load event
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/'})}",
+        wait_until="domcontentloaded",
+    )  # the frame holds the portal's load event
     page.wait_for_function("window.__guide !== undefined")
     status = page.locator("#guide [role=status]")
     assert status.inner_text() == "正在加载指南…"
@@ -414,7 +429,9 @@ def test_the_placeholder_holds_a_sensible_height_while_the_frame_loads(page, por
 
 def test_the_declarative_snippet_leaves_a_working_link_when_embed_js_cannot_load(page, portals, base_url):
     missing = f"http://127.0.0.1:{closed_port()}/embed/v1/embed.js"
-    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'declarative': '1', 'script': missing})}")
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'declarative': '1', 'script': missing})}"
+    )
     page.wait_for_function("window.__scriptFailed === true")
     link = page.locator("#guide a")
     assert link.is_visible() and link.get_attribute("href") == f"{base_url}/causes/"
@@ -424,7 +441,9 @@ def test_the_declarative_snippet_leaves_a_working_link_when_embed_js_cannot_load
 
 
 def test_the_declarative_snippet_replaces_its_link_with_the_guide(page, portals, base_url):
-    page.goto(f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'lang': 'en', 'declarative': '1'})}")
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'lang': 'en', 'declarative': '1'})}"
+    )
     shows_its_page(page.frame_locator(FRAME))
     assert page.locator("#guide > a").count() == 0
 
@@ -436,7 +455,9 @@ def test_the_content_api_can_be_read_from_a_portal_where_headers_are_applied(pag
 
 
 @pytest.mark.parametrize("served_from", ["another-host", "portal-copy"])
-def test_embed_js_finds_the_guide_from_its_own_address_or_the_site_it_was_built_for(page, portals, base_url, headers_host, site, served_from):
+def test_embed_js_finds_the_guide_from_its_own_address_or_the_site_it_was_built_for(
+    page, portals, base_url, headers_host, site, served_from
+):
     """No siteUrl: the guide's root is embed.js's address minus the path it is published at
     (here the same site on another host, at its first address assets/wallet-guide/embed.js); a
     copy the portal serves itself uses the address the guide was built for (site_url)."""
@@ -446,7 +467,9 @@ def test_embed_js_finds_the_guide_from_its_own_address_or_the_site_it_was_built_
         page.route(script, lambda route: route.fulfill(body=body, content_type="text/javascript"))
     else:
         script, guide_root = f"{headers_host}/assets/wallet-guide/embed.js", headers_host
-    page.goto(f"{portals.allowed}/host.html?{urlencode({'page': '/causes/', 'lang': 'en', 'script': script, 'site': 'http://unused.invalid/'})}")
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'page': '/causes/', 'lang': 'en', 'script': script, 'site': 'http://unused.invalid/'})}"
+    )
     page.wait_for_function("window.__loaded === true")
     assert page.get_attribute(FRAME, "src").startswith(f"{guide_root}/en/causes/?embed=1")
     shows_its_page(page.frame_locator(FRAME))

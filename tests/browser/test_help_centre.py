@@ -22,13 +22,25 @@ LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 ROOTS = {language.code: language.root for language in CONTRACT.languages}
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
 CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), CAUSES_PAGE.ids, LANGS,
+    Path("data/checklist.yml"),
+    Path("data/schemas/checklist.schema.json"),
+    CAUSES_PAGE.ids,
+    LANGS,
     labels=checklist_labels(),
 )
 IDS = [cause.id for cause in CHECKLIST.causes]
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 "target size (minimum)"
-MENU = ["", "checklist/", "causes/", "solutions/", "support/", "best-practices/", "market-trends/", "outlook/"]
+MENU = [
+    "",
+    "checklist/",
+    "causes/",
+    "solutions/",
+    "support/",
+    "best-practices/",
+    "market-trends/",
+    "outlook/",
+]
 
 
 def texts(lang: str):
@@ -46,7 +58,11 @@ def phone(browser, base_url):
 
     def open_tab(scheme: str = "light"):
         context = browser.new_context(
-            base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme,
+            base_url=base_url,
+            viewport=PHONE,
+            is_mobile=True,
+            has_touch=True,
+            color_scheme=scheme,
         )
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
         context.set_default_timeout(10_000)
@@ -62,7 +78,9 @@ def phone(browser, base_url):
 
 
 def box(tab, locator) -> dict:
-    return locator.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, width: r.width, height: r.height}; }")
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, width: r.width, height: r.height}; }"
+    )
 
 
 def on_screen(tab, locator) -> bool:
@@ -83,6 +101,7 @@ def tick(tab, cause_id: str) -> None:
 
 
 # ---- 1. The home page's way in --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_way_in_is_on_the_first_screen_without_layout_shift(phone, lang):
@@ -141,6 +160,7 @@ def test_the_search_button_opens_the_search(phone, lang):
 
 # ---- 2. The checklist answers where the reader looks -----------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_ticking_puts_the_way_to_its_fix_on_the_screen(phone, lang):
     tab = phone()
@@ -152,7 +172,9 @@ def test_ticking_puts_the_way_to_its_fix_on_the_screen(phone, lang):
     fix = tab.locator(f".wg-checklist__fix[data-wg-id='{IDS[1]}']")
     assert on_screen(tab, bar) or on_screen(tab, fix), "ticking must show something where the reader looks"
     expect(tab.locator(".wg-checklist__show")).to_have_text(labels(lang).show_fixes.replace("{count}", "1"))
-    expect(tab.locator(".wg-checklist [role=status]")).to_have_text(labels(lang).status_some.replace("{count}", "1"))
+    expect(tab.locator(".wg-checklist [role=status]")).to_have_text(
+        labels(lang).status_some.replace("{count}", "1")
+    )
     expect(reset).to_be_visible()
     tab.click(".wg-checklist__show")
     tab.wait_for_function("document.activeElement && document.activeElement.id === 'wg-check-fixes'")
@@ -199,6 +221,7 @@ def test_every_link_box_and_button_is_at_least_24_px(phone, lang):
 
 
 # ---- 3. A way out at the end of every path ----------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_not_solved_walks_the_steps_then_to_the_summary_on_support(phone, lang):
@@ -257,6 +280,7 @@ def test_the_summary_holds_the_ticks_and_tried_fixes_and_is_copied(phone, lang):
 
 # ---- 4. Navigation by urgency -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_menu_is_in_order_of_urgency_and_the_integrator_page_is_in_the_footer(page, lang):
     page.goto(f"{ROOTS[lang]}outlook/")
@@ -273,11 +297,13 @@ def test_the_menu_is_in_order_of_urgency_and_the_integrator_page_is_in_the_foote
 
 # ---- 5. Readable at a glance -------------------------------------------------------------------
 
+
 def contrast(fg: list[float], bg: list[float]) -> float:
     def luminance(rgb):
         channels = [c / 255 for c in rgb[:3]]
         channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
     alpha = fg[3] if len(fg) > 3 else 1
     fg = [fg[i] * alpha + bg[i] * (1 - alpha) for i in range(3)]
     lighter, darker = sorted([luminance(fg), luminance(bg)], reverse=True)
@@ -305,7 +331,9 @@ def test_focus_rings_are_in_the_theme_colour(phone, scheme):
     tab.goto("/en/")
     tab.click(".wg-search__open")
     tab.wait_for_function("document.activeElement && document.activeElement.id === 'wg-search-input'")
-    style = tab.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineColor, document.activeElement.matches(':focus-visible')]; })()")
+    style = tab.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineColor, document.activeElement.matches(':focus-visible')]; })()"
+    )
     assert style[0] != "none", style
     red, green = [int(v) for v in re.findall(r"\d+", style[1])[:2]]
     assert green > red, f"the ring is {style[1]}, not the theme's teal"
@@ -350,6 +378,7 @@ def test_each_404_page_is_in_its_language_with_search_and_ways_back(phone, lang)
 
 # ---- 6. Dates readers trust -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
     page.goto(f"{ROOTS[lang]}causes/")
@@ -361,6 +390,7 @@ def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
 
 
 # ---- axe in every new state ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
@@ -392,6 +422,7 @@ def test_axe_finds_no_violation_in_the_new_states(phone, lang, scheme):
 
 # ---- The embed view: the portal hears the answers and the summary, if it is on the list --------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_allowed_portal_receives_feedback_and_summary(page, portals, base_url, lang):
     from tests.browser.test_embed import events, open_portal
@@ -400,7 +431,9 @@ def test_an_allowed_portal_receives_feedback_and_summary(page, portals, base_url
     frame.locator(f"[data-wg-solved='{IDS[0]}'] .wg-solved__yes").click()
     frame.locator(f"[data-wg-solved='{IDS[1]}'] .wg-solved__no").click()
     page.wait_for_function("window.__events.filter(e => e.type === 'feedback').length === 2")
-    feedback = [{k: e[k] for k in ("step", "solved", "lang", "source", "version")} for e in events(page, "feedback")]
+    feedback = [
+        {k: e[k] for k in ("step", "solved", "lang", "source", "version")} for e in events(page, "feedback")
+    ]
     assert feedback == [
         {"step": IDS[0], "solved": True, "lang": lang, "source": "wallet-guide", "version": 1},
         {"step": IDS[1], "solved": False, "lang": lang, "source": "wallet-guide", "version": 1},
@@ -448,4 +481,10 @@ def test_a_site_with_a_feedback_endpoint_receives_each_answer(browser, tmp_path)
         server.server_close()
     assert len(beacons) == 1 and beacons[0][0] == "POST"
     import json
-    assert json.loads(beacons[0][1]) == {"step": IDS[2], "solved": False, "lang": "en", "page": "/en/solutions/"}
+
+    assert json.loads(beacons[0][1]) == {
+        "step": IDS[2],
+        "solved": False,
+        "lang": "en",
+        "page": "/en/solutions/",
+    }

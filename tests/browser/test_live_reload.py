@@ -46,10 +46,19 @@ def make_serve(page, project: Path, path: str) -> Iterator[None]:
     tell a live reload (the mark is gone) from no reload."""
     port = free_port()
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}",
-         f"CONFIG={project / 'mkdocs.yml'}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True, env={**os.environ, "SITE_URL": ""},
+        [
+            "make",
+            "--no-print-directory",
+            "serve",
+            f"HOST=127.0.0.1:{port}",
+            f"CONFIG={project / 'mkdocs.yml'}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "SITE_URL": ""},
     )
     try:
         deadline = time.monotonic() + 90
@@ -80,7 +89,11 @@ def test_editing_a_page_reloads_it_in_the_browser(page, tmp_path):
         expect(page.locator("#balance")).to_contain_text("账户余额不足")
         page.evaluate("window.__notReloaded = true")
 
-        edit(project / "docs/zh/causes.md", "## 2. 账户余额不足 {#balance}", "## 2. 账户余额不足（已编辑） {#balance}")
+        edit(
+            project / "docs/zh/causes.md",
+            "## 2. 账户余额不足 {#balance}",
+            "## 2. 账户余额不足（已编辑） {#balance}",
+        )
 
         expect(page.locator("#balance")).to_contain_text("（已编辑）", timeout=60_000)
         assert page.evaluate("window.__notReloaded === undefined"), "the page itself reloaded"
@@ -92,7 +105,11 @@ def test_editing_the_checklist_data_reloads_the_page(page, tmp_path):
         expect(page.locator("label").filter(has_text="支付时网络不稳定或已断开").first).to_be_visible()
         page.evaluate("window.__notReloaded = true")
 
-        edit(project / "data/checklist.yml", "symptom: 支付时网络不稳定或已断开", "symptom: 支付时网络不稳定或已断开（已编辑）")
+        edit(
+            project / "data/checklist.yml",
+            "symptom: 支付时网络不稳定或已断开",
+            "symptom: 支付时网络不稳定或已断开（已编辑）",
+        )
 
         expect(page.get_by_text("支付时网络不稳定或已断开（已编辑）").first).to_be_visible(timeout=60_000)
         assert page.evaluate("window.__notReloaded === undefined"), "the page itself reloaded"

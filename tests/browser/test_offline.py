@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 
 def worker_ready(page) -> None:
     """Wait until the service worker controls the page and has saved what offline.js asked."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null || "
-                           "navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function(
+        "navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true)"
+    )
     page.wait_for_function(
         """async () => {
             const keys = await caches.keys();
@@ -101,10 +102,19 @@ def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
 
         # The next deploy: one page changed, so the build (and the worker) get a new version.
         causes = deployed / "causes" / "index.html"
-        causes.write_text(causes.read_text(encoding="utf-8").replace("账户余额不足", "账户余额不足（新版）"), encoding="utf-8")
+        causes.write_text(
+            causes.read_text(encoding="utf-8").replace("账户余额不足", "账户余额不足（新版）"),
+            encoding="utf-8",
+        )
         worker = deployed / "sw.js"
-        worker.write_text(re.sub(r'"version": "\w+"', f'"version": "{build_version(deployed)}"',
-                                 worker.read_text(encoding="utf-8")), encoding="utf-8")
+        worker.write_text(
+            re.sub(
+                r'"version": "\w+"',
+                f'"version": "{build_version(deployed)}"',
+                worker.read_text(encoding="utf-8"),
+            ),
+            encoding="utf-8",
+        )
 
         page.goto("/causes/")  # the browser checks sw.js on navigation and installs the new one
         page.wait_for_function(f"caches.keys().then(k => k.length === 1 && !{old_caches}.includes(k[0]))")

@@ -54,7 +54,8 @@ def search(page, query: str) -> None:
         page.keyboard.press("End")
     # Typing runs a search per key: wait for the list that answers the whole query.
     page.wait_for_function(
-        "q => document.querySelector('.wg-search__results').dataset.wgQuery === q", arg=query.strip())
+        "q => document.querySelector('.wg-search__results').dataset.wgQuery === q", arg=query.strip()
+    )
 
 
 @pytest.mark.parametrize("start,query,target,heading", FIRST_RESULT, ids=[q for _, q, _, _ in FIRST_RESULT])
@@ -67,7 +68,7 @@ def test_first_result_is_the_right_section(page, start, query, target, heading):
     assert heading in first.locator(".wg-search__title").inner_text()
     assert first.locator("mark").count() > 0, "the matched words are highlighted"
     first.click()
-    page.wait_for_url(f"**{href[href.index('/', 8):]}")
+    page.wait_for_url(f"**{href[href.index('/', 8) :]}")
     anchor = href.split("#")[1]
     expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
 
@@ -77,7 +78,9 @@ def test_readers_own_words_find_the_section(page, start, query, target, heading)
     page.goto(start)
     search(page, query)
     first = page.locator(".wg-search__result").first
-    assert first.get_attribute("href").endswith(target), f"{query!r}: first result is {first.get_attribute('href')}"
+    assert first.get_attribute("href").endswith(target), (
+        f"{query!r}: first result is {first.get_attribute('href')}"
+    )
     assert heading in first.locator(".wg-search__title").inner_text()
 
 
@@ -92,8 +95,10 @@ def test_misspelt_word_ranks_below_the_exact_word(page):
     assert misspelt[0]["score"] < exact[0]["score"]
 
 
-@pytest.mark.parametrize("start,query", [("/en/", "no internet"), ("/en/", "allowed origins"),
-                                         ("/", "允许列表"), ("/", "消息协议")])
+@pytest.mark.parametrize(
+    "start,query",
+    [("/en/", "no internet"), ("/en/", "allowed origins"), ("/", "允许列表"), ("/", "消息协议")],
+)
 def test_the_integrator_manual_is_not_in_reader_results(page, start, query):
     page.goto(start)
     page.click(".wg-search__open")
@@ -104,11 +109,16 @@ def test_the_integrator_manual_is_not_in_reader_results(page, start, query):
     assert not [h for h in hrefs if "/integrate/" in h], hrefs
 
 
-@pytest.mark.parametrize("start,query,message,checklist,support", [
-    ("/solutions/", "火星旅行", "没有找到", "/checklist/", "/support/"),
-    ("/en/causes/", "zzyzx quux", "No matching", "/en/checklist/", "/en/support/"),
-])
-def test_no_result_offers_the_checklist_and_support(page, base_url, start, query, message, checklist, support):
+@pytest.mark.parametrize(
+    "start,query,message,checklist,support",
+    [
+        ("/solutions/", "火星旅行", "没有找到", "/checklist/", "/support/"),
+        ("/en/causes/", "zzyzx quux", "No matching", "/en/checklist/", "/en/support/"),
+    ],
+)
+def test_no_result_offers_the_checklist_and_support(
+    page, base_url, start, query, message, checklist, support
+):
     page.goto(start)
     page.click(".wg-search__open")
     page.keyboard.insert_text(query)
@@ -141,7 +151,11 @@ def test_highlights_are_whole_english_words(page):
     })""")
     assert marks, "something is highlighted"
     for before, word, after in marks:
-        assert not re.match(r"[a-z]", before, re.I) and not re.match(r"[a-z]", after, re.I), (before, word, after)
+        assert not re.match(r"[a-z]", before, re.I) and not re.match(r"[a-z]", after, re.I), (
+            before,
+            word,
+            after,
+        )
 
 
 @pytest.mark.parametrize("start,query,own_prefix", [("/", "支付", "/"), ("/en/", "payment", "/en/")])
@@ -150,7 +164,7 @@ def test_results_stay_in_the_page_language(page, base_url, start, query, own_pre
     search(page, query)
     hrefs = page.locator(".wg-search__result").evaluate_all("els => els.map(e => e.href)")
     assert len(hrefs) >= 5
-    paths = [h[len(base_url):] for h in hrefs]
+    paths = [h[len(base_url) :] for h in hrefs]
     if own_prefix == "/":
         assert not [p for p in paths if p.startswith("/en/")], paths
     else:
@@ -182,8 +196,11 @@ def test_browser_and_build_tokenize_alike(page):
 
     page.goto("/")
     samples = [
-        "余额不足怎么办", "重新连接 WiFi 或使用移动数据", "Updating the app's latest versions",
-        "It's the user's agreement; fees, FAQs and cross-border services!", "2FA 双重身份验证",
+        "余额不足怎么办",
+        "重新连接 WiFi 或使用移动数据",
+        "Updating the app's latest versions",
+        "It's the user's agreement; fees, FAQs and cross-border services!",
+        "2FA 双重身份验证",
     ]
     for text in samples:
         assert page.evaluate("t => window.wgSearch.terms(t)", text) == terms(text), text
@@ -204,7 +221,11 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     # The plugin's entry, with or without options of its own.
-    at = next(i for i, e in enumerate(config["plugins"]) if "wallet-guide-search" in (e if isinstance(e, dict) else {e: None}))
+    at = next(
+        i
+        for i, e in enumerate(config["plugins"])
+        if "wallet-guide-search" in (e if isinstance(e, dict) else {e: None})
+    )
     entry = config["plugins"][at]
     options = entry["wallet-guide-search"] if isinstance(entry, dict) else None
     config["plugins"][at] = {"wallet-guide-search": {**(options or {}), "index_dir": "find/v2"}}
@@ -222,8 +243,10 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
         page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
-        for start, query, target in [("/en/causes/", "live chat", "/en/support/#live-chat"),
-                                     ("/", "余额不足", "/causes/#balance")]:
+        for start, query, target in [
+            ("/en/causes/", "live chat", "/en/support/#live-chat"),
+            ("/", "余额不足", "/causes/#balance"),
+        ]:
             page.goto(start)
             search(page, query)
             assert page.locator(".wg-search__result").first.get_attribute("href") == url + target

@@ -127,7 +127,13 @@ def load(tmp_path: Path, text: str):
     texts = yaml.safe_load(labels) or {}
     lines = {lang: label_lines(labels, lang) for lang in texts}
     return load_checklist(
-        path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES, labels=texts,
+        path,
+        SCHEMA,
+        IDS,
+        LANGS,
+        name=NAME,
+        names=NAMES,
+        labels=texts,
         labels_at=lambda lang, keys: f"{lang}.yml:{lines[lang].get(keys[0] if keys else '', 1)}",
     )
 
@@ -224,8 +230,7 @@ def test_empty_field(tmp_path):
     text = GOOD.replace("      summary: 确认余额足够支付金额。", "      summary: ' '")
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
-        "add the 中文 fix summary"
+        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — add the 中文 fix summary"
     )
 
 
@@ -249,7 +254,10 @@ def test_texts_outside_a_language(tmp_path):
 
 def test_missing_label(tmp_path):
     text = GOOD.replace("    hint: Tick what matches.\n", "")
-    assert error_of(tmp_path, text) == "en.yml:1: missing 'checklist.hint' — add the English interface text 'hint'"
+    assert (
+        error_of(tmp_path, text)
+        == "en.yml:1: missing 'checklist.hint' — add the English interface text 'hint'"
+    )
 
 
 def test_labels_left_in_the_checklist_file_are_sent_to_the_interface_texts(tmp_path):
@@ -264,7 +272,9 @@ def test_labels_left_in_the_checklist_file_are_sent_to_the_interface_texts(tmp_p
 
 
 def test_label_without_its_placeholder(tmp_path):
-    text = GOOD.replace("    nothing_helped: 还是不行？请{support}。", "    nothing_helped: 还是不行？请联系客服。")
+    text = GOOD.replace(
+        "    nothing_helped: 还是不行？请{support}。", "    nothing_helped: 还是不行？请联系客服。"
+    )
     line = label_lines(text.partition("labels:\n")[2], "zh")["nothing_helped"]
     assert error_of(tmp_path, text) == (
         f"zh.yml:{line}: 'checklist.nothing_helped' must contain "
@@ -284,7 +294,10 @@ def test_causes_out_of_order(tmp_path):
 
 
 def test_language_the_contract_does_not_have(tmp_path):
-    text = GOOD.replace("    en:\n      symptom: My balance", "    fr:\n      symptom: Solde\n      cause: a\n      fix: b\n      summary: c\n    en:\n      symptom: My balance")
+    text = GOOD.replace(
+        "    en:\n      symptom: My balance",
+        "    fr:\n      symptom: Solde\n      cause: a\n      fix: b\n      summary: c\n    en:\n      symptom: My balance",
+    )
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line_of(text, '    fr:')}: entry 2 (id 'balance'): unknown language 'fr' — "
         "the URL contract's languages are zh, en"
@@ -292,11 +305,19 @@ def test_language_the_contract_does_not_have(tmp_path):
 
 
 def test_every_mistake_is_reported_at_once(tmp_path):
-    text = GOOD.replace("      fix: 检查网络连接\n", "").replace("      cause: Insufficient account balance\n", "")
+    text = GOOD.replace("      fix: 检查网络连接\n", "").replace(
+        "      cause: Insufficient account balance\n", ""
+    )
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        ["entry 1 (id 'network')", "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)"],
-        ["entry 2 (id 'balance')", "missing 'en.cause' — add the English cause title (its heading on the causes page)"],
+        [
+            "entry 1 (id 'network')",
+            "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)",
+        ],
+        [
+            "entry 2 (id 'balance')",
+            "missing 'en.cause' — add the English cause title (its heading on the causes page)",
+        ],
     ]
 
 

@@ -17,7 +17,10 @@ CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 PAGES = {page.path: page for page in CONTRACT.pages}
 CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), PAGES["causes/"].ids, LANGS,
+    Path("data/checklist.yml"),
+    Path("data/schemas/checklist.schema.json"),
+    PAGES["causes/"].ids,
+    LANGS,
     labels=checklist_labels(),
 )
 

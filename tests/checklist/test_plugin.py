@@ -22,11 +22,21 @@ def mkdocs_config(tmp_path: Path, custom_dir: Path | None = None) -> MkDocsConfi
     config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
     theme = {"name": "material", **({"custom_dir": str(custom_dir)} if custom_dir else {})}
     # static-i18n with the site's languages: the plugin takes them from it (wallet_guide.build_state).
-    i18n = {"docs_structure": "folder", "languages": [
-        {"locale": lang.code, "name": lang.name, "default": lang.is_default} for lang in LANGUAGES
-    ]}
-    config.load_dict({"site_name": "t", "docs_dir": str(ROOT / "docs"), "site_dir": str(tmp_path / "site"),
-                      "theme": theme, "plugins": [{"i18n": i18n}]})
+    i18n = {
+        "docs_structure": "folder",
+        "languages": [
+            {"locale": lang.code, "name": lang.name, "default": lang.is_default} for lang in LANGUAGES
+        ],
+    }
+    config.load_dict(
+        {
+            "site_name": "t",
+            "docs_dir": str(ROOT / "docs"),
+            "site_dir": str(tmp_path / "site"),
+            "theme": theme,
+            "plugins": [{"i18n": i18n}],
+        }
+    )
     errors, _ = config.validate()
     assert errors == []
     return config
@@ -121,7 +131,9 @@ def test_a_link_target_outside_the_url_contract(tmp_path):
 
 def test_a_mistake_in_the_data_stops_the_build(tmp_path):
     bad = tmp_path / "checklist.yml"
-    bad.write_text((ROOT / "data/checklist.yml").read_text(encoding="utf-8").replace("  - id: channel", "  - id: chanel"))
+    bad.write_text(
+        (ROOT / "data/checklist.yml").read_text(encoding="utf-8").replace("  - id: channel", "  - id: chanel")
+    )
     with pytest.raises(PluginError) as caught:
         plugin_for(mkdocs_config(tmp_path), data_file=str(bad))
     assert "entry 3 (id 'chanel'): unknown id 'chanel'" in str(caught.value)
@@ -130,7 +142,9 @@ def test_a_mistake_in_the_data_stops_the_build(tmp_path):
 def test_a_site_override_of_the_fragment_wins(tmp_path):
     overrides = tmp_path / "overrides"
     (overrides / "fragments").mkdir(parents=True)
-    (overrides / "fragments" / "checklist.html").write_text("<ul>{% for i in items %}<li>{{ i.id }}</li>{% endfor %}</ul>")
+    (overrides / "fragments" / "checklist.html").write_text(
+        "<ul>{% for i in items %}<li>{{ i.id }}</li>{% endfor %}</ul>"
+    )
     config = mkdocs_config(tmp_path, custom_dir=overrides)
     html = content(plugin_for(config), config, "en/checklist.md", "en", f"{MARKER}\n")
     assert html.startswith("<ul><li>network</li><li>balance</li>")

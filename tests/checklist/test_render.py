@@ -27,12 +27,33 @@ LABELS = {
     "reset": "Clear all ticks",
     "status_none": "Nothing is ticked.",
     "status_some": "{count} ticked.",
-    **{key: f"Text {key}" for key in (
-        "unsure", "status_unsure", "triage_title", "triage_hint", "triage_unsure", "triage_search",
-        "solved_question", "solved_yes", "solved_no", "solved_no_last", "solved_thanks",
-        "summary_title", "summary_hint", "summary_subject", "summary_ticked", "summary_tried",
-        "summary_nothing", "summary_language", "summary_time", "summary_copy", "summary_copied",
-        "summary_share")},
+    **{
+        key: f"Text {key}"
+        for key in (
+            "unsure",
+            "status_unsure",
+            "triage_title",
+            "triage_hint",
+            "triage_unsure",
+            "triage_search",
+            "solved_question",
+            "solved_yes",
+            "solved_no",
+            "solved_no_last",
+            "solved_thanks",
+            "summary_title",
+            "summary_hint",
+            "summary_subject",
+            "summary_ticked",
+            "summary_tried",
+            "summary_nothing",
+            "summary_language",
+            "summary_time",
+            "summary_copy",
+            "summary_copied",
+            "summary_share",
+        )
+    },
     "show_fixes": "Show {count}",
     "solved_next": "Next: {link}",
 }
@@ -40,15 +61,30 @@ LINKS = Links(causes="../causes/", solutions="../solutions/", support="../suppor
 
 
 def checklist(**overrides):
-    texts = {"symptom": "Slow network", "cause": "Network problems", "fix": "Check the network",
-             "summary": "Reconnect.", **overrides}
-    return parse({
-        "causes": [
-            {"id": "network", "en": texts},
-            {"id": "balance", "en": {"symptom": "Low balance", "cause": "Insufficient balance",
-                                     "fix": "Check your balance", "summary": "Top up."}},
-        ],
-    }, {"en": LABELS})
+    texts = {
+        "symptom": "Slow network",
+        "cause": "Network problems",
+        "fix": "Check the network",
+        "summary": "Reconnect.",
+        **overrides,
+    }
+    return parse(
+        {
+            "causes": [
+                {"id": "network", "en": texts},
+                {
+                    "id": "balance",
+                    "en": {
+                        "symptom": "Low balance",
+                        "cause": "Insufficient balance",
+                        "fix": "Check your balance",
+                        "summary": "Top up.",
+                    },
+                },
+            ],
+        },
+        {"en": LABELS},
+    )
 
 
 def render(data=None, prefix: str = "", dirs=(TEMPLATES,)) -> str:
@@ -69,7 +105,7 @@ def test_every_symptom_has_its_cause_and_fix_links_and_every_fix_is_listed():
     assert '<label class="wg-checklist__symptom" for="wg-check-box-network">Slow network</label>' in html
     assert 'Cause: <a href="../causes/#network">Network problems</a>' in html
     assert 'Fix: <a href="../solutions/#network">Check the network</a>' in html
-    fixes = html[html.index('<ol class="wg-checklist__fixes">'):]
+    fixes = html[html.index('<ol class="wg-checklist__fixes">') :]
     assert fixes.index("#network") < fixes.index("#balance"), "fixes in the order of the data"
     assert 'Still failing? Please <a href="../support/#wg-summary">contact customer support</a>.' in html
 

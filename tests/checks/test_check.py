@@ -82,7 +82,7 @@ EXPECTED = {
     "glossary-term-missing": [
         "docs/en/causes.md:11: section #network lacks the glossary term 'network connection' "
         "(网络连接, used in docs/zh/causes.md:10) (use 'network connection' in this section; "
-        "data/glossary.yml:8 says: Not \"internet connection\".)",
+        'data/glossary.yml:8 says: Not "internet connection".)',
     ],
     "half-width-punctuation": [
         'docs/zh/causes.md:12: half-width "," in Chinese text: "定时,支付" (write "定时，支付")',
@@ -130,7 +130,7 @@ EXPECTED = {
     "front-matter-unclosed-quote": [
         # Not YAML's "expected <block end>" on line 3, and no "no source_hash" besides.
         "docs/en/causes.md:2: the value of 'title' starts with a quote (\") that is never closed "
-        "(end the value with \" on the same line, or remove the opening \")",
+        '(end the value with " on the same line, or remove the opening ")',
     ],
     "table-missing-cell": [
         "docs/en/index.md:16: table row has 1 cell, the table's header 2: the build shows the missing "
@@ -263,7 +263,9 @@ def test_fix_leaves_a_stale_translation_stale(capsys, tmp_path):
     assert lines[0].startswith("docs/en/causes.md:4: stale translation:")
     assert lines[1].startswith("docs/zh/causes.md: fixed its typography")
     assert len(lines) == 2
-    assert summary.startswith("check: 1 error in 1 file, 1 file fixed in place (review the change with `git diff`")
+    assert summary.startswith(
+        "check: 1 error in 1 file, 1 file fixed in place (review the change with `git diff`"
+    )
 
 
 def test_fix_changes_only_the_broken_characters(capsys, tmp_path):
@@ -298,7 +300,7 @@ def test_a_nav_entry_without_its_page(capsys, tmp_path):
         "'nav' configuration, which is not found in the documentation files. (fix the problems listed "
         "here; `make build` shows the whole build log)",
         "mkdocs.yml:16: the nav lists faq.md, but docs/zh/faq.md does not exist "
-        "(create the page, or remove this line from the nav)"
+        "(create the page, or remove this line from the nav)",
     ]
 
 
@@ -318,7 +320,7 @@ def test_a_checklist_data_mistake_is_reported_on_its_line(capsys, tmp_path):
     data = root / "data/checklist.yml"
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if line.strip() == "fix: Check your network connection")
-    data.write_text("".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
+    data.write_text("".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
     number = max(i for i in range(index) if lines[i].strip() == "en:") + 1  # the block that lacks it
     code, problems, _ = run_check(capsys, "--root", str(root), "--build")
     assert code == 1
@@ -331,17 +333,27 @@ def test_a_checklist_data_mistake_is_reported_on_its_line(capsys, tmp_path):
 def test_a_new_cause_on_the_pages_alone_names_the_contract_and_the_checklist(capsys, tmp_path):
     root = guide_copy(tmp_path)
     zh = root / "docs/zh/causes.md"
-    zh.write_text(zh.read_text(encoding="utf-8") + "\n## 7. 其他问题 {#other}\n\n其他问题。\n", encoding="utf-8")
+    zh.write_text(
+        zh.read_text(encoding="utf-8") + "\n## 7. 其他问题 {#other}\n\n其他问题。\n", encoding="utf-8"
+    )
     code, problems, _ = run_check(capsys, "--root", str(root))
     assert code == 1
     cause = next(p for p in problems if p.startswith("docs/zh/causes.md:") and "the cause" in p)
-    assert cause.startswith("docs/zh/causes.md:50: the cause ## 7. 其他问题 {#other} is not in the URL "
-                            "contract (causes/, checklist/) nor in the causes checklist (data/checklist.yml)")
+    assert cause.startswith(
+        "docs/zh/causes.md:50: the cause ## 7. 其他问题 {#other} is not in the URL "
+        "contract (causes/, checklist/) nor in the causes checklist (data/checklist.yml)"
+    )
     assert "add other to the ids of causes/ at data/url-contract.yml:21" in cause
-    entry_line = (root / "data/checklist.yml").read_text(encoding="utf-8").splitlines().index("  - id: app-version") + 1
-    assert f"add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:{entry_line})" in cause
+    entry_line = (root / "data/checklist.yml").read_text(encoding="utf-8").splitlines().index(
+        "  - id: app-version"
+    ) + 1
+    assert (
+        f"add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:{entry_line})" in cause
+    )
     # The counted fact of its description, in zh (the en page is not translated yet).
-    assert "docs/zh/causes.md:3: the text says 六 (6), but the page has 7 numbered sections" in "\n".join(problems)
+    assert "docs/zh/causes.md:3: the text says 六 (6), but the page has 7 numbered sections" in "\n".join(
+        problems
+    )
 
 
 def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
@@ -375,5 +387,6 @@ def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from(tmp_path):
     assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
     elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)
     assert _where(project, "en/index.html", elsewhere)[1:] == (
-        1, "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
+        1,
+        "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
     )

@@ -18,16 +18,22 @@ def checklist_copy(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def problems_in_data(root: Path) -> list[tuple[int, str, str]]:
-    return [(p.line, p.message, p.fix) for p in run.check(root)
-            if p.path == "data/checklist.yml" and "fees" not in p.message]
+    return [
+        (p.line, p.message, p.fix)
+        for p in run.check(root)
+        if p.path == "data/checklist.yml" and "fees" not in p.message
+    ]
 
 
 def test_a_translated_entry_uses_the_glossary_term(tmp_path):
     root = checklist_copy(tmp_path, "My account balance may be too low", "My money may be too low")
-    assert problems_in_data(root) == [(
-        12, "checklist cause 'balance', en symptom: lacks the glossary term 'account balance' (账户余额)",
-        "use 'account balance' here; data/glossary.yml:11 says: In full at first mention.",
-    )]
+    assert problems_in_data(root) == [
+        (
+            12,
+            "checklist cause 'balance', en symptom: lacks the glossary term 'account balance' (账户余额)",
+            "use 'account balance' here; data/glossary.yml:11 says: In full at first mention.",
+        )
+    ]
 
 
 def test_chinese_typography_in_the_entries(tmp_path):

@@ -37,7 +37,8 @@ description: 描述
 def test_headings_links_ids_and_comments_keep_their_lines():
     page = parse_page("docs/zh/x.md", "zh", "x.md", PAGE)
     assert [(h.level, h.text, h.id, h.line) for h in page.headings] == [
-        (1, "标题", "top", 6), (2, "第二个标题", None, 15),
+        (1, "标题", "top", 6),
+        (2, "第二个标题", None, 15),
     ]
     assert [(link.target, link.line, link.kind, link.attrs) for link in page.links] == [
         ("causes.md#network", 8, "inline", {"hreflang": "zh"}),
@@ -75,10 +76,18 @@ def test_absolute_and_same_language_address_links_ask_for_the_markdown_file(tmp_
     project = load_project(root)
     problems = links.check_sources(project)
     assert [(p.path, p.line, p.message, p.fix) for p in problems] == [
-        ("docs/zh/index.md", 14, "absolute link /causes/ breaks when the site is not at the root of its domain",
-         "link to the Markdown file instead: causes.md"),
-        ("docs/zh/index.md", 14, "link to the address causes/#balance instead of the page's Markdown file",
-         "write causes.md#balance: the build checks and rewrites .md links"),
+        (
+            "docs/zh/index.md",
+            14,
+            "absolute link /causes/ breaks when the site is not at the root of its domain",
+            "link to the Markdown file instead: causes.md",
+        ),
+        (
+            "docs/zh/index.md",
+            14,
+            "link to the address causes/#balance instead of the page's Markdown file",
+            "write causes.md#balance: the build checks and rewrites .md links",
+        ),
     ]
 
 

@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
 GIT_ENV = {
     **os.environ,
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
 }
 
 
@@ -68,8 +70,10 @@ def test_check_names_the_diff_command(capsys, repo):
     problems = capsys.readouterr().out.splitlines()[:-1]
     assert len(problems) == 1
     assert problems[0].startswith("docs/en/causes.md:4: stale translation: docs/zh/causes.md changed")
-    assert f"(see what changed: `git diff {translated[:12]} -- docs/zh/causes.md`; translate it, then run " \
-           "`make update-translation PAGE=docs/en/causes.md`)" in problems[0]
+    assert (
+        f"(see what changed: `git diff {translated[:12]} -- docs/zh/causes.md`; translate it, then run "
+        "`make update-translation PAGE=docs/en/causes.md`)" in problems[0]
+    )
 
 
 def test_update_rewrites_only_the_hash_line(capsys, repo):
@@ -104,13 +108,16 @@ def test_update_refuses_a_page_that_is_not_a_translation(capsys, repo):
 
 def test_update_fails_on_a_page_whose_front_matter_is_broken(capsys, repo):
     en = repo / "docs/en/causes.md"
-    en.write_text(en.read_text(encoding="utf-8").replace("title: Common causes", 'title: "Common causes'), encoding="utf-8")
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("title: Common causes", 'title: "Common causes'),
+        encoding="utf-8",
+    )
     before = en.read_bytes()
     assert cli.main(["translation-status", "--root", str(repo), "--update", "docs/en/causes.md"]) == 2
     assert capsys.readouterr().err == (
         "docs/en/causes.md: cannot update docs/en/causes.md: its front matter is broken, "
         "docs/en/causes.md:2: the value of 'title' starts with a quote (\") that is never closed "
-        "(end the value with \" on the same line, or remove the opening \")\n"
+        '(end the value with " on the same line, or remove the opening ")\n'
     )
     assert en.read_bytes() == before
 
@@ -142,7 +149,11 @@ def test_the_printed_update_command_works_in_a_fresh_clone(tmp_path):
     assert command == "make update-translation PAGE=docs/en/best-practices.md"
 
     result = subprocess.run(
-        command, shell=True, cwd=clone, capture_output=True, text=True,
+        command,
+        shell=True,
+        cwd=clone,
+        capture_output=True,
+        text=True,
         env={**GIT_ENV, "VENV": str(venv), "PYTHONPATH": str(clone / "src")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -150,7 +161,10 @@ def test_the_printed_update_command_works_in_a_fresh_clone(tmp_path):
     assert "docs/en/best-practices.md: source_hash " in result.stdout
     assert translations.check(load_project(clone)) == []
     diff = git(clone, "diff", "--unified=0", "--", "docs/en/best-practices.md").splitlines()
-    assert [line[0] for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))] == ["-", "+"]
+    assert [line[0] for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))] == [
+        "-",
+        "+",
+    ]
 
 
 def test_guide_py_runs_as_a_command(tmp_path):

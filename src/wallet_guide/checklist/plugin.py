@@ -62,8 +62,10 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 languages=[language.code for language in build_state.languages(config)],
                 name=self.config.data_file,
                 names={language.code: language.name for language in build_state.languages(config)},
-                labels={language.code: texts_of(config, language, "checklist")
-                         for language in build_state.languages(config)},
+                labels={
+                    language.code: texts_of(config, language, "checklist")
+                    for language in build_state.languages(config)
+                },
                 labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
             )
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
@@ -122,7 +124,9 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
     def _read(self) -> tuple[jinja2.Environment, Checklist]:
         """The templates and the checklist that on_config read (page hooks run after it)."""
         if self.env is None or self.checklist is None:
-            raise PluginError("wallet-guide-checklist: a page was rendered before on_config read the checklist")
+            raise PluginError(
+                "wallet-guide-checklist: a page was rendered before on_config read the checklist"
+            )
         return self.env, self.checklist
 
     def _read_contract(self) -> Contract:

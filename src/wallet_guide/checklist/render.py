@@ -84,7 +84,7 @@ def split_at(text: str, name: str) -> tuple[str, str]:
 
 
 def after_label(label: str, value: str) -> str:
-    """"标签：值" in Chinese, "Label: value" in English: a space after a Latin character only
+    """ "标签：值" in Chinese, "Label: value" in English: a space after a Latin character only
     (checklist.js writes the summary with the same rule)."""
     return f"{label} {value}" if re.search(r"[\x21-\x7e]$", label) else label + value
 
@@ -118,8 +118,9 @@ def render_checklist(
     )
 
 
-def render_solved(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links,
-                  endpoint: str | None = None) -> dict[str, str]:
+def render_solved(
+    env: jinja2.Environment, checklist: Checklist, lang: str, links: Links, endpoint: str | None = None
+) -> dict[str, str]:
     """The «solved?» fragment of each step of the solutions page, by the step's section id."""
     template = env.get_template(SOLVED_TEMPLATE)
     return {
@@ -149,7 +150,9 @@ def repeated_ids(html: str, fragment: str) -> list[str]:
 
 
 def _ids(html: str) -> set[str]:
-    return {node.attrs["id"] for node in html_text.walk(html) if node.kind == "start" and node.attrs.get("id")}
+    return {
+        node.attrs["id"] for node in html_text.walk(html) if node.kind == "start" and node.attrs.get("id")
+    }
 
 
 def insert_checklist(html: str, fragment: str, marker: str = MARKER) -> str:
@@ -206,12 +209,18 @@ def insert_solved(html: str, fragments: dict[str, str]) -> tuple[str, list[str]]
     """Each fragment at the end of its section: before the next <h2>, or at the end of the page.
     Returns the page and the ids of the fragments that found no section."""
     # A level-2 heading with an id: where a step of the solutions page begins.
-    starts = [(node.start, node.attrs["id"]) for node in html_text.walk(html)
-              if node.kind == "start" and node.tag == "h2" and node.attrs.get("id")]
-    ends = {section_id: (starts[i + 1][0] if i + 1 < len(starts) else len(html))
-            for i, (_, section_id) in enumerate(starts)}
+    starts = [
+        (node.start, node.attrs["id"])
+        for node in html_text.walk(html)
+        if node.kind == "start" and node.tag == "h2" and node.attrs.get("id")
+    ]
+    ends = {
+        section_id: (starts[i + 1][0] if i + 1 < len(starts) else len(html))
+        for i, (_, section_id) in enumerate(starts)
+    }
     missing = [section_id for section_id in fragments if section_id not in ends]
-    for section_id, end in sorted(((s, e) for s, e in ends.items() if s in fragments),
-                                  key=lambda pair: pair[1], reverse=True):
+    for section_id, end in sorted(
+        ((s, e) for s, e in ends.items() if s in fragments), key=lambda pair: pair[1], reverse=True
+    ):
         html = html[:end] + fragments[section_id] + "\n" + html[end:]
     return html, missing

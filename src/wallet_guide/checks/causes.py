@@ -61,7 +61,11 @@ def check(project: Project) -> list[Problem]:
             if name == CAUSES_PAGE and has_checklist and _checklist_entry_line(project, heading.id) is None:
                 previous = headings[position - 1].id if position else None
                 after = _checklist_entry_line(project, previous) if previous else None
-                place = f"after the entry '{previous}' ({CHECKLIST_FILE}:{after})" if after else f"in {CHECKLIST_FILE}"
+                place = (
+                    f"after the entry '{previous}' ({CHECKLIST_FILE}:{after})"
+                    if after
+                    else f"in {CHECKLIST_FILE}"
+                )
                 fixes.append(
                     f"add an entry `- id: {heading.id}` {place} with, for every language, "
                     "symptom, cause, fix and summary"
@@ -70,9 +74,12 @@ def check(project: Project) -> list[Problem]:
             if not where:
                 continue
             kind = "cause" if name == CAUSES_PAGE else "step"
-            problems.append(Problem(
-                page.path, heading.line,
-                f"the {kind} {heading.source} is not in {' nor in '.join(where)}",
-                "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')",
-            ))
+            problems.append(
+                Problem(
+                    page.path,
+                    heading.line,
+                    f"the {kind} {heading.source} is not in {' nor in '.join(where)}",
+                    "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')",
+                )
+            )
     return problems

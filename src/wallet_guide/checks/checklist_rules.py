@@ -79,32 +79,48 @@ def check(project: Project) -> list[Problem]:
             return problems  # it is there but cannot be read: project.read_yaml names the line
         for page in sorted(project.pages.values(), key=lambda p: p.path):
             if has_marker(page):
-                problems.append(Problem(
-                    page.path, marker_line(page), f"the page shows the checklist, but {CHECKLIST_FILE} is missing",
-                    f"restore {CHECKLIST_FILE}, or remove the line {MARKER}",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        marker_line(page),
+                        f"the page shows the checklist, but {CHECKLIST_FILE} is missing",
+                        f"restore {CHECKLIST_FILE}, or remove the line {MARKER}",
+                    )
+                )
         return problems
     contract = _contract_ids(project)
     for index, entry in causes(project):
         cause = entry["id"]
-        line = project.checklist.line("causes", index, "id") if isinstance(project.checklist.data, dict) else project.checklist.line(index, "id")
+        line = (
+            project.checklist.line("causes", index, "id")
+            if isinstance(project.checklist.data, dict)
+            else project.checklist.line(index, "id")
+        )
         if contract is not None and cause not in contract[0]:
-            problems.append(Problem(
-                CHECKLIST_FILE, line,
-                f"checklist id '{cause}' is not an id of /checklist/ in the URL contract ({CONTRACT_FILE}:{contract[1]})",
-                f"use one of {', '.join(contract[0])}, or add the new cause to the contract and the pages first",
-            ))
+            problems.append(
+                Problem(
+                    CHECKLIST_FILE,
+                    line,
+                    f"checklist id '{cause}' is not an id of /checklist/ in the URL contract ({CONTRACT_FILE}:{contract[1]})",
+                    f"use one of {', '.join(contract[0])}, or add the new cause to the contract and the pages first",
+                )
+            )
         lacking = [
             project.page_path(language.code, name)
             for name in LINKED_PAGES
             for language in project.languages
             if (linked := project.pages.get((language.code, name))) is not None
-            and cause not in linked.ids and cause not in pending_ids(project, linked)
+            and cause not in linked.ids
+            and cause not in pending_ids(project, linked)
         ]
         if lacking:
-            problems.append(Problem(
-                CHECKLIST_FILE, line, f"checklist id '{cause}' has no section {{#{cause}}} on {', '.join(lacking)}",
-                "a checklist entry links to its cause and its fix: use the id of an existing cause, "
-                f"or add the section with {{#{cause}}} to {' and '.join(LINKED_PAGES)} in every language",
-            ))
+            problems.append(
+                Problem(
+                    CHECKLIST_FILE,
+                    line,
+                    f"checklist id '{cause}' has no section {{#{cause}}} on {', '.join(lacking)}",
+                    "a checklist entry links to its cause and its fix: use the id of an existing cause, "
+                    f"or add the section with {{#{cause}}} to {' and '.join(LINKED_PAGES)} in every language",
+                )
+            )
     return problems

@@ -27,25 +27,34 @@ def check_languages(project: Project) -> list[Problem]:
     for language in project.languages:
         root = "/" + language.root
         if language.code not in published:
-            problems.append(Problem(
-                CONTRACT_FILE, project.url_contract.languages_line,
-                f"{MKDOCS_FILE} builds the language '{language.code}', but the URL contract does not list it",
-                f"add `- code: {language.code}` with `root: {root}` under languages:",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    project.url_contract.languages_line,
+                    f"{MKDOCS_FILE} builds the language '{language.code}', but the URL contract does not list it",
+                    f"add `- code: {language.code}` with `root: {root}` under languages:",
+                )
+            )
         elif published[language.code].root != root:
-            problems.append(Problem(
-                CONTRACT_FILE, published[language.code].line,
-                f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
-                "published addresses never move: make mkdocs.yml build the language where the contract says",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    published[language.code].line,
+                    f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
+                    "published addresses never move: make mkdocs.yml build the language where the contract says",
+                )
+            )
     built = {language.code for language in project.languages}
     for code, contract_language in published.items():
         if code not in built:
-            problems.append(Problem(
-                CONTRACT_FILE, contract_language.line,
-                f"the URL contract publishes {contract_language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
-                f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    contract_language.line,
+                    f"the URL contract publishes {contract_language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
+                    f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
+                )
+            )
     return problems
 
 
@@ -67,24 +76,36 @@ def check_sources(project: Project) -> list[Problem]:
     for entry in entries(project):
         present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
         if entry.planned and present:
-            problems.append(Problem(
-                CONTRACT_FILE, entry.line, f"{_url(project, source, entry)} is written now but still marked planned",
-                "remove the line `planned: true` from this entry: from now on the page must not disappear",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    entry.line,
+                    f"{_url(project, source, entry)} is written now but still marked planned",
+                    "remove the line `planned: true` from this entry: from now on the page must not disappear",
+                )
+            )
         elif entry.planned:
-            problems.append(Problem(
-                CONTRACT_FILE, entry.line, f"{_url(project, source, entry)} is planned and not written yet",
-                f"nothing to do until {project.page_path(source, entry.source)} is added", "warning",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    entry.line,
+                    f"{_url(project, source, entry)} is planned and not written yet",
+                    f"nothing to do until {project.page_path(source, entry.source)} is added",
+                    "warning",
+                )
+            )
             continue
         if not present:
             # Absent in every language (absent in some only: the pairing rule of structure.py).
-            problems.append(Problem(
-                CONTRACT_FILE, entry.line,
-                f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist",
-                "restore the page: published addresses never disappear; to move a page, keep its old "
-                "address with a redirect",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    entry.line,
+                    f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist",
+                    "restore the page: published addresses never disappear; to move a page, keep its old "
+                    "address with a redirect",
+                )
+            )
             continue
         # A translation whose heading differs from its source's is reported by the heading
         # comparison (structure.py), which names the right heading: here, only ids missing from
@@ -102,26 +123,36 @@ def check_sources(project: Project) -> list[Problem]:
                 if there is not None and there.id is None:
                     continue  # an automatic id: check_ids asks for {#missing} on that heading
                 if there is not None and there.id not in entry.ids:
-                    problems.append(Problem(
-                        page.path, there.line,
-                        f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
-                        f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
-                    ))
+                    problems.append(
+                        Problem(
+                            page.path,
+                            there.line,
+                            f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
+                            f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
+                        )
+                    )
                 elif checklist_rules.has_marker(page) and entry.source == checklist_rules.CHECKLIST_PAGE:
                     if missing in causes_on_pages:
                         continue  # causes.check names the cause whose checklist entry is missing
-                    problems.append(Problem(
-                        page.path, checklist_rules.marker_line(page),
-                        f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
-                        f"add the entry `- id: {missing}` to {CHECKLIST_FILE}, or restore it if it was removed",
-                    ))
+                    problems.append(
+                        Problem(
+                            page.path,
+                            checklist_rules.marker_line(page),
+                            f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
+                            f"add the entry `- id: {missing}` to {CHECKLIST_FILE}, or restore it if it was removed",
+                        )
+                    )
                 else:
-                    problems.append(Problem(
-                        page.path, 1, f"no heading has the id #{missing}, which the URL contract publishes ({url})",
-                        f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
-                        f"{CONTRACT_FILE}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
-                        f"section: add it to this page in every language, with {{#{missing}}} on its heading",
-                    ))
+                    problems.append(
+                        Problem(
+                            page.path,
+                            1,
+                            f"no heading has the id #{missing}, which the URL contract publishes ({url})",
+                            f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
+                            f"{CONTRACT_FILE}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
+                            f"section: add it to this page in every language, with {{#{missing}}} on its heading",
+                        )
+                    )
     return problems
 
 
@@ -138,19 +169,29 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             url = _url(project, language.code, entry)
             built = site.resolve(url.lstrip("/"))
             if built is None or built not in site.pages:
-                problems.append(Problem(
-                    CONTRACT_FILE, entry.line, f"the built site has no page at {url}",
-                    f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}",
-                ))
+                problems.append(
+                    Problem(
+                        CONTRACT_FILE,
+                        entry.line,
+                        f"the built site has no page at {url}",
+                        f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}",
+                    )
+                )
                 continue
             # Ids missing from the Markdown are reported from the sources; here, the ones the
             # Markdown (or the checklist it shows) has but the built page lacks.
-            expected = checklist_rules.ids_shown_on(project, page) - checklist_rules.pending_ids(project, page)
+            expected = checklist_rules.ids_shown_on(project, page) - checklist_rules.pending_ids(
+                project, page
+            )
             for missing in entry.ids:
                 if missing in site.pages[built].ids or missing not in expected:
                     continue
-                problems.append(Problem(
-                    page.path, 1, f"the built page {url} has no id #{missing}, which the URL contract publishes",
-                    f"restore the section or the checklist entry with the id '{missing}', as {CONTRACT_FILE}:{entry.line} promises",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        f"the built page {url} has no id #{missing}, which the URL contract publishes",
+                        f"restore the section or the checklist entry with the id '{missing}', as {CONTRACT_FILE}:{entry.line} promises",
+                    )
+                )
     return problems

@@ -12,7 +12,20 @@ from wallet_guide.checks.problem import Problem
 from wallet_guide.checks.project import Project
 
 ZH_NUMBERS = "一二三四五六七八九十"
-EN_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+EN_NUMBERS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 # 六类常见原因, 六个使用习惯, 6 种方法: a number, then a measure word.
 ZH_COUNT = re.compile(rf"(?<![{ZH_NUMBERS}第])([{ZH_NUMBERS}]|\d+)(?=[类个种项条步大])")
 # "Six common causes", "six habits": a number, at most one word, then a plural noun.
@@ -48,7 +61,11 @@ def counted(page: Page) -> list[tuple[int, str]]:
             if page.is_heading_line(line):
                 continue  # «六、未来展望»: the title's own number
             # «哪一类», "one of": one is never a count of sections.
-            found += [(line, m.group(1)) for m in pattern.finditer(text.replace(MASK, " ")) if _value(m.group(1)) > 1]
+            found += [
+                (line, m.group(1))
+                for m in pattern.finditer(text.replace(MASK, " "))
+                if _value(m.group(1)) > 1
+            ]
     return found
 
 
@@ -60,10 +77,13 @@ def check(project: Project) -> list[Problem]:
             continue
         for line, word in counted(page):
             if _value(word) != len(sections):
-                problems.append(Problem(
-                    page.path, line,
-                    f"the text says {word} ({_value(word)}), but the page has {len(sections)} numbered sections "
-                    f"(the last: {sections[-1].source})",
-                    f"write {_word(len(sections), word)} instead of {word}",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"the text says {word} ({_value(word)}), but the page has {len(sections)} numbered sections "
+                        f"(the last: {sections[-1].source})",
+                        f"write {_word(len(sections), word)} instead of {word}",
+                    )
+                )
     return problems

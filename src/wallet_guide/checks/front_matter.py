@@ -15,12 +15,21 @@ from wallet_guide.checks.project import FRONT_MATTER_SCHEMA, Project
 
 # JSON Schema's type names, as a translator reads them.
 JSON_TYPES = {
-    "string": "text (a string)", "boolean": "true or false (a boolean)",
-    "integer": "a whole number (an integer)", "number": "a number", "array": "a list (an array)",
-    "object": "a mapping (an object)", "null": "empty (null)",
+    "string": "text (a string)",
+    "boolean": "true or false (a boolean)",
+    "integer": "a whole number (an integer)",
+    "number": "a number",
+    "array": "a list (an array)",
+    "object": "a mapping (an object)",
+    "null": "empty (null)",
 }
 PYTHON_TYPES = {
-    str: "string", bool: "boolean", int: "integer", float: "number", list: "array", dict: "object",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    list: "array",
+    dict: "object",
     type(None): "null",
 }
 
@@ -28,14 +37,25 @@ PYTHON_TYPES = {
 def load_validator(project: Project) -> tuple[Draft202012Validator | None, list[Problem]]:
     file = project.root / FRONT_MATTER_SCHEMA
     if not file.exists():
-        return None, [Problem(FRONT_MATTER_SCHEMA, 1, "file is missing", f"restore {FRONT_MATTER_SCHEMA} from the main branch")]
+        return None, [
+            Problem(
+                FRONT_MATTER_SCHEMA,
+                1,
+                "file is missing",
+                f"restore {FRONT_MATTER_SCHEMA} from the main branch",
+            )
+        ]
     try:
         schema = json.loads(file.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
     except json.JSONDecodeError as error:
-        return None, [Problem(FRONT_MATTER_SCHEMA, error.lineno, f"invalid JSON: {error.msg}", "fix the JSON syntax")]
+        return None, [
+            Problem(FRONT_MATTER_SCHEMA, error.lineno, f"invalid JSON: {error.msg}", "fix the JSON syntax")
+        ]
     except SchemaError as error:
-        return None, [Problem(FRONT_MATTER_SCHEMA, 1, f"invalid JSON Schema: {error.message}", "fix the schema")]
+        return None, [
+            Problem(FRONT_MATTER_SCHEMA, 1, f"invalid JSON Schema: {error.message}", "fix the schema")
+        ]
     return Draft202012Validator(schema), []
 
 
@@ -58,29 +78,41 @@ def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list
     expected: Any = error.validator_value
     if error.validator == "required":
         return [
-            Problem(page.path, 1, f"the front matter has no '{missing}'",
-                    f"add a line `{missing}: …` between the --- lines: {_property_help(schema, missing)}")
+            Problem(
+                page.path,
+                1,
+                f"the front matter has no '{missing}'",
+                f"add a line `{missing}: …` between the --- lines: {_property_help(schema, missing)}",
+            )
             for missing in expected
             if missing not in instance
         ]
     if error.validator == "additionalProperties" and not error.path:
         allowed = ", ".join(schema.get("properties", {}))
         return [
-            Problem(page.path, page.meta_lines.get(extra, 1), f"unknown front matter key '{extra}'",
-                    f"fix its spelling or remove it; the keys a page can have: {allowed}")
+            Problem(
+                page.path,
+                page.meta_lines.get(extra, 1),
+                f"unknown front matter key '{extra}'",
+                f"fix its spelling or remove it; the keys a page can have: {allowed}",
+            )
             for extra in instance
             if extra not in schema.get("properties", {})
         ]
     if error.validator == "type":
         json_type = expected if isinstance(expected, str) else expected[0]
-        message = f"front matter '{key}' must be {JSON_TYPES.get(json_type, json_type)}, not {_kind(instance)}"
+        message = (
+            f"front matter '{key}' must be {JSON_TYPES.get(json_type, json_type)}, not {_kind(instance)}"
+        )
     elif error.validator == "minLength":
         message = f"front matter '{key}' is too short ({len(instance)} characters; at least {expected})"
     elif error.validator == "pattern":
         message = f"front matter '{key}' has the wrong form: {instance!r}"
     else:
         message = f"front matter '{key}': {error.message}"
-    return [Problem(page.path, line, message, f"{key}: {_property_help(schema, key)}" if key else error.message)]
+    return [
+        Problem(page.path, line, message, f"{key}: {_property_help(schema, key)}" if key else error.message)
+    ]
 
 
 def check(project: Project) -> list[Problem]:
@@ -91,10 +123,14 @@ def check(project: Project) -> list[Problem]:
             problems.append(Problem(page.path, line, message, fix))
             continue
         if page.meta is None:
-            problems.append(Problem(
-                page.path, 1, "the page has no front matter",
-                "start the file with a --- line, `title: …`, `description: …` and a closing --- line",
-            ))
+            problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    "the page has no front matter",
+                    "start the file with a --- line, `title: …`, `description: …` and a closing --- line",
+                )
+            )
             continue
         if validator is None:
             continue

@@ -48,21 +48,33 @@ def terms(project: Project) -> tuple[list[Term], list[Problem]]:
     problems: list[Problem] = []
     for index, entry in enumerate(glossary.data or []):
         line = glossary.line(index)
-        if not (isinstance(entry, dict) and isinstance(entry.get(source), str)
-                and any(isinstance(entry.get(lang), str) for lang in languages)):
-            problems.append(Problem(
-                GLOSSARY_FILE, line, f"a glossary entry needs a {source} term and a translated term",
-                f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`",
-            ))
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get(source), str)
+            and any(isinstance(entry.get(lang), str) for lang in languages)
+        ):
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    line,
+                    f"a glossary entry needs a {source} term and a translated term",
+                    f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`",
+                )
+            )
             continue
         translations = {lang: entry[lang] for lang in languages if isinstance(entry.get(lang), str)}
         found.append(Term(entry[source], translations, str(entry.get("note", "")), line))
     for lang in languages:
         if found and not any(lang in term.translations for term in found):
-            problems.append(Problem(
-                GLOSSARY_FILE, 1, f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared",
-                f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')", "warning",
-            ))
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    1,
+                    f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared",
+                    f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')",
+                    "warning",
+                )
+            )
     return found, problems
 
 
@@ -104,13 +116,16 @@ def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list
         for term in glossary:
             wanted = term.translations.get(translation.lang)
             if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
-                problems.append(Problem(
-                    translation.path, other.line,
-                    f"{_describe(section.key)} lacks the glossary term '{wanted}' "
-                    f"({term.source}, used in {source.path}:{section.first_line_with(term.source)})",
-                    f"use '{wanted}' in this section; {GLOSSARY_FILE}:{term.line}"
-                    + (f" says: {term.note}" if term.note else ""),
-                ))
+                problems.append(
+                    Problem(
+                        translation.path,
+                        other.line,
+                        f"{_describe(section.key)} lacks the glossary term '{wanted}' "
+                        f"({term.source}, used in {source.path}:{section.first_line_with(term.source)})",
+                        f"use '{wanted}' in this section; {GLOSSARY_FILE}:{term.line}"
+                        + (f" says: {term.note}" if term.note else ""),
+                    )
+                )
     return problems
 
 
@@ -137,8 +152,11 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
         for index, entry in checklist_rules.causes(project)
     ]
     # The checklist's interface texts: `checklist:` of each language's data/interface/<code>.yml.
-    labels = {code: file.data.get("checklist") for code, file in project.interface.items()
-              if isinstance(file.data, dict) and isinstance(file.data.get("checklist"), dict)}
+    labels = {
+        code: file.data.get("checklist")
+        for code, file in project.interface.items()
+        if isinstance(file.data, dict) and isinstance(file.data.get("checklist"), dict)
+    }
     if labels:
         groups.append((("checklist",), "checklist labels", labels))
 
@@ -161,11 +179,14 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
                 for term in glossary:
                     wanted = term.translations.get(language.code)
                     if wanted and uses(term, text, glossary) and wanted.lower() not in other.lower():
-                        problems.append(Problem(
-                            *where(path, language.code, field),
-                            f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
-                            f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}" + (f" says: {term.note}" if term.note else ""),
-                        ))
+                        problems.append(
+                            Problem(
+                                *where(path, language.code, field),
+                                f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
+                                f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
+                                + (f" says: {term.note}" if term.note else ""),
+                            )
+                        )
     return problems
 
 

@@ -46,22 +46,31 @@ def _closest(word: str, choices: list[str]) -> list[str]:
     return difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
 
 
-def _anchor_problem(project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey) -> Finding | None:
+def _anchor_problem(
+    project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey
+) -> Finding | None:
     ids = checklist_rules.ids_shown_on(project, target)
     if not fragment or fragment in ids or fragment in checklist_rules.pending_ids(project, target):
         return None
     guess = _closest(fragment, sorted(ids))
     where = "this page" if target is page else target.path
     hint = f"did you mean #{guess[0]}? " if guess else ""
-    return Finding(Problem(
-        page.path, link.line, f"link to {link.target}: {where} has no section #{fragment}",
-        f"{hint}use one of the ids of {where}: {', '.join('#' + i for i in sorted(ids)) or 'none'}",
-    ), key)
+    return Finding(
+        Problem(
+            page.path,
+            link.line,
+            f"link to {link.target}: {where} has no section #{fragment}",
+            f"{hint}use one of the ids of {where}: {', '.join('#' + i for i in sorted(ids)) or 'none'}",
+        ),
+        key,
+    )
 
 
 def _cross_language_fix(project: Project, page: Page, target: Page, fragment: str) -> str:
     here = project.site_path(page.lang, page.name)
-    url = relative_url(here, project.site_path(target.lang, target.name)) + (f"#{fragment}" if fragment else "")
+    url = relative_url(here, project.site_path(target.lang, target.name)) + (
+        f"#{fragment}" if fragment else ""
+    )
     same = project.pages.get((page.lang, target.name))
     alternative = f"; to stay in this language, link to {target.name}" if same else ""
     return f"to link to the {target.lang} page on purpose, write ({url}){{: hreflang={target.lang} }}{alternative}"
@@ -71,7 +80,9 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
     """The problem with one Markdown link, if any."""
     target = link.target.strip()
     if not target:
-        return Finding(Problem(page.path, link.line, "empty link target", "write the page or #id the link goes to"))
+        return Finding(
+            Problem(page.path, link.line, "empty link target", "write the page or #id the link goes to")
+        )
     if EXTERNAL.match(target):
         return None
     address, _, fragment = target.partition("#")
@@ -89,37 +100,57 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
             fix = _cross_language_fix(project, page, landing, fragment)
         else:
             fix = "link to the Markdown file of the page, relative to this one (e.g. causes.md#network)"
-        return Finding(Problem(
-            page.path, link.line, f"absolute link {target} breaks when the site is not at the root of its domain", fix,
-        ))
+        return Finding(
+            Problem(
+                page.path,
+                link.line,
+                f"absolute link {target} breaks when the site is not at the root of its domain",
+                fix,
+            )
+        )
 
     if address.endswith(".md"):
         resolved = posixpath.normpath(posixpath.join(page.lang, posixpath.dirname(page.name), address))
         lang, _, name = resolved.partition("/")
         if lang != page.lang and project.language(lang) and (lang, name) in project.pages:
             other = project.pages[(lang, name)]
-            return Finding(Problem(
-                page.path, link.line,
-                f"link to {target} leaves the {page.lang} pages: the build cannot resolve it"
-                if page.lang == project.default_language
-                else f"link to {target} leaves the {page.lang} pages: the build makes it a link to the {page.lang} page",
-                _cross_language_fix(project, page, other, fragment),
-            ), (page.path, project.site_path(lang, name), fragment))
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to {target} leaves the {page.lang} pages: the build cannot resolve it"
+                    if page.lang == project.default_language
+                    else f"link to {target} leaves the {page.lang} pages: the build makes it a link to the {page.lang} page",
+                    _cross_language_fix(project, page, other, fragment),
+                ),
+                (page.path, project.site_path(lang, name), fragment),
+            )
         linked = project.pages.get((page.lang, name)) if lang == page.lang else None
         if linked is None and lang == page.lang and (project.default_language, name) in project.pages:
             missing = f"{project.docs_dir}/{resolved}"
-            return Finding(Problem(
-                page.path, link.line, f"link to {target}: {missing} does not exist",
-                f"restore or translate {missing} (its source is "
-                f"{project.page_path(project.default_language, name)})",
-            ), (page.path, project.site_path(page.lang, name), fragment))
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to {target}: {missing} does not exist",
+                    f"restore or translate {missing} (its source is "
+                    f"{project.page_path(project.default_language, name)})",
+                ),
+                (page.path, project.site_path(page.lang, name), fragment),
+            )
         if linked is None:
             guess = _closest(posixpath.basename(address), project.names(page.lang))
-            return Finding(Problem(
-                page.path, link.line, f"link to {target}: {project.docs_dir}/{resolved} does not exist",
-                f"did you mean {guess[0]}?" if guess else
-                f"link to one of the pages in {project.docs_dir}/{page.lang}/: {', '.join(project.names(page.lang))}",
-            ), (page.path, project.site_path(page.lang, name), fragment))
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to {target}: {project.docs_dir}/{resolved} does not exist",
+                    f"did you mean {guess[0]}?"
+                    if guess
+                    else f"link to one of the pages in {project.docs_dir}/{page.lang}/: {', '.join(project.names(page.lang))}",
+                ),
+                (page.path, project.site_path(page.lang, name), fragment),
+            )
         return _anchor_problem(
             project, page, link, linked, fragment, (page.path, project.site_path(page.lang, name), fragment)
         )
@@ -127,34 +158,54 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
     # An address ("../../causes/") or a file ("img/x.png").
     site_target = posixpath.normpath(posixpath.join(here or ".", address))
     if site_target.startswith(".."):
-        return Finding(Problem(
-            page.path, link.line, f"link to {target} points outside the site", "link to a page of the site",
-        ))
+        return Finding(
+            Problem(
+                page.path,
+                link.line,
+                f"link to {target} points outside the site",
+                "link to a page of the site",
+            )
+        )
     site_target = "" if site_target == "." else site_target + "/"
     landing = project.page_at(site_target)
     if landing is not None:
         key = (page.path, site_target, fragment)
         if landing.lang == page.lang:
             name = posixpath.relpath(landing.name, posixpath.dirname(page.name) or ".")
-            return Finding(Problem(
-                page.path, link.line, f"link to the address {target} instead of the page's Markdown file",
-                f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
-            ), key)
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to the address {target} instead of the page's Markdown file",
+                    f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
+                ),
+                key,
+            )
         if link.attrs.get("hreflang") != landing.lang:
-            return Finding(Problem(
-                page.path, link.line, f"link to {target} goes to the {landing.lang} site without saying so",
-                f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
-                f"otherwise link to {landing.name} in this language",
-            ), key)
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to {target} goes to the {landing.lang} site without saying so",
+                    f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
+                    f"otherwise link to {landing.name} in this language",
+                ),
+                key,
+            )
         return _anchor_problem(project, page, link, landing, fragment, key)
     file = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), address))
     folder = project.root / project.docs_dir
     if (folder / page.lang / file).is_file() or (folder / file).is_file():
         return None
-    return Finding(Problem(
-        page.path, link.line, f"link to {target}: there is no page or file at that address",
-        "link to a page's Markdown file (e.g. causes.md#network), or fix the file name",
-    ), (page.path, site_target, fragment))
+    return Finding(
+        Problem(
+            page.path,
+            link.line,
+            f"link to {target}: there is no page or file at that address",
+            "link to a page's Markdown file (e.g. causes.md#network), or fix the file name",
+        ),
+        (page.path, site_target, fragment),
+    )
 
 
 def _source_findings(project: Project) -> list[Finding]:
@@ -165,10 +216,16 @@ def _source_findings(project: Project) -> list[Finding]:
             if finding:
                 findings.append(finding)
         for line, reference in page.undefined_references:
-            findings.append(Finding(Problem(
-                page.path, line, f"reference link [{reference}] has no definition",
-                f"add a line `[{reference}]: target.md` to the page, or fix the reference's name",
-            )))
+            findings.append(
+                Finding(
+                    Problem(
+                        page.path,
+                        line,
+                        f"reference link [{reference}] has no definition",
+                        f"add a line `[{reference}]: target.md` to the page, or fix the reference's name",
+                    )
+                )
+            )
     return findings
 
 
@@ -207,9 +264,13 @@ def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int
         target = project.site_path(lang, name) if project.language(lang) else None
         if target is not None and posixpath.normpath(target or ".") == posixpath.normpath(wanted or "."):
             return page.path, source_link.line, "fix the link on this line"
-    return page.path, 1, (
-        "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ "
-        "writes it; fix it there"
+    return (
+        page.path,
+        1,
+        (
+            "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ "
+            "writes it; fix it there"
+        ),
     )
 
 
@@ -228,36 +289,63 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                 # A Markdown link MkDocs could not resolve: it comes from the nav or a page, and
                 # the source checks name the line (here it would repeat on every page).
                 continue
-            path = unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path))) if url.path else here
+            path = (
+                unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path)))
+                if url.path
+                else here
+            )
             if url.path.endswith("/") and not path.endswith("/"):
                 path += "/"
             target = site.resolve(path.lstrip("/"))
             target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
-            page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
-            key = (page.path if page else "", target_dir if target_dir is not None else path.lstrip("/"), url.fragment)
+            page = (
+                project.page_at(built_path[: -len("index.html")])
+                if built_path.endswith("index.html")
+                else None
+            )
+            key = (
+                page.path if page else "",
+                target_dir if target_dir is not None else path.lstrip("/"),
+                url.fragment,
+            )
             if key in reported:
                 continue
             file, line, origin = _where(project, built_path, link)
             if target is None:
-                problems.append(Problem(
-                    file, line, f"the built page /{built_path} links to {link.href}, which does not exist", origin,
-                ))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"the built page /{built_path} links to {link.href}, which does not exist",
+                        origin,
+                    )
+                )
                 continue
             target_page = project.page_at(target_dir) if target_dir is not None else None
             if target_page is not None and url.fragment in checklist_rules.pending_ids(project, target_page):
                 continue  # a heading without its id: check_ids names it
             if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
-                problems.append(Problem(
-                    file, line, f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
-                    origin,
-                ))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
+                        origin,
+                    )
+                )
                 continue
             if link.tag == "a" and link.in_article and target_dir is not None:
-                source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
+                source_lang, target_lang = (
+                    _language_of(project, built_path),
+                    _language_of(project, target_dir),
+                )
                 if source_lang != target_lang and link.attrs.get("hreflang") != target_lang:
-                    problems.append(Problem(
-                        file, line,
-                        f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
-                        f"add hreflang=\"{target_lang}\" to the link if it means to change language; {origin}",
-                    ))
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
+                            f'add hreflang="{target_lang}" to the link if it means to change language; {origin}',
+                        )
+                    )
     return problems

@@ -38,7 +38,9 @@ REFERENCE_USE = re.compile(
     r"(?:\{:?(?P<attrs>[^{}]*)\})?"
 )
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:[ \t]*<?(?P<target>[^\s>]+)>?")
-HTML_TAG = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|</[A-Za-z][\w-]*\s*>")
+HTML_TAG = re.compile(
+    r"<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>|</[A-Za-z][\w-]*\s*>"
+)
 HTML_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|mailto):[^>]+>")
 FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:")
@@ -112,8 +114,11 @@ def _read_front_matter(page: Page) -> int:
         return 0
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        page.meta_error = (1, "the front matter has no closing '---' line",
-                           "end the front matter (title, description, …) with a line ---")
+        page.meta_error = (
+            1,
+            "the front matter has no closing '---' line",
+            "end the front matter (title, description, …) with a line ---",
+        )
         return 0
     text = "\n".join(lines[1:end])
     try:
@@ -124,8 +129,11 @@ def _read_front_matter(page: Page) -> int:
         return end + 1
     page.meta = data if isinstance(data, dict) else {}
     if not isinstance(data, dict):
-        page.meta_error = (2, "the front matter is not a list of 'key: value' lines",
-                           "write one `key: value` per line: `title: …`, `description: …`")
+        page.meta_error = (
+            2,
+            "the front matter is not a list of 'key: value' lines",
+            "write one `key: value` per line: `title: …`, `description: …`",
+        )
     for i in range(1, end):
         key = FRONT_MATTER_KEY.match(lines[i])
         if key and not lines[i].startswith((" ", "\t")):
@@ -155,24 +163,36 @@ def front_matter_mistake(lines: list[str], error: yaml.YAMLError) -> tuple[int, 
     for index, line in enumerate(lines):
         key = FRONT_MATTER_KEY.match(line)
         if key and not line.startswith((" ", "\t")):
-            quote = _unclosed_quote(line[key.end():])
+            quote = _unclosed_quote(line[key.end() :])
             if quote:
-                return (index + 2, f"the value of '{key.group(1)}' starts with a quote ({quote}) that is never closed",
-                        f"end the value with {quote} on the same line, or remove the opening {quote}")
+                return (
+                    index + 2,
+                    f"the value of '{key.group(1)}' starts with a quote ({quote}) that is never closed",
+                    f"end the value with {quote} on the same line, or remove the opening {quote}",
+                )
     mark = getattr(error, "problem_mark", None)
     line_number = mark.line + 2 if mark else 1
     problem = str(getattr(error, "problem", None) or error).strip()
     text = lines[line_number - 2] if 0 <= line_number - 2 < len(lines) else ""
     key = FRONT_MATTER_KEY.match(text)
     if "mapping values are not allowed" in problem and key:
-        return (line_number, f"the value of '{key.group(1)}' contains ': ', which YAML reads as a second key",
-                f"put the whole value in double quotes: {key.group(1)}: \"…\"")
+        return (
+            line_number,
+            f"the value of '{key.group(1)}' contains ': ', which YAML reads as a second key",
+            f'put the whole value in double quotes: {key.group(1)}: "…"',
+        )
     if text[:1] in (" ", "\t"):
-        return (line_number, "this line is indented, so it does not start a new `key: value`",
-                "remove the spaces at the start of the line (a value that goes on needs quotes around all of it)")
-    return (line_number, f"the front matter cannot be read as `key: value` lines (YAML: {problem})",
-            "write each entry as `key: value` on one line; put a value in double quotes if it contains ': ' or '#', "
-            "or starts with a quote")
+        return (
+            line_number,
+            "this line is indented, so it does not start a new `key: value`",
+            "remove the spaces at the start of the line (a value that goes on needs quotes around all of it)",
+        )
+    return (
+        line_number,
+        f"the front matter cannot be read as `key: value` lines (YAML: {problem})",
+        "write each entry as `key: value` on one line; put a value in double quotes if it contains ': ' or '#', "
+        "or starts with a quote",
+    )
 
 
 def _heading(level: int, raw_text: str, line: int, source: str) -> Heading:
@@ -296,4 +316,3 @@ def parse_page(path: str, lang: str, name: str, text: str) -> Page:
             continue
         page.prose.append((number, _scan_line(page, number, line, references)))
     return page
-

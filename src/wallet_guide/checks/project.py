@@ -65,15 +65,20 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         return None
     text = file.read_text(encoding="utf-8")
     try:
-        return YamlFile(path, yaml.load(text, Loader=_TolerantLoader), yaml.compose(text, Loader=_TolerantLoader))
+        return YamlFile(
+            path, yaml.load(text, Loader=_TolerantLoader), yaml.compose(text, Loader=_TolerantLoader)
+        )
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problems.append(Problem(
-            path, mark.line + 1 if mark else 1,
-            f"this line cannot be read (YAML: {getattr(error, 'problem', error)})",
-            "indent it like the lines of the same level around it (spaces, not tabs), and put a value "
-            "in double quotes if it contains ': ' or '#'",
-        ))
+        problems.append(
+            Problem(
+                path,
+                mark.line + 1 if mark else 1,
+                f"this line cannot be read (YAML: {getattr(error, 'problem', error)})",
+                "indent it like the lines of the same level around it (spaces, not tabs), and put a value "
+                "in double quotes if it contains ': ' or '#'",
+            )
+        )
         return None
 
 
@@ -94,7 +99,9 @@ class Project:
     @cached_property
     def url_contract(self) -> Contract:
         """data/url-contract.yml as the plugins read it (wallet_guide.data.url_contract)."""
-        return contract_from_yaml(self.contract.data, self.contract.node) if self.contract else Contract((), ())
+        return (
+            contract_from_yaml(self.contract.data, self.contract.node) if self.contract else Contract((), ())
+        )
 
     @property
     def default_language(self) -> str:
@@ -129,10 +136,18 @@ class Project:
 
 def _folder_languages(root: Path, docs_dir: str) -> list[Language]:
     """When mkdocs.yml names no languages: the folders of docs/, to check the pages anyway."""
-    folders = sorted(p.name for p in (root / docs_dir).glob("*") if p.is_dir()) if (root / docs_dir).is_dir() else []
-    return languages_from_settings(
-        [{"locale": code, "default": index == 0} for index, code in enumerate(folders)]
-    ) if folders else []
+    folders = (
+        sorted(p.name for p in (root / docs_dir).glob("*") if p.is_dir())
+        if (root / docs_dir).is_dir()
+        else []
+    )
+    return (
+        languages_from_settings(
+            [{"locale": code, "default": index == 0} for index, code in enumerate(folders)]
+        )
+        if folders
+        else []
+    )
 
 
 def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: list[Problem]) -> list[Language]:
@@ -146,10 +161,14 @@ def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: lis
                 problem, _, fix = str(error).partition(" — ")
                 problems.append(Problem(MKDOCS_FILE, mkdocs.line("plugins", index), problem, fix))
                 return _folder_languages(root, docs_dir)
-    problems.append(Problem(
-        MKDOCS_FILE, 1, "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
-        "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
-    ))
+    problems.append(
+        Problem(
+            MKDOCS_FILE,
+            1,
+            "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
+            "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
+        )
+    )
     return _folder_languages(root, docs_dir)
 
 
@@ -168,7 +187,8 @@ def _nav(mkdocs: YamlFile | None) -> list[tuple[str, int]] | None:
                 for key, value in item.items():
                     value_node = (
                         next((v for k, v in child.value if k.value == key), None)
-                        if isinstance(child, yaml.MappingNode) else None
+                        if isinstance(child, yaml.MappingNode)
+                        else None
                     )
                     if isinstance(value, str):
                         entries.append((value, line))
@@ -192,7 +212,9 @@ def load_project(root: Path) -> Project:
         for file in sorted(folder.rglob("*.md")):
             name = file.relative_to(folder).as_posix()
             path = f"{docs_dir}/{language.code}/{name}"
-            pages[(language.code, name)] = parse_page(path, language.code, name, file.read_text(encoding="utf-8"))
+            pages[(language.code, name)] = parse_page(
+                path, language.code, name, file.read_text(encoding="utf-8")
+            )
     return Project(
         root=root,
         docs_dir=docs_dir,
@@ -204,8 +226,13 @@ def load_project(root: Path) -> Project:
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
         interface={
-            language.code: texts_file for language in languages
-            if (texts_file := read_yaml(root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False))
+            language.code: texts_file
+            for language in languages
+            if (
+                texts_file := read_yaml(
+                    root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False
+                )
+            )
         },
         problems=problems,
     )

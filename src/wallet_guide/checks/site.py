@@ -13,10 +13,19 @@ from wallet_guide.devtools.build import strict_build
 from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
-LOCATED = re.compile(r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$")
+LOCATED = re.compile(
+    r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$"
+)
 
 # Link-like attributes: where a page sends the reader or what it loads.
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
 # <link rel=…> that do not name a file of this site to load (canonical is absolute anyway).
 NOT_LOADED = {"canonical", "alternate", "prev", "next"}
 
@@ -107,13 +116,21 @@ def build_problems(project_root: Path, result: BuildResult) -> list[Problem]:
         located = LOCATED.match(warning)
         if located and (project_root / located["path"]).is_file():
             message, _, fix = located["rest"].partition(" — ")
-            problems.append(Problem(
-                located["path"], int(located["line"]), message,
-                fix or "fix it there; `make build` shows the whole build log",
-            ))
+            problems.append(
+                Problem(
+                    located["path"],
+                    int(located["line"]),
+                    message,
+                    fix or "fix it there; `make build` shows the whole build log",
+                )
+            )
         else:
-            problems.append(Problem(
-                MKDOCS_FILE, 1, f"the strict build failed: {warning}",
-                "fix the problems listed here; `make build` shows the whole build log",
-            ))
+            problems.append(
+                Problem(
+                    MKDOCS_FILE,
+                    1,
+                    f"the strict build failed: {warning}",
+                    "fix the problems listed here; `make build` shows the whole build log",
+                )
+            )
     return problems

@@ -35,18 +35,26 @@ def check_pairs(project: Project) -> list[Problem]:
         target = language.code
         for name in _only_in(project, source, target):
             zh, missing = project.page_path(source, name), project.page_path(target, name)
-            problems.append(Problem(
-                zh, 1, f"no {language.name} translation: {missing} is missing",
-                f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
-                f"`{UPDATE_COMMAND.format(page=missing)}`",
-            ))
+            problems.append(
+                Problem(
+                    zh,
+                    1,
+                    f"no {language.name} translation: {missing} is missing",
+                    f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
+                    f"`{UPDATE_COMMAND.format(page=missing)}`",
+                )
+            )
         for name in _only_in(project, target, source):
             path, missing = project.page_path(target, name), project.page_path(source, name)
-            problems.append(Problem(
-                path, 1, f"no source page: {missing} is missing",
-                f"a translation needs its source: add {missing} first, or give this file "
-                "the name of the page it translates",
-            ))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"no source page: {missing} is missing",
+                    f"a translation needs its source: add {missing} first, or give this file "
+                    "the name of the page it translates",
+                )
+            )
     return problems
 
 
@@ -69,7 +77,9 @@ def check_nav(project: Project) -> list[Problem]:
     nav_line = project.mkdocs.line("nav") if project.mkdocs else 1
     problems = [
         Problem(
-            project.page_path(source, name), 1, "the page is not in the nav",
+            project.page_path(source, name),
+            1,
+            "the page is not in the nav",
             f"list it in the nav: add `- {name}` under `nav:` at {MKDOCS_FILE}:{nav_line}, where readers should find it",
         )
         for name in project.names(source)
@@ -77,7 +87,9 @@ def check_nav(project: Project) -> list[Problem]:
     ]
     problems += [
         Problem(
-            MKDOCS_FILE, line, f"the nav lists {name}, but {project.page_path(source, name)} does not exist",
+            MKDOCS_FILE,
+            line,
+            f"the nav lists {name}, but {project.page_path(source, name)} does not exist",
             "create the page, or remove this line from the nav",
         )
         for name, line in project.nav
@@ -91,8 +103,11 @@ def _suggested_id(project: Project, page: Page, index: int) -> str | None:
     for language in project.languages:
         other = project.pages.get((language.code, page.name))
         if (
-            other is not None and other is not page and index < len(other.headings)
-            and other.headings[index].id and other.headings[index].level == page.headings[index].level
+            other is not None
+            and other is not page
+            and index < len(other.headings)
+            and other.headings[index].id
+            and other.headings[index].level == page.headings[index].level
         ):
             return other.headings[index].id
     return None
@@ -106,22 +121,34 @@ def check_ids(project: Project) -> list[Problem]:
             if heading.id is None:
                 suggestion = _suggested_id(project, page, index)
                 example = f"{{#{suggestion}}}" if suggestion else "{#short-english-id}"
-                problems.append(Problem(
-                    page.path, heading.line, f"heading has no explicit id: {heading.source}",
-                    f"end the line with {example}, the same id in every language: an automatic id "
-                    "drops the Chinese and breaks links",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        heading.line,
+                        f"heading has no explicit id: {heading.source}",
+                        f"end the line with {example}, the same id in every language: an automatic id "
+                        "drops the Chinese and breaks links",
+                    )
+                )
                 continue
             if not ID_PATTERN.match(heading.id):
-                problems.append(Problem(
-                    page.path, heading.line, f"id #{heading.id} is not lower-case words joined by hyphens",
-                    "use an id like {#institution-delay} (a-z, 0-9 and -), the same in every language",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        heading.line,
+                        f"id #{heading.id} is not lower-case words joined by hyphens",
+                        "use an id like {#institution-delay} (a-z, 0-9 and -), the same in every language",
+                    )
+                )
             if heading.id in seen:
-                problems.append(Problem(
-                    page.path, heading.line, f"id #{heading.id} is already used on line {seen[heading.id]}",
-                    "give every heading of a page its own id",
-                ))
+                problems.append(
+                    Problem(
+                        page.path,
+                        heading.line,
+                        f"id #{heading.id} is already used on line {seen[heading.id]}",
+                        "give every heading of a page its own id",
+                    )
+                )
             seen.setdefault(heading.id, heading.line)
     return problems
 
@@ -155,7 +182,8 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
         # The same headings, in another order.
         return [
             Problem(
-                translation.path, mine.line,
+                translation.path,
+                mine.line,
                 f"heading {_describe(mine)} is heading {i + 1} here but heading "
                 f"{[_key(h) for h in theirs].index(_key(mine)) + 1} in {source.path}",
                 f"put the sections in the order of {source.path}",
@@ -171,31 +199,45 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
         if op == "replace" and a2 - a1 == b2 - b1:
             for other, mine in zip(theirs[a1:a2], ours[b1:b2], strict=True):
                 if mine.level == other.level:
-                    problems.append(Problem(
-                        translation.path, mine.line,
-                        f"heading id #{mine.id} is not the source's: {source.path}:{other.line} has {{#{other.id}}}",
-                        f"end this heading with {{#{other.id}}}: a section has the same id in every language",
-                    ))
+                    problems.append(
+                        Problem(
+                            translation.path,
+                            mine.line,
+                            f"heading id #{mine.id} is not the source's: {source.path}:{other.line} has {{#{other.id}}}",
+                            f"end this heading with {{#{other.id}}}: a section has the same id in every language",
+                        )
+                    )
                 else:
-                    problems.append(Problem(
-                        translation.path, mine.line,
-                        f"heading {_describe(mine)} does not match {source.path}:{other.line}, which is {_describe(other)}",
-                        f"use the source's level and id: {_describe(other)}",
-                    ))
+                    problems.append(
+                        Problem(
+                            translation.path,
+                            mine.line,
+                            f"heading {_describe(mine)} does not match {source.path}:{other.line}, which is {_describe(other)}",
+                            f"use the source's level and id: {_describe(other)}",
+                        )
+                    )
             continue
         for mine in ours[b1:b2]:
-            problems.append(Problem(
-                translation.path, mine.line, f"heading {_describe(mine)} is not in {source.path}",
-                "remove it, or add the section to the source page first",
-            ))
+            problems.append(
+                Problem(
+                    translation.path,
+                    mine.line,
+                    f"heading {_describe(mine)} is not in {source.path}",
+                    "remove it, or add the section to the source page first",
+                )
+            )
         for other in theirs[a1:a2]:
             line = ours[b1].line if b1 < len(ours) else len(translation.lines)
-            problems.append(Problem(
-                translation.path, line,
-                f"missing the heading {_describe(other)} of {source.path}:{other.line} ({other.text})",
-                f"translate that section here, with the heading id {{#{other.id}}}" if other.id
-                else "translate that section here",
-            ))
+            problems.append(
+                Problem(
+                    translation.path,
+                    line,
+                    f"missing the heading {_describe(other)} of {source.path}:{other.line} ({other.text})",
+                    f"translate that section here, with the heading id {{#{other.id}}}"
+                    if other.id
+                    else "translate that section here",
+                )
+            )
     return problems
 
 

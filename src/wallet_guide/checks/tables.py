@@ -30,7 +30,12 @@ def check_page(page: Page) -> list[Problem]:
     index = 0
     while index + 1 < len(lines):
         (header_line, header), (next_line, delimiter) = lines[index], lines[index + 1]
-        if "|" not in header or next_line != header_line + 1 or "|" not in delimiter or not DELIMITER.match(delimiter):
+        if (
+            "|" not in header
+            or next_line != header_line + 1
+            or "|" not in delimiter
+            or not DELIMITER.match(delimiter)
+        ):
             index += 1
             continue
         width = cells(header)
@@ -38,7 +43,12 @@ def check_page(page: Page) -> list[Problem]:
             problems.append(_problem(page, next_line, "the line under the header", cells(delimiter), width))
         index += 2
         previous = next_line
-        while index < len(lines) and lines[index][0] == previous + 1 and "|" in lines[index][1] and lines[index][1].strip():
+        while (
+            index < len(lines)
+            and lines[index][0] == previous + 1
+            and "|" in lines[index][1]
+            and lines[index][1].strip()
+        ):
             number, row = lines[index]
             if cells(row) != width:
                 problems.append(_problem(page, number, "table row", cells(row), width))
@@ -49,11 +59,14 @@ def check_page(page: Page) -> list[Problem]:
 
 def _problem(page: Page, line: int, what: str, count: int, width: int) -> Problem:
     lost = (
-        "the build shows the missing cells empty" if count < width
+        "the build shows the missing cells empty"
+        if count < width
         else f"the build drops the last {count - width} (their text is lost)"
     )
     return Problem(
-        page.path, line, f"{what} has {count} cell{'' if count == 1 else 's'}, the table's header {width}: {lost}",
+        page.path,
+        line,
+        f"{what} has {count} cell{'' if count == 1 else 's'}, the table's header {width}: {lost}",
         "give every row as many cells as the header, `| |` for an empty one; a | inside a cell is written \\|",
     )
 

@@ -46,10 +46,17 @@ def statuses(project: Project) -> list[Status]:
                 continue
             recorded = recorded_hash(page.meta)
             state: State = (
-                "unreadable" if page.meta_error  # front_matter.check says what is wrong
-                else "untracked" if recorded is None else "up to date" if recorded == current else "stale"
+                "unreadable"
+                if page.meta_error  # front_matter.check says what is wrong
+                else "untracked"
+                if recorded is None
+                else "up to date"
+                if recorded == current
+                else "stale"
             )
-            result.append(Status(path, source_path, state, recorded, current, page.meta_lines.get(HASH_KEY, 1)))
+            result.append(
+                Status(path, source_path, state, recorded, current, page.meta_lines.get(HASH_KEY, 1))
+            )
     return result
 
 
@@ -96,17 +103,24 @@ def check(project: Project) -> list[Problem]:
     problems = []
     for status in statuses(project):
         if status.state == "stale":
-            problems.append(Problem(
-                status.page, status.line,
-                f"stale translation: {status.source} changed after the version this page translates "
-                f"({HASH_KEY} {status.recorded}, now {status.current})",
-                stale_fix(project, status),
-            ))
+            problems.append(
+                Problem(
+                    status.page,
+                    status.line,
+                    f"stale translation: {status.source} changed after the version this page translates "
+                    f"({HASH_KEY} {status.recorded}, now {status.current})",
+                    stale_fix(project, status),
+                )
+            )
         elif status.state == "untracked":
-            problems.append(Problem(
-                status.page, 1, f"no {HASH_KEY}: which version of {status.source} this page translates is unknown",
-                f"once this page matches {status.source}, run `{UPDATE_COMMAND.format(page=status.page)}`",
-            ))
+            problems.append(
+                Problem(
+                    status.page,
+                    1,
+                    f"no {HASH_KEY}: which version of {status.source} this page translates is unknown",
+                    f"once this page matches {status.source}, run `{UPDATE_COMMAND.format(page=status.page)}`",
+                )
+            )
     return problems
 
 
@@ -125,7 +139,9 @@ def update(project: Project, page: str) -> tuple[str | None, str]:
         broken = project.pages[_key(project, page)].meta_error
         assert broken is not None  # what "unreadable" means
         line, message, fix = broken
-        raise ValueError(f"cannot update {page}: its front matter is broken, {page}:{line}: {message} ({fix})")
+        raise ValueError(
+            f"cannot update {page}: its front matter is broken, {page}:{line}: {message} ({fix})"
+        )
     file = project.root / page
     text = file.read_bytes().decode("utf-8")
     file.write_bytes(with_hash(text, status.current or "").encode("utf-8"))

@@ -59,7 +59,9 @@ def yaml_prose(lines: list[str]) -> list[tuple[int, str]]:
 
 def documents(project: Project) -> list[tuple[str, list[str], list[tuple[int, str]]]]:
     """(path, lines, prose) of every file whose text is checked."""
-    found = [(page.path, page.lines, page.prose) for page in sorted(project.pages.values(), key=lambda p: p.path)]
+    found = [
+        (page.path, page.lines, page.prose) for page in sorted(project.pages.values(), key=lambda p: p.path)
+    ]
     checklist = project.root / CHECKLIST_FILE
     if project.checklist is not None and checklist.exists():
         lines = checklist.read_text(encoding="utf-8").splitlines()

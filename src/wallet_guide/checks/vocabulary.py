@@ -18,7 +18,9 @@ from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
 VOCABULARY_FILE = "data/reader-vocabulary.yml"
-FORMAT = "`page.md:` / `  section-id:` / `    zh:` / `      words: [文章里的词]` / `      aliases: [读者的说法]`"
+FORMAT = (
+    "`page.md:` / `  section-id:` / `    zh:` / `      words: [文章里的词]` / `      aliases: [读者的说法]`"
+)
 
 
 @dataclass(frozen=True)
@@ -53,68 +55,118 @@ def check(project: Project) -> list[Problem]:
     if file is None:
         return problems
     if not isinstance(file.data, dict):
-        return [Problem(VOCABULARY_FILE, 1, "the reader vocabulary is not a mapping of pages", f"write it as {FORMAT}")]
+        return [
+            Problem(
+                VOCABULARY_FILE, 1, "the reader vocabulary is not a mapping of pages", f"write it as {FORMAT}"
+            )
+        ]
     languages = [language.code for language in project.languages]
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
     first_use: dict[tuple[str, str], tuple[int, str]] = {}  # (lang, alias) -> (line, where)
     for page_name, entries in file.data.items():
         if not any((lang, page_name) in project.pages for lang in languages):
-            problems.append(Problem(
-                VOCABULARY_FILE, file.line(page_name), f"'{page_name}' is not a page of {project.docs_dir}/",
-                f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)",
-            ))
+            problems.append(
+                Problem(
+                    VOCABULARY_FILE,
+                    file.line(page_name),
+                    f"'{page_name}' is not a page of {project.docs_dir}/",
+                    f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)",
+                )
+            )
             continue
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
-                problems += _check_entry(project, file, page_sections, first_use, page_name,
-                                         str(section_id), str(lang), entry)
+                problems += _check_entry(
+                    project, file, page_sections, first_use, page_name, str(section_id), str(lang), entry
+                )
     return problems
 
 
-def _check_entry(project: Project, file: YamlFile, page_sections: dict, first_use: dict,
-                 page_name: str, section_id: str, lang: str, entry: object) -> list[Problem]:
+def _check_entry(
+    project: Project,
+    file: YamlFile,
+    page_sections: dict,
+    first_use: dict,
+    page_name: str,
+    section_id: str,
+    lang: str,
+    entry: object,
+) -> list[Problem]:
     where = f"{project.docs_dir}/{lang}/{page_name}"
     keys = (page_name, section_id, lang)
     if (lang, page_name) not in page_sections:
         if (lang, page_name) in project.pages:
-            return [Problem(VOCABULARY_FILE, file.line(*keys), f"{where} is not in the reader search "
-                            "(its front matter says `audience: developers` or `search: {exclude: true}`)",
-                            "remove the entry, or let readers search the page")]
-        return [Problem(VOCABULARY_FILE, file.line(*keys), f"no page {where} for these {lang} aliases",
-                        f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
-                        f"whose folder has {page_name}")]
+            return [
+                Problem(
+                    VOCABULARY_FILE,
+                    file.line(*keys),
+                    f"{where} is not in the reader search "
+                    "(its front matter says `audience: developers` or `search: {exclude: true}`)",
+                    "remove the entry, or let readers search the page",
+                )
+            ]
+        return [
+            Problem(
+                VOCABULARY_FILE,
+                file.line(*keys),
+                f"no page {where} for these {lang} aliases",
+                f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
+                f"whose folder has {page_name}",
+            )
+        ]
     own = {s.id: s for s in page_sections[(lang, page_name)]}
     if section_id not in own:
-        return [Problem(VOCABULARY_FILE, file.line(page_name, section_id),
-                        f"{where} has no section #{section_id}",
-                        f"use one of its ids: {', '.join('#' + i for i in sorted(own))}")]
+        return [
+            Problem(
+                VOCABULARY_FILE,
+                file.line(page_name, section_id),
+                f"{where} has no section #{section_id}",
+                f"use one of its ids: {', '.join('#' + i for i in sorted(own))}",
+            )
+        ]
     if not (isinstance(entry, dict) and _strings(entry.get("words")) and _strings(entry.get("aliases"))):
-        return [Problem(VOCABULARY_FILE, file.line(*keys),
-                        f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text",
-                        f"write it as {FORMAT}")]
+        return [
+            Problem(
+                VOCABULARY_FILE,
+                file.line(*keys),
+                f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text",
+                f"write it as {FORMAT}",
+            )
+        ]
     problems = []
     section = own[section_id]
     for index, word in enumerate(entry["words"]):
         if not contains(section.terms, terms(normalized(word))):
-            problems.append(Problem(
-                VOCABULARY_FILE, file.line(*keys, "words", index),
-                f"the article word '{word}' no longer occurs in {where}#{section_id}",
-                "put in `words:` the words this section now uses for what the aliases mean, "
-                "and check that the aliases still fit it",
-            ))
-    others = [(name, s) for (code, name), found in page_sections.items() if code == lang for s in found
-              if (name, s.id) != (page_name, section_id)]
+            problems.append(
+                Problem(
+                    VOCABULARY_FILE,
+                    file.line(*keys, "words", index),
+                    f"the article word '{word}' no longer occurs in {where}#{section_id}",
+                    "put in `words:` the words this section now uses for what the aliases mean, "
+                    "and check that the aliases still fit it",
+                )
+            )
+    others = [
+        (name, s)
+        for (code, name), found in page_sections.items()
+        if code == lang
+        for s in found
+        if (name, s.id) != (page_name, section_id)
+    ]
     for index, alias in enumerate(entry["aliases"]):
         line = file.line(*keys, "aliases", index)
         key = normalized(alias)
         if (lang, key) in first_use:
             first_line, first_where = first_use[(lang, key)]
-            problems.append(Problem(
-                VOCABULARY_FILE, line,
-                f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}",
-                "keep it once, in the section that answers a reader who types it",
-            ))
+            problems.append(
+                Problem(
+                    VOCABULARY_FILE,
+                    line,
+                    f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}",
+                    "keep it once, in the section that answers a reader who types it",
+                )
+            )
             continue
         first_use[(lang, key)] = (line, f"{page_name}#{section_id}")
         alias_terms = terms(key)
@@ -122,12 +174,15 @@ def _check_entry(project: Project, file: YamlFile, page_sections: dict, first_us
             continue
         elsewhere = next((f"{name}#{s.id}" for name, s in others if contains(s.terms, alias_terms)), None)
         if elsewhere:
-            problems.append(Problem(
-                VOCABULARY_FILE, line,
-                f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, "
-                f"not in {page_name}#{section_id}",
-                f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use",
-            ))
+            problems.append(
+                Problem(
+                    VOCABULARY_FILE,
+                    line,
+                    f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, "
+                    f"not in {page_name}#{section_id}",
+                    f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use",
+                )
+            )
     return problems
 
 

@@ -157,7 +157,8 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
         allowed = list(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
         unknown = [
-            key for key in instance
+            key
+            for key in instance
             if key not in allowed and not any(re.search(p, str(key)) for p in patterns)
         ]
         if not path and "labels" in unknown:  # where the interface texts were before
@@ -259,7 +260,9 @@ def contract_messages(
 
 
 def label_messages(
-    labels: Mapping[str, Any], schema: Mapping[str, Any], at: Callable[[str, Sequence], str],
+    labels: Mapping[str, Any],
+    schema: Mapping[str, Any],
+    at: Callable[[str, Sequence], str],
     names: Mapping[str, str],
 ) -> list[str]:
     """Every mistake in each language's checklist interface texts (``labels``: code -> texts),
@@ -277,13 +280,15 @@ def label_messages(
                 messages += [
                     f"{where}missing 'checklist.{key}' — add the {language_name(lang, names)} "
                     f"interface text '{key}'"
-                    for key in error.validator_value if key not in error.instance
+                    for key in error.validator_value
+                    if key not in error.instance
                 ]
             elif error.validator == "additionalProperties":
                 allowed = list(error.schema.get("properties", {}))
                 messages += [
                     f"{at(lang, [key])}: unknown text 'checklist.{key}' — the texts are {', '.join(allowed)}"
-                    for key in error.instance if key not in allowed
+                    for key in error.instance
+                    if key not in allowed
                 ]
             elif error.validator == "type" and error.validator_value == "object":
                 messages.append(f"{where}'checklist' must hold named texts (key: value lines)")
@@ -294,7 +299,8 @@ def label_messages(
                 messages.append(
                     f"{where}'{field}' must contain {placeholder} exactly once — it marks where the "
                     "checklist puts the link or the number"
-                    if placeholder else f"{where}'{field}' is empty — write it in this language"
+                    if placeholder
+                    else f"{where}'{field}' is empty — write it in this language"
                 )
             else:
                 messages.append(f"{where}{error.message}")

@@ -56,15 +56,22 @@ def contract_from_yaml(data: Any, node: yaml.Node | None = None) -> Contract:
     """The contract held by a read YAML document (``node``, when given, for the lines)."""
     data = data if isinstance(data, dict) else {}
     languages = tuple(
-        Language(str(language.get("code")), str(language.get("root", "")), bool(language.get("default")),
-                 line_of(node, "languages", index))
+        Language(
+            str(language.get("code")),
+            str(language.get("root", "")),
+            bool(language.get("default")),
+            line_of(node, "languages", index),
+        )
         for index, language in enumerate(data.get("languages") or [])
         if isinstance(language, dict)
     )
     pages = tuple(
         ContractPage(
-            str(page.get("path", "")), str(page.get("source", "")), tuple(page.get("ids") or ()),
-            line_of(node, "pages", index), bool(page.get("planned")),
+            str(page.get("path", "")),
+            str(page.get("source", "")),
+            tuple(page.get("ids") or ()),
+            line_of(node, "pages", index),
+            bool(page.get("planned")),
             line_of(node, "pages", index, "ids") if "ids" in page else 0,
         )
         for index, page in enumerate(data.get("pages") or [])

@@ -60,7 +60,10 @@ def timed_check() -> float:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "guide.py"), "check", "--build"],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
     )
     wall = time.perf_counter() - start
     if result.returncode:
@@ -141,21 +144,26 @@ def search_index(site_dir: Path) -> list[dict]:
     for folder in sorted((site_dir / "search").iterdir()):
         files = sorted(folder.glob("*.json"))
         manifest = json.loads((folder / "manifest.json").read_text())
-        rows.append({
-            "lang": folder.name,
-            "files": len(files),
-            "bytes": sum(f.stat().st_size for f in files),
-            "gzip": sum(transfer_size(f) for f in files),
-            "sections": manifest["sections"],
-        })
+        rows.append(
+            {
+                "lang": folder.name,
+                "files": len(files),
+                "bytes": sum(f.stat().st_size for f in files),
+                "gzip": sum(transfer_size(f) for f in files),
+                "sections": manifest["sections"],
+            }
+        )
     return rows
 
 
 def asset_weights(site_dir: Path) -> list[dict]:
     """Each part's files together, gzip -6 (every page loads them)."""
     return [
-        {"part": part, "files": list(files),
-         "gzip": sum(transfer_size(site_dir / "assets" / "wallet-guide" / f) for f in files)}
+        {
+            "part": part,
+            "files": list(files),
+            "gzip": sum(transfer_size(site_dir / "assets" / "wallet-guide" / f) for f in files),
+        }
         for part, files in ASSET_PARTS.items()
     ]
 
@@ -191,8 +199,10 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
                 over.append(f"{row['page']}: {row['third_party']} third-party requests")
         for row in figures.get("first_search", []):
             if "first_search_kib" in limits and row["bytes"] / 1024 > limits["first_search_kib"]:
-                over.append(f"{row['page']} {row['query']}: first search {row['bytes'] / 1024:.1f} KiB "
-                            f"> {limits['first_search_kib']} KiB")
+                over.append(
+                    f"{row['page']} {row['query']}: first search {row['bytes'] / 1024:.1f} KiB "
+                    f"> {limits['first_search_kib']} KiB"
+                )
         for row in figures.get("assets", []):
             kib = limits.get("assets_kib", {}).get(row["part"])
             if kib is not None and row["gzip"] / 1024 > kib:
@@ -205,7 +215,9 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
         over.append(f"x{scale} build took {figures['build_seconds']} s > {limits['build_seconds']} s")
     for row in figures["first_search"]:
         if row["bytes"] / 1024 > limits["first_search_kib"]:
-            over.append(f"x{scale} {row['page']}: first search {row['bytes'] / 1024:.1f} KiB > {limits['first_search_kib']} KiB")
+            over.append(
+                f"x{scale} {row['page']}: first search {row['bytes'] / 1024:.1f} KiB > {limits['first_search_kib']} KiB"
+            )
     return over
 
 
@@ -235,16 +247,23 @@ def scaled(scale: int, as_json: bool) -> dict:
         wall, reported = timed_build(site_dir, base + "/", config)
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         pages = page_urls(site_dir)
-        sample = [f"/part-{scale - 1:03d}/page-4/", f"/en/part-{scale - 1:03d}/page-4/"] if scale > 1 else ["/", "/en/"]
+        sample = (
+            [f"/part-{scale - 1:03d}/page-4/", f"/en/part-{scale - 1:03d}/page-4/"]
+            if scale > 1
+            else ["/", "/en/"]
+        )
         searches = first_visits(base, sample, SCALE_QUERY)
     finally:
         server.shutdown()
         server.server_close()
     output = sum(f.stat().st_size for f in site_dir.rglob("*") if f.is_file())
     figures = {
-        "scale": scale, "pages": len(pages), "build_seconds": round(wall, 2),
+        "scale": scale,
+        "pages": len(pages),
+        "build_seconds": round(wall, 2),
         "peak_memory_mib": round(max(peak_kib, before) / 1024, 1),
-        "output_mib": round(output / 2**20, 1), "first_search": searches,
+        "output_mib": round(output / 2**20, 1),
+        "first_search": searches,
     }
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
@@ -256,7 +275,9 @@ def scaled(scale: int, as_json: bool) -> dict:
     print("  first search (open a page, type the query, first result shown; compressed transfer):")
     for row in searches:
         query = SCALE_QUERY[url_language(row["page"])]
-        print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+        print(
+            f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
+        )
     return figures
 
 
@@ -282,25 +303,39 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
         server.shutdown()
         server.server_close()
 
-    figures = {"build_seconds": round(wall, 2), "mkdocs_reported_seconds": reported,
-               "check_seconds": round(check_seconds, 2),
-               "pages": visits, "first_search": searches, "search_index": index, "assets": assets}
+    figures = {
+        "build_seconds": round(wall, 2),
+        "mkdocs_reported_seconds": reported,
+        "check_seconds": round(check_seconds, 2),
+        "pages": visits,
+        "first_search": searches,
+        "search_index": index,
+        "assets": assets,
+    }
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, budget, 1)
     print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
     print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock (target: under 5 s)")
-    print(f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}")
+    print(
+        f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}"
+    )
     for row in visits:
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
     print("\nFirst search (open the page, type the query, first result shown; compressed transfer):")
     for row in searches:
-        print(f"  {row['page']:<6} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+        print(
+            f"  {row['page']:<6} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
+        )
     print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
-        print(f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
+        print(
+            f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}"
+        )
     print()
     for row in assets:
-        print(f"{row['part'].capitalize()} JS + CSS ({' + '.join(row['files'])}): "
-              f"{row['gzip'] / 1024:.2f} KiB gzip -6")
+        print(
+            f"{row['part'].capitalize()} JS + CSS ({' + '.join(row['files'])}): "
+            f"{row['gzip'] / 1024:.2f} KiB gzip -6"
+        )
     return report_budget(figures, budget, 1)

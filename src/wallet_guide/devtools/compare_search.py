@@ -79,8 +79,9 @@ QUERIES = [
     Query("zh", "在线客服", ("/support/#live-chat",)),
     Query("zh", "网络不好", ("/causes/#network", "/solutions/#network")),
     Query("zh", "大额支付", ("/best-practices/#large-payments",)),
-    Query("zh", "更新应用", ("/causes/#app-version", "/solutions/#app-version",
-                             "/best-practices/#keep-updated")),
+    Query(
+        "zh", "更新应用", ("/causes/#app-version", "/solutions/#app-version", "/best-practices/#keep-updated")
+    ),
     Query("zh", "跨境支付手续费", ("/market-trends/#cross-border",)),
     Query("zh", "帮助中心", ("/support/#help-center",)),
     Query("zh", "用户协议", ("/best-practices/#user-agreement",)),
@@ -90,10 +91,12 @@ QUERIES = [
     Query("en", "insufficient balance", ("/en/causes/#balance",)),
     Query("en", "live chat", ("/en/support/#live-chat",)),
     Query("en", "customer service phone", ("/en/support/#phone",)),
-    Query("en", "identity verification failed", ("/en/causes/#verification",
-                                                 "/en/solutions/#verification")),
-    Query("en", "update the app", ("/en/causes/#app-version", "/en/solutions/#app-version",
-                                   "/en/best-practices/#keep-updated")),
+    Query("en", "identity verification failed", ("/en/causes/#verification", "/en/solutions/#verification")),
+    Query(
+        "en",
+        "update the app",
+        ("/en/causes/#app-version", "/en/solutions/#app-version", "/en/best-practices/#keep-updated"),
+    ),
     Query("en", "cross-border fees", ("/en/market-trends/#cross-border",)),
     Query("en", "help center", ("/en/support/#help-center",)),
     Query("en", "user agreement", ("/en/best-practices/#user-agreement",)),
@@ -204,7 +207,10 @@ READER_QUERIES = [
 QUERY_SETS = {"article": QUERIES, "reader": READER_QUERIES}
 # Issue 10's targets for our search: (set, "first" or "top3", least share of the scored queries).
 TARGETS = [("article", "first", 1.0), ("reader", "first", 0.90), ("reader", "top3", 0.97)]
-SET_TITLES = {"article": "the article's own wording", "reader": "readers' own wording (colloquial, Traditional, misspelt)"}
+SET_TITLES = {
+    "article": "the article's own wording",
+    "reader": "readers' own wording (colloquial, Traditional, misspelt)",
+}
 
 # Not scored: words that occur in both languages' pages, to show whether an index keeps the
 # languages apart (the queries above occur in one language only).
@@ -233,6 +239,7 @@ TUNED_I18N = {"reconfigure_search": True}
 
 # ---- Building --------------------------------------------------------------------------------
 
+
 def mkdocs_build(config_file: Path, site_dir: Path, site_url: str) -> None:
     result = strict_build(site_dir, config=config_file, cwd=ROOT, site_url=site_url)
     if not result.ok:
@@ -256,8 +263,11 @@ def ours_config(work: Path, name: str, options: dict) -> Path:
         plugin = next(iter(entry)) if isinstance(entry, dict) else entry
         settings = entry[plugin] if isinstance(entry, dict) else {}
         if plugin == "wallet-guide-search":
-            settings = {**settings, "vocabulary_file": str(ROOT / "data" / "reader-vocabulary.yml"),
-                        **options}
+            settings = {
+                **settings,
+                "vocabulary_file": str(ROOT / "data" / "reader-vocabulary.yml"),
+                **options,
+            }
         plugins.append({plugin: settings})
     config["plugins"] = plugins
     link_data(work)
@@ -269,6 +279,7 @@ def ours_config(work: Path, name: str, options: dict) -> Path:
 def ours_builder(options: dict) -> Callable[[Path, Path, str], None]:
     def build(work: Path, site_dir: Path, site_url: str) -> None:
         mkdocs_build(ours_config(work, site_dir.name, options), site_dir, site_url)
+
     return build
 
 
@@ -276,8 +287,17 @@ def build_pagefind(work: Path, site_dir: Path, site_url: str) -> None:
     build_ours(work, site_dir, site_url)
     # Index the article only, as data-pagefind-body would: not the header, navigation, footer,
     # permalink signs, or our own search dialog.
-    exclude = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-source-file",
-               ".headerlink", ".wg-search", ".wg-alternates", ".md-content__button"]
+    exclude = [
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar",
+        ".md-footer",
+        ".md-source-file",
+        ".headerlink",
+        ".wg-search",
+        ".wg-alternates",
+        ".md-content__button",
+    ]
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     for selector in exclude:
         cmd += ["--exclude-selectors", selector]
@@ -285,8 +305,9 @@ def build_pagefind(work: Path, site_dir: Path, site_url: str) -> None:
     if result.returncode or not (site_dir / "pagefind" / "pagefind.js").exists():
         sys.exit(f"pagefind failed:\n{result.stdout}{result.stderr}")
     # The extended build (with the Chinese and Japanese segmenters) names itself in its usage line.
-    usage = subprocess.run([sys.executable, "-m", "pagefind", "--help"],
-                           capture_output=True, text=True).stdout
+    usage = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--help"], capture_output=True, text=True
+    ).stdout
     if "pagefind_extended" not in usage:
         sys.exit("Pagefind is not the extended build: pip install -r requirements-compare.txt")
 
@@ -353,22 +374,30 @@ def check_jieba_segmented(site_dir: Path) -> dict:
     zh_docs = [d for d in docs if han.search(d["title"] + d["text"])]
     segmented = [d for d in zh_docs if re.search(r"[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]", d["text"])]
     if not zh_docs or len(segmented) < len(zh_docs) // 2:
-        sys.exit(f"{site_dir.name}: Chinese text in search_index.json is not segmented "
-                 "(is jieba installed? pip install -r requirements-compare.txt)")
+        sys.exit(
+            f"{site_dir.name}: Chinese text in search_index.json is not segmented "
+            "(is jieba installed? pip install -r requirements-compare.txt)"
+        )
     langs = {"en" if d["location"].startswith("en/") else "zh" for d in docs}
-    return {"documents": len(docs), "chinese_documents": len(zh_docs),
-            "segmented": len(segmented), "languages_in_one_index": sorted(langs),
-            "config": index["config"]}
+    return {
+        "documents": len(docs),
+        "chinese_documents": len(zh_docs),
+        "segmented": len(segmented),
+        "languages_in_one_index": sorted(langs),
+        "config": index["config"],
+    }
 
 
 def material_builder(search: dict, i18n: dict) -> Callable[[Path, Path, str], dict]:
     def build(work: Path, site_dir: Path, site_url: str) -> dict:
         mkdocs_build(material_config(work, site_dir.name, site_url, search, i18n), site_dir, site_url)
         return check_jieba_segmented(site_dir)
+
     return build
 
 
 # ---- Querying --------------------------------------------------------------------------------
+
 
 @dataclass
 class Hit:
@@ -446,6 +475,7 @@ def query_material(page, text: str) -> list[Hit]:
 
 # ---- One approach ----------------------------------------------------------------------------
 
+
 @dataclass
 class Approach:
     name: str
@@ -455,18 +485,42 @@ class Approach:
 
 
 APPROACHES = [
-    Approach("material-jieba", material_builder({}, {"reconfigure_search": True}), query_material,
-             "Material 9.8 search plugin + jieba, static-i18n's search defaults, one index"),
-    Approach("material-jieba-tuned", material_builder(TUNED_SEARCH, TUNED_I18N), query_material,
-             f"the same, plugins.search {json.dumps(TUNED_SEARCH)}, i18n {json.dumps(TUNED_I18N)}"),
-    Approach("pagefind-extended", build_pagefind, query_pagefind,
-             "Pagefind extended over our build, JS API, sections from sub_results"),
-    Approach("ours", build_ours, query_ours,
-             "window.wgSearch.rankSections; reader vocabulary indexed with each section (the default)"),
-    Approach("ours-query-time", ours_builder({"vocabulary_at": "query"}), query_ours,
-             "the same, reader vocabulary applied to the query instead (vocabulary_at: query)"),
-    Approach("ours-no-vocabulary", ours_builder({"vocabulary_file": "/nonexistent"}), query_ours,
-             "the same without the reader vocabulary (Traditional script and misspellings only)"),
+    Approach(
+        "material-jieba",
+        material_builder({}, {"reconfigure_search": True}),
+        query_material,
+        "Material 9.8 search plugin + jieba, static-i18n's search defaults, one index",
+    ),
+    Approach(
+        "material-jieba-tuned",
+        material_builder(TUNED_SEARCH, TUNED_I18N),
+        query_material,
+        f"the same, plugins.search {json.dumps(TUNED_SEARCH)}, i18n {json.dumps(TUNED_I18N)}",
+    ),
+    Approach(
+        "pagefind-extended",
+        build_pagefind,
+        query_pagefind,
+        "Pagefind extended over our build, JS API, sections from sub_results",
+    ),
+    Approach(
+        "ours",
+        build_ours,
+        query_ours,
+        "window.wgSearch.rankSections; reader vocabulary indexed with each section (the default)",
+    ),
+    Approach(
+        "ours-query-time",
+        ours_builder({"vocabulary_at": "query"}),
+        query_ours,
+        "the same, reader vocabulary applied to the query instead (vocabulary_at: query)",
+    ),
+    Approach(
+        "ours-no-vocabulary",
+        ours_builder({"vocabulary_file": "/nonexistent"}),
+        query_ours,
+        "the same without the reader vocabulary (Traditional script and misspellings only)",
+    ),
 ]
 
 
@@ -482,7 +536,7 @@ class Outcome:
 
 
 def site_path(url: str, base: str) -> str:
-    path = url[len(base):] if url.startswith(base) else url
+    path = url[len(base) :] if url.startswith(base) else url
     # Pagefind and Material may add query strings (?h=...); keep path and #id.
     return re.sub(r"\?[^#]*", "", path)
 
@@ -493,8 +547,15 @@ def score(query: Query, hits: list[Hit], base: str) -> Outcome:
     own = (lambda p: p.startswith("/en/")) if query.lang == "en" else (lambda p: not p.startswith("/en/"))
     other = sum(1 for p in paths[:OTHER_LANGUAGE_WINDOW] if not own(p))
     integrator = sum(1 for p in paths if re.match(r"^(/en)?/integrate/", p))
-    return Outcome(query.text, query.lang, list(query.expected), rank, other, integrator,
-                   [{"path": p, "title": h.title} for p, h in zip(paths, hits, strict=False)])
+    return Outcome(
+        query.text,
+        query.lang,
+        list(query.expected),
+        rank,
+        other,
+        integrator,
+        [{"path": p, "title": h.title} for p, h in zip(paths, hits, strict=False)],
+    )
 
 
 def run_approach(approach: Approach, work: Path, browser, log: Callable[[str], None]) -> dict:
@@ -548,6 +609,7 @@ def summarize(outcomes: list[Outcome]) -> dict:
 
 # ---- Output ----------------------------------------------------------------------------------
 
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
@@ -559,12 +621,14 @@ def print_table(report: dict) -> None:
 
     def pad(text: str, n: int) -> str:
         # CJK characters take two columns in a terminal.
-        return text + " " * max(0, n - sum(2 if ord(c) > 0x2e80 else 1 for c in text))
+        return text + " " * max(0, n - sum(2 if ord(c) > 0x2E80 else 1 for c in text))
 
     for set_name, queries in QUERY_SETS.items():
         width = max(len(q.text) * 2 for q in queries) + 2
-        print(f"Search comparison, {report['date']}, {SET_TITLES[set_name]}: rank of the expected "
-              f"section (1 = first, '-' = not in the top {TOP}; () = not scored)\n")
+        print(
+            f"Search comparison, {report['date']}, {SET_TITLES[set_name]}: rank of the expected "
+            f"section (1 = first, '-' = not in the top {TOP}; () = not scored)\n"
+        )
         print(pad("query", width) + "".join(n.rjust(col) for n in names))
         for i, query in enumerate(queries):
             cells = []
@@ -581,22 +645,37 @@ def print_table(report: dict) -> None:
                 cells.append(cell.rjust(col))
             print(pad(query.text, width) + "".join(cells))
         print()
-    print(f"+N after a rank: N results from the other language among the first {OTHER_LANGUAGE_WINDOW}; "
-          f"iN: N results from the integrator manual in the top {TOP}.\n")
+    print(
+        f"+N after a rank: N results from the other language among the first {OTHER_LANGUAGE_WINDOW}; "
+        f"iN: N results from the integrator manual in the top {TOP}.\n"
+    )
     print("Scores per approach and query set:")
     width = 34
     print(pad("", width) + "".join(n.rjust(col) for n in names))
     for set_name in QUERY_SETS:
         sets = [r["sets"][set_name] for r in rows]
         print(f"{set_name}:")
-        print(pad("  first / scored", width) + "".join(
-            f"{s['first']}/{s['scored']} {percent(s['first'], s['scored'])}".rjust(col) for s in sets))
-        print(pad("  in top 3 / scored", width) + "".join(
-            f"{s['top3']}/{s['scored']} {percent(s['top3'], s['scored'])}".rjust(col) for s in sets))
-        print(pad("  other-language in top 5", width) + "".join(
-            f"{s['other_language_top5']} ({s['queries_with_other_language_top5']} q)".rjust(col) for s in sets))
-        print(pad("  integrator results in top 10", width) + "".join(
-            str(s["integrator_top10"]).rjust(col) for s in sets))
+        print(
+            pad("  first / scored", width)
+            + "".join(
+                f"{s['first']}/{s['scored']} {percent(s['first'], s['scored'])}".rjust(col) for s in sets
+            )
+        )
+        print(
+            pad("  in top 3 / scored", width)
+            + "".join(f"{s['top3']}/{s['scored']} {percent(s['top3'], s['scored'])}".rjust(col) for s in sets)
+        )
+        print(
+            pad("  other-language in top 5", width)
+            + "".join(
+                f"{s['other_language_top5']} ({s['queries_with_other_language_top5']} q)".rjust(col)
+                for s in sets
+            )
+        )
+        print(
+            pad("  integrator results in top 10", width)
+            + "".join(str(s["integrator_top10"]).rjust(col) for s in sets)
+        )
     print("\nTargets (the right section first / in the top 3, share of the scored queries):")
     for r in rows:
         if not r["approach"].startswith("ours"):
@@ -605,26 +684,34 @@ def print_table(report: dict) -> None:
         for set_name, measure, least in TARGETS:
             got = r["sets"][set_name]
             share = got[measure] / got["scored"] if got["scored"] else 0
-            cells.append(f"{set_name} {measure} {share:.0%} (>= {least:.0%}: {'met' if share >= least else 'NOT MET'})")
+            cells.append(
+                f"{set_name} {measure} {share:.0%} (>= {least:.0%}: {'met' if share >= least else 'NOT MET'})"
+            )
         integrator = sum(r["sets"][name]["integrator_top10"] for name in QUERY_SETS)
         cells.append(f"integrator results {integrator} ({'met' if integrator == 0 else 'NOT MET'})")
         print(f"  {r['approach']}: " + "; ".join(cells))
     print()
     for i, probe in enumerate(PROBES):
-        print(f"probe {probe.text} from {START_PAGE[probe.lang]}: other-language results in the top "
-              f"{OTHER_LANGUAGE_WINDOW}")
+        print(
+            f"probe {probe.text} from {START_PAGE[probe.lang]}: other-language results in the top "
+            f"{OTHER_LANGUAGE_WINDOW}"
+        )
         for r in rows:
             o = r["probes"][i]
-            print(f"  {r['approach']}: {o['other_language_top5']} "
-                  f"(results: {', '.join(x['path'] for x in o['results'][:OTHER_LANGUAGE_WINDOW]) or 'none'})")
+            print(
+                f"  {r['approach']}: {o['other_language_top5']} "
+                f"(results: {', '.join(x['path'] for x in o['results'][:OTHER_LANGUAGE_WINDOW]) or 'none'})"
+            )
     print()
     for r in rows:
         print(f"{r['approach']}: {r['note']}")
         if r["build"]:
             b = r["build"]
-            print(f"  search_index.json: {b['documents']} documents, languages {b['languages_in_one_index']}, "
-                  f"jieba-segmented {b['segmented']}/{b['chinese_documents']} Chinese documents, "
-                  f"config {json.dumps(b['config'], ensure_ascii=False)}")
+            print(
+                f"  search_index.json: {b['documents']} documents, languages {b['languages_in_one_index']}, "
+                f"jieba-segmented {b['segmented']}/{b['chinese_documents']} Chinese documents, "
+                f"config {json.dumps(b['config'], ensure_ascii=False)}"
+            )
         if r["page_errors"]:
             print(f"  page errors: {r['page_errors']}")
         for set_name in QUERY_SETS:
@@ -632,7 +719,9 @@ def print_table(report: dict) -> None:
                 if o["expected"] and o["rank"] != 1:
                     first = o["results"][0] if o["results"] else None
                     got = f"{first['path']} «{first['title']}»" if first else "no result"
-                    print(f"  {o['query']}: {'rank ' + str(o['rank']) if o['rank'] else 'not in top 10'}, first result {got}")
+                    print(
+                        f"  {o['query']}: {'rank ' + str(o['rank']) if o['rank'] else 'not in top 10'}, first result {got}"
+                    )
 
 
 def compare(only: list[str] | None = None, keep: Path | None = None, as_json: bool = False) -> int:
@@ -645,7 +734,9 @@ def compare(only: list[str] | None = None, keep: Path | None = None, as_json: bo
     log = functools.partial(print, file=sys.stderr)
     unknown = sorted(set(only or ()) - {a.name for a in APPROACHES})
     if unknown:
-        sys.exit(f"unknown approach {', '.join(unknown)}: choose from {', '.join(a.name for a in APPROACHES)}")
+        sys.exit(
+            f"unknown approach {', '.join(unknown)}: choose from {', '.join(a.name for a in APPROACHES)}"
+        )
     approaches = [a for a in APPROACHES if not only or a.name in only]
     work_ctx: tempfile.TemporaryDirectory[str] | None
     if keep:

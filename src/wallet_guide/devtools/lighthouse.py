@@ -1,6 +1,6 @@
 """Run Lighthouse (npm, pinned in package.json) with Debian's Chromium, mobile profile.
 
-    scripts/guide.py lighthouse http://127.0.0.1:8000/causes/
+scripts/guide.py lighthouse http://127.0.0.1:8000/causes/
 """
 
 from __future__ import annotations
@@ -38,9 +38,18 @@ def run(url: str) -> Report:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         result = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")

@@ -107,14 +107,16 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     real_nav = [f"  - {json.dumps(entry, ensure_ascii=False)}" for entry in site_nav()]
     config = out / "mkdocs.yml"
     config.write_text(
-        "\n".join([
-            f"INHERIT: {ROOT / 'mkdocs.yml'}",
-            f"docs_dir: {out / 'docs'}",
-            "nav:",
-            *real_nav,
-            *nav_parts,
-            "",
-        ]),
+        "\n".join(
+            [
+                f"INHERIT: {ROOT / 'mkdocs.yml'}",
+                f"docs_dir: {out / 'docs'}",
+                "nav:",
+                *real_nav,
+                *nav_parts,
+                "",
+            ]
+        ),
         encoding="utf-8",
     )
     return config

@@ -42,7 +42,9 @@ def shoot(base_url: str, out: Path) -> list[Path]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for lang, root in LANGUAGES.items():
             for scheme in SCHEMES:
-                context = browser.new_context(viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True)
+                context = browser.new_context(
+                    viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True
+                )
                 page = context.new_page()
 
                 def save(name: str, page=page, suffix=f"{lang}-{scheme}") -> None:
@@ -51,8 +53,10 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                     saved.append(path)
 
                 page.goto(base_url + root)
-                print(f"{lang} {scheme}: home: title at {top(page, '.wg-triage__title')} px, "
-                      f"last target's bottom at {page.evaluate(BOTTOM, '.wg-triage__target')} px")
+                print(
+                    f"{lang} {scheme}: home: title at {top(page, '.wg-triage__title')} px, "
+                    f"last target's bottom at {page.evaluate(BOTTOM, '.wg-triage__target')} px"
+                )
                 save("home")
                 page.goto(base_url + root + "checklist/")
                 page.click("label[for='wg-check-box-network']")
@@ -61,7 +65,9 @@ def shoot(base_url: str, out: Path) -> list[Path]:
                 save("checklist-ticked")
                 page.click(".wg-checklist__show")
                 page.wait_for_timeout(800)
-                print(f"{lang} {scheme}: after the bar: fix at {top(page, '.wg-checklist__fix:not([hidden])')} px")
+                print(
+                    f"{lang} {scheme}: after the bar: fix at {top(page, '.wg-checklist__fix:not([hidden])')} px"
+                )
                 save("checklist-fixes")
                 page.goto(base_url + root + "solutions/")
                 page.locator(".wg-solved__no").first.click()

@@ -41,7 +41,9 @@ def parse_headers_file(text: str) -> Rules:
             name, value = line.strip().split(":", 1)
             rules[-1][1].append((name.strip(), value.strip()))
         else:
-            raise ValueError(f"{HEADERS_FILE}:{number}: expected a path or an indented 'Name: value' line: {line!r}")
+            raise ValueError(
+                f"{HEADERS_FILE}:{number}: expected a path or an indented 'Name: value' line: {line!r}"
+            )
     return rules
 
 
@@ -57,7 +59,8 @@ def headers_for(rules: Rules, path: str) -> list[tuple[str, str]]:
 
 class StaticHandler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012  (the base class declares it an instance variable)
-        **SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
         ".webmanifest": "application/manifest+json",
     }
 
@@ -113,17 +116,20 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
-def start(directory: Path, port: int = 0, host: str = "127.0.0.1",
-          apply_headers: bool = False) -> tuple[ThreadingHTTPServer, str]:
+def start(
+    directory: Path, port: int = 0, host: str = "127.0.0.1", apply_headers: bool = False
+) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``directory`` in a background thread; returns the server and its base URL.
     ``apply_headers``: send the headers of ``directory/_headers`` (read at each request, so a
     server started before the build sees the built file)."""
     handler_class = StaticHandler
     if apply_headers:
+
         class HeadersHandler(StaticHandler):
             def header_rules(self) -> Rules:
                 file = Path(self.directory) / HEADERS_FILE
                 return parse_headers_file(file.read_text(encoding="utf-8")) if file.is_file() else []
+
         handler_class = HeadersHandler
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)

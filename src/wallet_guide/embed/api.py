@@ -33,10 +33,14 @@ def absolute_links(html: str, page_url: str) -> str:
     def resolved(node: html_text.Node) -> dict[str, str] | None:
         if not any(name in node.attrs for name in URL_ATTRIBUTES):
             return None
-        return {name: urljoin(page_url, value) if name in URL_ATTRIBUTES else value
-                for name, value in node.attrs.items()}
+        return {
+            name: urljoin(page_url, value) if name in URL_ATTRIBUTES else value
+            for name, value in node.attrs.items()
+        }
 
-    return html_text.rewrite(html, resolved, drop=lambda node: bool(html_text.NOT_TEXT_CLASSES & node.classes))
+    return html_text.rewrite(
+        html, resolved, drop=lambda node: bool(html_text.NOT_TEXT_CLASSES & node.classes)
+    )
 
 
 def split_sections(html: str, page_url: str) -> list[Section]:
@@ -68,16 +72,28 @@ def page_record(title: str, description: str, url: str, html: str) -> dict:
         "url": url,
         "embed_url": embed_url(url),
         "sections": [
-            {"id": s.id, "level": s.level, "title": s.title, "url": f"{url}#{s.id}",
-             "embed_url": embed_url(url, s.id), "text": s.text, "html": s.html}
+            {
+                "id": s.id,
+                "level": s.level,
+                "title": s.title,
+                "url": f"{url}#{s.id}",
+                "embed_url": embed_url(url, s.id),
+                "text": s.text,
+                "html": s.html,
+            }
             for s in split_sections(html, url)
         ],
     }
 
 
 def pages_document(lang: str, site_name: str, schema_url: str, pages: list[dict]) -> dict:
-    return {"$schema": schema_url, "version": API_VERSION, "lang": lang, "site_name": site_name,
-            "pages": pages}
+    return {
+        "$schema": schema_url,
+        "version": API_VERSION,
+        "lang": lang,
+        "site_name": site_name,
+        "pages": pages,
+    }
 
 
 def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, str]) -> dict:
@@ -88,20 +104,29 @@ def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, st
     causes = []
     for cause in checklist.causes:
         texts = cause.texts[lang]
-        causes.append({
-            "id": cause.id,
-            "url": f"{page}#{cause.id}",
-            "tick_url": f"{page}?tick={cause.id}",
-            "symptom": texts.symptom,
-            "cause": texts.cause,
-            "cause_url": f"{urls['causes']}#{cause.id}",
-            "fix": texts.fix,
-            "fix_url": f"{urls['solutions']}#{cause.id}",
-            "summary": texts.summary,
-        })
-    return {"$schema": schema_url, "version": API_VERSION, "lang": lang, "url": page,
-            "embed_url": embed_url(page), "support_url": urls["support"],
-            "labels": asdict(checklist.labels[lang]), "causes": causes}
+        causes.append(
+            {
+                "id": cause.id,
+                "url": f"{page}#{cause.id}",
+                "tick_url": f"{page}?tick={cause.id}",
+                "symptom": texts.symptom,
+                "cause": texts.cause,
+                "cause_url": f"{urls['causes']}#{cause.id}",
+                "fix": texts.fix,
+                "fix_url": f"{urls['solutions']}#{cause.id}",
+                "summary": texts.summary,
+            }
+        )
+    return {
+        "$schema": schema_url,
+        "version": API_VERSION,
+        "lang": lang,
+        "url": page,
+        "embed_url": embed_url(page),
+        "support_url": urls["support"],
+        "labels": asdict(checklist.labels[lang]),
+        "causes": causes,
+    }
 
 
 def schema_url(base: str, name: str) -> str:
@@ -119,9 +144,12 @@ def checklist_urls(contract, options, lang: str, base: str) -> dict[str, str]:
     def url(page) -> str:
         return base + contract.url(lang, page).lstrip("/")
 
-    return {"checklist": url(own), "causes": url(by_path[options.links_causes]),
-            "solutions": url(by_path[options.links_solutions]),
-            "support": url(by_path[options.links_support])}
+    return {
+        "checklist": url(own),
+        "causes": url(by_path[options.links_causes]),
+        "solutions": url(by_path[options.links_solutions]),
+        "support": url(by_path[options.links_support]),
+    }
 
 
 def schema_errors(document: dict, schema: dict) -> list[str]:
@@ -135,4 +163,3 @@ def schema_errors(document: dict, schema: dict) -> list[str]:
 
 def dump(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-

@@ -32,8 +32,7 @@ class AllowedOrigins(BaseConfigOption[list[str]]):
                 f"in the {ORIGINS_VARIABLE} environment variable ({from_environment!r}), which "
                 f"replaces mkdocs.yml's list"
                 if from_environment is not None
-                else f"in mkdocs.yml (or set the {ORIGINS_VARIABLE} environment variable, which "
-                f"replaces it)"
+                else f"in mkdocs.yml (or set the {ORIGINS_VARIABLE} environment variable, which replaces it)"
             )
             raise ValidationError(f"{where}: {error}") from None
 

@@ -16,14 +16,16 @@ def render_headers(origins: list[str], site_url: str | None, api_dir: str) -> st
     base = urlsplit(site_url or "/").path or "/"
     if not base.endswith("/"):
         base += "/"
-    return "\n".join([
-        "# Written by the wallet-guide-embed plugin from mkdocs.yml (embed_allowed_origins).",
-        f"{base}*",
-        f"  Content-Security-Policy: {frame_ancestors(origins)}",
-        "  X-Content-Type-Options: nosniff",
-        # The embed view learns its portal's origin from the referrer: keep sending the origin.
-        "  Referrer-Policy: strict-origin-when-cross-origin",
-        f"{base}{api_dir.strip('/')}/*",
-        "  Access-Control-Allow-Origin: *",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Written by the wallet-guide-embed plugin from mkdocs.yml (embed_allowed_origins).",
+            f"{base}*",
+            f"  Content-Security-Policy: {frame_ancestors(origins)}",
+            "  X-Content-Type-Options: nosniff",
+            # The embed view learns its portal's origin from the referrer: keep sending the origin.
+            "  Referrer-Policy: strict-origin-when-cross-origin",
+            f"{base}{api_dir.strip('/')}/*",
+            "  Access-Control-Allow-Origin: *",
+            "",
+        ]
+    )

@@ -18,8 +18,9 @@ PINNED_DIR = "embed/v1"  # the protocol's version: a breaking change gets embed/
 MESSAGE_KEYS = ("loading", "error", "open")
 
 
-def render_host_script(source: str, *, languages: dict[str, dict[str, str]], paths: list[str],
-                       site_url: str) -> str:
+def render_host_script(
+    source: str, *, languages: dict[str, dict[str, str]], paths: list[str], site_url: str
+) -> str:
     """embed.js run with its settings. languages: {"en": {"root": "en/", "name": "…", "loading":
     "…", …}}; paths: where it is published (site-root relative), from which it finds the guide's
     root in its own address; site_url: the root when it is served from anywhere else."""
@@ -34,10 +35,12 @@ def integrity(content: str) -> str:
 
 def pinned_snippet(script_url: str, content: str) -> str:
     """The Markdown of the snippet that loads the versioned embed.js with its integrity hash."""
-    return "\n".join([
-        "```html",
-        f'<script src="{script_url}"',
-        f'        integrity="{integrity(content)}"',
-        '        crossorigin="anonymous"></script>',
-        "```",
-    ])
+    return "\n".join(
+        [
+            "```html",
+            f'<script src="{script_url}"',
+            f'        integrity="{integrity(content)}"',
+            '        crossorigin="anonymous"></script>',
+            "```",
+        ]
+    )

@@ -6,7 +6,9 @@ import re
 from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
-HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$|^\[[0-9a-f:.]+\]$")
+HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$|^\[[0-9a-f:.]+\]$"
+)
 EXAMPLE = "https://support.example.com"
 
 
@@ -39,7 +41,7 @@ def normalize_origin(value: object) -> str:
         )
     if parts.username is not None or parts.password is not None:
         raise OriginError(f"{text!r} is not an origin: remove the user name and password")
-    extra = text[len(f"{parts.scheme}://{parts.netloc}"):]
+    extra = text[len(f"{parts.scheme}://{parts.netloc}") :]
     if extra:
         raise OriginError(
             f"{text!r} is not an origin: remove {extra!r}; an origin has no path, query or "

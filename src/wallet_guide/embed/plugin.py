@@ -56,9 +56,13 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             self.pages = {}
             self.site_names = {}
             self.default_site_name = config.site_name
-        require_keys(config, "embed", MESSAGE_KEYS,
-                     "the texts embed.js shows in a portal while the frame loads (loading), when the "
-                     "guide does not answer (error) and on its link to the page (open)")
+        require_keys(
+            config,
+            "embed",
+            MESSAGE_KEYS,
+            "the texts embed.js shows in a portal while the frame loads (loading), when the "
+            "guide does not answer (error) and on its link to the page (open)",
+        )
         return config
 
     # After static-i18n has sorted the files into languages (-100): it cannot take generated
@@ -71,13 +75,18 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         # Never loaded by a reader's page: not precached for offline reading.
         add_package_assets(files, config, ASSETS, only=VIEW_ASSETS, for_readers=False)
         languages = {
-            lang.code: {"root": lang.root, "name": lang.site_name or self.default_site_name,
-                        **texts_of(config, lang, "embed")}
+            lang.code: {
+                "root": lang.root,
+                "name": lang.site_name or self.default_site_name,
+                **texts_of(config, lang, "embed"),
+            }
             for lang in build_state.languages(config)
         }
         self.host_script = render_host_script(
-            (ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"), languages=languages,
-            paths=list(HOST_SCRIPT_PATHS), site_url=config.site_url or "",
+            (ASSETS / HOST_SCRIPT).read_text(encoding="utf-8"),
+            languages=languages,
+            paths=list(HOST_SCRIPT_PATHS),
+            site_url=config.site_url or "",
         )
         for path in HOST_SCRIPT_PATHS:
             publish(files, config, path, content=self.host_script, for_readers=False)
@@ -94,10 +103,13 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if not self.config.enabled:
             return context
         context["wg_embed"] = {"script": asset_url(HEAD_SCRIPT)}
-        add_page_settings(context, embed={
-            "origins": self.config.embed_allowed_origins,
-            "languages": {lang.code: lang.root for lang in build_state.languages(config)},
-        })
+        add_page_settings(
+            context,
+            embed={
+                "origins": self.config.embed_allowed_origins,
+                "languages": {lang.code: lang.root for lang in build_state.languages(config)},
+            },
+        )
         if self.config.api_enabled and is_for_readers(page.meta):
             lang = build_state.page_language(page, config).code
             self.site_names[lang] = config.site_name
@@ -155,4 +167,3 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(api.dump(document), encoding="utf-8")
         log.info(f"content API {lang}/{name}.json: {target.stat().st_size} bytes")
-

@@ -44,7 +44,9 @@ def alternate_links(page: Page, files: dict[Language, File]) -> list[Alternate]:
 
 TEMPLATES = Path(__file__).parent / "templates"
 _templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
 )
 
@@ -62,7 +64,11 @@ def localize_permalinks(html: str, title: str) -> str:
     """Replace the toc extension's default ¶ tooltip with ``title``."""
 
     def localized(node: html_text.Node) -> dict[str, str] | None:
-        if node.tag == "a" and "headerlink" in node.classes and node.attrs.get("title") == DEFAULT_PERMALINK_TITLE:
+        if (
+            node.tag == "a"
+            and "headerlink" in node.classes
+            and node.attrs.get("title") == DEFAULT_PERMALINK_TITLE
+        ):
             return {**node.attrs, "title": title}
         return None
 

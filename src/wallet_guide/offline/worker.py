@@ -21,8 +21,11 @@ def shell_assets(site_dir: Path, not_for_readers: Iterable[str] = ()) -> list[st
     """The theme files under assets/ to precache: all but Material's skipped folders, source
     maps and ``not_for_readers`` (site-root-relative paths)."""
     skipped = set(not_for_readers)
-    paths = (p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*")
-             if p.is_file() and p.suffix != ".map")
+    paths = (
+        p.relative_to(site_dir).as_posix()
+        for p in (site_dir / "assets").rglob("*")
+        if p.is_file() and p.suffix != ".map"
+    )
     return sorted(path for path in paths if path not in skipped and not path.startswith(MATERIAL_SKIPPED))
 
 
@@ -36,10 +39,12 @@ def build_version(site_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def render_worker(source: str, *, version: str, precache: list[str], pages: list[str],
-                  languages: dict[str, dict]) -> str:
+def render_worker(
+    source: str, *, version: str, precache: list[str], pages: list[str], languages: dict[str, dict]
+) -> str:
     """sw.js with its settings (wallet_guide.settings.with_settings). precache: theme files;
     pages: saved per language root with the first page visited; languages: root path ("en/",
     "") -> its notice texts, longest root first."""
-    return with_settings(source, {"version": version, "precache": precache, "pages": pages,
-                                  "languages": languages})
+    return with_settings(
+        source, {"version": version, "precache": precache, "pages": pages, "languages": languages}
+    )

@@ -20,10 +20,17 @@ def last_changed(repo_dir: Path, folder: str) -> dict[str, datetime] | None:
     try:
         result = subprocess.run(
             ["git", "log", f"--format={RECORD}%cI", "--name-only", "--no-renames", "--", folder],
-            cwd=repo_dir, capture_output=True, text=True, check=True,
+            cwd=repo_dir,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         prefix = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"], cwd=repo_dir, capture_output=True, text=True, check=True,
+            ["git", "rev-parse", "--show-prefix"],
+            cwd=repo_dir,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -31,8 +38,9 @@ def last_changed(repo_dir: Path, folder: str) -> dict[str, datetime] | None:
 
 
 def is_shallow(repo_dir: Path) -> bool:
-    result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=repo_dir,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=repo_dir, capture_output=True, text=True
+    )
     return result.stdout.strip() == "true"
 
 
@@ -47,11 +55,12 @@ def parse_log(output: str, prefix: str = "") -> dict[str, datetime]:
         when = datetime.fromisoformat(lines[0]).astimezone(UTC)
         for path in lines[1:]:
             if path.startswith(prefix):
-                dates.setdefault(path[len(prefix):], when)
+                dates.setdefault(path[len(prefix) :], when)
     return dates
 
 
 def format_date(when: datetime, pattern: str) -> str:
     """``pattern`` with {year}, {month}, {day} and {month_name} (English) filled in."""
-    return pattern.format(year=when.year, month=when.month, day=when.day,
-                          month_name=calendar.month_name[when.month])
+    return pattern.format(
+        year=when.year, month=when.month, day=when.day, month_name=calendar.month_name[when.month]
+    )

@@ -38,16 +38,22 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        require_keys(config, "page_info", LABELS,
-                     "the labels of a page's last update and keywords (see the file's comment)")
+        require_keys(
+            config,
+            "page_info",
+            LABELS,
+            "the labels of a page's last update and keywords (see the file's comment)",
+        )
         if build_state.is_last_language_pass(config):  # once per build, not once per language
             docs = Path(config.docs_dir)
             self.dates = last_changed(docs, ".")
             if self.dates is None:
                 log.info("not a git work tree: pages show no last-updated date")
             elif is_shallow(docs):
-                log.info("a shallow clone: last-updated dates may be too recent (fetch the whole "
-                         "history, e.g. actions/checkout with fetch-depth: 0)")
+                log.info(
+                    "a shallow clone: last-updated dates may be too recent (fetch the whole "
+                    "history, e.g. actions/checkout with fetch-depth: 0)"
+                )
         return config
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

@@ -75,7 +75,9 @@ def compact(value) -> str:
 
 
 def build_files(
-    lang: str, sections: list[Section], layout: IndexLayout = IndexLayout(),
+    lang: str,
+    sections: list[Section],
+    layout: IndexLayout = IndexLayout(),
     expansions: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """File name (relative to the language's index folder) -> JSON text.
@@ -110,9 +112,7 @@ def build_files(
     size = layout.sections_per_chunk
     for start in range(0, len(sections), size):
         chunk = [[s.url, s.title, s.page_title, s.text] for s in sections[start : start + size]]
-        files[f"sections-{start // size}.json"] = json.dumps(
-            chunk, ensure_ascii=False, separators=(",", ":")
-        )
+        files[f"sections-{start // size}.json"] = json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))
     digest = hashlib.sha256("".join(files[k] for k in sorted(files)).encode()).hexdigest()[:12]
     files["manifest.json"] = json.dumps(
         {

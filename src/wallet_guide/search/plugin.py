@@ -37,9 +37,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.vocabulary or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
             self.vocabulary = load(root / self.config.vocabulary_file)
-        require_keys(config, "search_no_results", ("text", "links"),
-                     "what the search dialog offers when nothing matches: text, and links as a "
-                     "list of {page: checklist.md, text: …}")
+        require_keys(
+            config,
+            "search_no_results",
+            ("text", "links"),
+            "what the search dialog offers when nothing matches: text, and links as a "
+            "list of {page: checklist.md, text: …}",
+        )
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -115,7 +119,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """alias -> the article's words, for the vocabulary applied at query time."""
         return {
             normalized(alias): " ".join(entry.words)
-            for (entry_lang, _, _), entry in self.vocabulary.items() if entry_lang == lang
+            for (entry_lang, _, _), entry in self.vocabulary.items()
+            if entry_lang == lang
             for alias in entry.aliases
         }
 

@@ -19,7 +19,56 @@ LATIN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 LATIN_TERM = re.compile(r"[a-z]{3,}")
 
 STOP_WORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "is", "it", "its", "my", "of", "on", "or", "so", "than", "that", "the", "their", "then", "there", "these", "this", "to", "too", "was", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "my",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "this",
+        "to",
+        "too",
+        "was",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 
@@ -61,5 +110,7 @@ def terms(text: str) -> list[str]:
         if CJK_RUN.fullmatch(part):
             out.extend(cjk_terms(part))
         else:
-            out.extend(stem(w) for w in LATIN_WORD.findall(part) if w not in STOP_WORDS and stem(w) not in STOP_WORDS)
+            out.extend(
+                stem(w) for w in LATIN_WORD.findall(part) if w not in STOP_WORDS and stem(w) not in STOP_WORDS
+            )
     return out

@@ -7,7 +7,9 @@ import re
 # Material's drawer/search toggles are checkboxes with autocomplete="off" (to stop Firefox
 # restoring them on reload). The HTML standard allows autocomplete on text-like inputs only,
 # so the Nu HTML Checker rejects it; Material's own JS resets the toggles on load anyway.
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+_CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"'
+)
 
 
 def drop_checkbox_autocomplete(html: str) -> str:
@@ -18,7 +20,7 @@ def drop_checkbox_autocomplete(html: str) -> str:
 # it (WCAG 2.1.1; axe: scrollable-region-focusable). Material's bundle adds tabindex to the
 # blocks that overflow, but it now loads on the first interaction (material-loader.js), and
 # whether a block overflows depends on the reader's screen: every code block gets it.
-_CODE_BLOCK = re.compile(r'(<pre>(?:<span></span>)?<code)>')
+_CODE_BLOCK = re.compile(r"(<pre>(?:<span></span>)?<code)>")
 
 
 def focusable_code_blocks(html: str) -> str:

@@ -75,11 +75,16 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def _page_url(self, name: str, lang: Language, config: MkDocsConfig) -> str:
         """The site-root-relative address of the page ``name`` in ``lang``."""
         for file in self.files or []:
-            if (file.is_documentation_page() and Path(file.src_uri).name == name
-                    and build_state.file_language(file, config) == lang):
+            if (
+                file.is_documentation_page()
+                and Path(file.src_uri).name == name
+                and build_state.file_language(file, config) == lang
+            ):
                 return file.url
-        raise PluginError(f"data/interface/{lang.code}.yml: links to {name}, which is not a page in "
-                          f"docs/{lang.code}/ — name a page of that folder")
+        raise PluginError(
+            f"data/interface/{lang.code}.yml: links to {name}, which is not a page in "
+            f"docs/{lang.code}/ — name a page of that folder"
+        )
 
     @staticmethod
     def _href(url: str, config: MkDocsConfig, relative_to: str | None) -> str:
@@ -90,8 +95,12 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         return get_relative_url(url, relative_to)
 
     def _context(self, context, lang: Language, config: MkDocsConfig, relative_to: str | None):
-        add_page_settings(context, root=self._href("./", config, relative_to),
-                          assets=f"{SITE_ASSET_DIR}/", bundle=self.bundle)
+        add_page_settings(
+            context,
+            root=self._href("./", config, relative_to),
+            assets=f"{SITE_ASSET_DIR}/",
+            bundle=self.bundle,
+        )
         context["wg_footer_links"] = [
             Link(self._href(self._page_url(link["page"], lang, config), config, relative_to), link["text"])
             for link in texts_of(config, lang, "footer_links", optional=True) or []
@@ -111,8 +120,10 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         context = self._context(context, lang, config, None)
         texts = texts_of(config, lang, "not_found", optional=True)
         if texts is not None:
-            home, checklist = (self._href(self._page_url(name, lang, config), config, None)
-                               for name in ("index.md", "checklist.md"))
+            home, checklist = (
+                self._href(self._page_url(name, lang, config), config, None)
+                for name in ("index.md", "checklist.md")
+            )
             context["wg_not_found"] = {**texts, "home_url": home, "checklist_url": checklist}
         return context
 

@@ -18,7 +18,9 @@ class StaleTranslation:
     source_href: str  # the source page, relative to this page: "../../causes/"
 
 
-def stale_translation(page: Page, lang: str, source_lang: str, source: File | None) -> StaleTranslation | None:
+def stale_translation(
+    page: Page, lang: str, source_lang: str, source: File | None
+) -> StaleTranslation | None:
     """The notice for ``page`` (in ``lang``) if it translates ``source`` (the page in
     ``source_lang``, build_state.page_alternates) and that changed since; else None."""
     if lang == source_lang:

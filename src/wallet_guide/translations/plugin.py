@@ -20,8 +20,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         source = build_state.default_language(config)
         alternates = {lang.code: file for lang, file in build_state.page_alternates(page, config).items()}
         stale = stale_translation(page, language.code, source.code, alternates.get(source.code))
-        context["wg_translation"] = None if stale is None else {
-            "texts": texts_of(config, language, "translation_notice"),
-            "source_lang": source.html_lang, "source_href": stale.source_href,
-        }
+        context["wg_translation"] = (
+            None
+            if stale is None
+            else {
+                "texts": texts_of(config, language, "translation_notice"),
+                "source_lang": source.html_lang,
+                "source_href": stale.source_href,
+            }
+        )
         return context
