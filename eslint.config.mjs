@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/", "site/", ".bench/", ".venv*/"] },
+  { ignores: ["node_modules/", "site/", "site-properdocs/", ".bench/", ".venv*/"] },
   js.configs.recommended,
   {
     files: ["src/wallet_guide/**/assets/*.js", "tests/browser/embed_host/*.js"],
