@@ -5,15 +5,14 @@ the summary for customer support, the menu, the 404 pages, and axe-core in each 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material
-from tests.languages import CODES, checklist_labels
-from wallet_guide.data.checklist import load_checklist
+from tests.generated import repository_checklist
+from tests.languages import CODES
 from wallet_guide.checklist.render import UNSURE
 from wallet_guide.data.url_contract import load_contract
 
@@ -21,10 +20,7 @@ CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 ROOTS = {language.code: language.root for language in CONTRACT.languages}
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
-CHECKLIST = load_checklist(
-    Path("data/checklist.yml"), Path("data/schemas/checklist.schema.json"), CAUSES_PAGE.ids, LANGS,
-    labels=checklist_labels(),
-)
+CHECKLIST = repository_checklist(CAUSES_PAGE.ids)
 IDS = [cause.id for cause in CHECKLIST.causes]
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 "target size (minimum)"

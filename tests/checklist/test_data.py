@@ -8,10 +8,10 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
+from tests.generated import TRANSLATED
+from tests.languages import CODES, NAMES, checklist_labels
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
-
-from tests.languages import CODES, NAMES, checklist_labels
 
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]
@@ -165,7 +165,7 @@ def test_the_good_file_loads(tmp_path):
 def test_the_repository_file_loads():
     contract = load_contract()
     ids = next(p.ids for p in contract.pages if p.path == "causes/")
-    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, CODES, labels=checklist_labels())
+    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, TRANSLATED, labels=checklist_labels())
     assert [c.id for c in checklist.causes] == list(ids)
 
 

@@ -180,7 +180,7 @@ def check_sources(project: Project) -> list[Problem]:
 
 
 def _language_of(project: Project, site_path: str) -> str:
-    for language in project.languages:
+    for language in [*project.languages, *project.generated]:
         if language.root and site_path.startswith(language.root):
             return language.code
     return project.default_language

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from wallet_guide.checks import report, run, translations, typography_rules
+from wallet_guide.checks import conversion, report, run, translations, typography_rules
 from wallet_guide.checks.project import load_project
 from wallet_guide.checks.site import build as build_site
 from wallet_guide.checks.site import build_problems, read_site
@@ -154,4 +154,7 @@ def translation_status(
                     diff = translations.source_diff(root, commit, status.source)
                     print("".join(f"    {line}\n" for line in diff.splitlines()), end="")
             print(f"    when the translation matches: {translations.UPDATE_COMMAND.format(page=status.page)}")
+    if not pages:
+        for line in conversion.status_lines(project):
+            print(line)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,10 +50,14 @@ _templates = jinja2.Environment(
 )
 
 
-def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str) -> str:
-    """A sitemap whose every URL lists all its language versions (templates/sitemap.xml)."""
+def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str,
+                   hreflangs: Mapping[str, str] | None = None) -> str:
+    """A sitemap whose every URL lists all its language versions (templates/sitemap.xml);
+    ``hreflangs``: language code -> its BCP 47 tag (Language.html_lang: zh-tw -> zh-TW)."""
     base = site_url.rstrip("/") + "/"
-    return _templates.get_template("sitemap.xml").render(entries=entries, base=base, x_default=x_default)
+    return _templates.get_template("sitemap.xml").render(
+        entries=entries, base=base, x_default=x_default, hreflangs=hreflangs or {},
+    )
 
 
 DEFAULT_PERMALINK_TITLE = "Permanent link"  # the toc extension's tooltip on the ¶

@@ -15,8 +15,8 @@ from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.i18n.alternates import (
     SitemapEntry,
-    localize_permalinks,
     alternate_links,
+    localize_permalinks,
     render_sitemap,
     site_path,
 )
@@ -89,12 +89,13 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             return
         site_dir = Path(config.site_dir)
         x_default = self.config.sitemap_x_default or build_state.default_language(config).code
+        hreflangs = {lang.code: lang.html_lang for lang in build_state.languages(config)}
         for lang in build_state.languages(config):
             # Material's instant navigation reads <language root>/sitemap.xml to know which links
             # stay in the app; the root one also serves search engines, so it lists every page.
             entries = [e for e in self.sitemap if lang.is_default or e.lang == lang.code]
             target = site_dir / lang.root
-            xml = render_sitemap(entries, config.site_url or "/", x_default)
+            xml = render_sitemap(entries, config.site_url or "/", x_default, hreflangs)
             target.mkdir(parents=True, exist_ok=True)
             (target / "sitemap.xml").write_text(xml, encoding="utf-8")
             (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
