@@ -69,7 +69,7 @@ def test_sitemap_lists_both_languages_with_hreflang(site):
 @pytest.mark.parametrize("lang,root", ROOTS.items())
 def test_each_language_has_its_own_404_page(site, lang, root):
     doc = read(site / root / "404.html")
-    assert doc.lang == lang
+    assert doc.lang == HTML_LANG[lang]
     assert "404" in doc.article_text
     # In its own language (Material's own says "404 - Not found" in English on every page).
     assert interface_texts(lang)["not_found"]["title"] in doc.article_text

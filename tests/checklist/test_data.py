@@ -9,13 +9,13 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from tests.generated import TRANSLATED
-from tests.languages import CODES, NAMES, checklist_labels
+from tests.languages import NAMES, checklist_labels
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
 
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]
-LANGS = CODES
+LANGS = TRANSLATED  # data/checklist.yml holds the translated languages; generated ones are converted
 NAME = "data/checklist.yml"
 
 # A small, correct data file; each case below changes one thing in it.
@@ -226,7 +226,7 @@ def test_empty_field(tmp_path):
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
-        "add the 中文 fix summary"
+        f"add the {NAMES['zh']} fix summary"
     )
 
 
@@ -296,8 +296,8 @@ def test_every_mistake_is_reported_at_once(tmp_path):
     text = GOOD.replace("      fix: 检查网络连接\n", "").replace("      cause: Insufficient account balance\n", "")
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        ["entry 1 (id 'network')", "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)"],
-        ["entry 2 (id 'balance')", "missing 'en.cause' — add the English cause title (its heading on the causes page)"],
+        ["entry 1 (id 'network')", f"missing 'zh.fix' — add the {NAMES['zh']} fix title (its heading on the solutions page)"],
+        ["entry 2 (id 'balance')", f"missing 'en.cause' — add the {NAMES['en']} cause title (its heading on the causes page)"],
     ]
 
 

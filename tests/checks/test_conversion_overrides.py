@@ -38,9 +38,9 @@ def test_a_broken_region_file_is_a_problem_on_its_line(tmp_path):
 
 
 def test_translation_status_says_generated_languages_cannot_go_stale(capsys):
-    from scripts import guide
+    from wallet_guide.devtools import cli
 
-    assert guide.main(["translation-status", "--root", str(ROOT), "--no-diff"]) == 0
+    assert cli.main(["translation-status", "--root", str(ROOT), "--no-diff"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "zh-tw (繁體中文（台灣）): generated from zh at every build (data/conversion/zh-tw.yml); " \
            "never stale, no source_hash to update" in out

@@ -11,11 +11,8 @@ on the zh source, which is the file to edit.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import mkdocs_static_i18n.config
-import mkdocs_static_i18n.folder
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -27,13 +24,8 @@ from wallet_guide.conversion.regions import Region, load_regions
 
 log = get_plugin_logger(__name__)
 
-# static-i18n 1.3.1 accepts a region subtag in capitals only (zh-TW) and names the language's
-# folder after its locale; BCP 47 tags are case-insensitive and our addresses are lower case
-# (/zh-tw/). Its validation runs when mkdocs.yml's plugins are loaded, in list order: this plugin
-# is listed before i18n, so its module is imported first.
-_LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-([A-Z]{2}|[a-z]{2}))?$|^[a-z]{2}_[A-Z]{2}$")
-mkdocs_static_i18n.config.RE_LOCALE = _LOCALE
-mkdocs_static_i18n.folder.RE_LOCALE = _LOCALE
+# Lower-case region locales (zh-tw) are accepted by build_state, which every plugin of ours
+# imports; this plugin is listed before i18n in mkdocs.yml so that it is imported in time.
 
 
 class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):

@@ -3,7 +3,7 @@
 
 A build language is generated when data/conversion/<code>.yml holds its recipe (the same rule
 as ``make check``'s, checks.project.is_generated); the wallet-guide-generated plugin turned off
-or absent means none is.
+means none is (absent, as in a test's config: its default folder is read).
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ def generated_from(directory: Path, codes: Iterable[str]) -> Generated:
 def generated_languages(config: MkDocsConfig) -> Generated:
     """code -> (its source language, its converter), for every generated build language."""
     plugin = config.plugins.get(PLUGIN)
-    if plugin is None or not plugin.config.enabled:
+    if plugin is not None and not plugin.config.enabled:
         return {}
-    if plugin.regions:
+    if plugin is not None and plugin.regions:
         return {code: (plugin.regions[code].source, plugin.converters[code]) for code in plugin.regions}
+    folder = plugin.config.conversion_dir if plugin is not None else CONVERSION_DIR
     root = Path(config.config_file_path).parent
-    return generated_from(root / plugin.config.conversion_dir,
-                          [language.code for language in build_state.languages(config)])
+    return generated_from(root / folder, [language.code for language in build_state.languages(config)])
 
 
 def is_generated(config: MkDocsConfig, code: str) -> bool:

@@ -17,7 +17,9 @@ from wallet_guide.build_state import Language
 
 @dataclass(frozen=True)
 class Alternate:
-    lang: str
+    lang: str  # the language's code, as the site names it: "zh-tw"
+    html_lang: str  # its BCP 47 tag, for hreflang= and lang=: "zh-TW"
+    current: bool  # the page's own language
     name: str
     site_url: str  # relative to the site root, e.g. "en/causes/"
     href: str  # relative to the page that links to it
@@ -35,10 +37,12 @@ def site_path(url: str) -> str:
     return "" if url in (".", "./") else url
 
 
-def alternate_links(page: Page, files: dict[Language, File]) -> list[Alternate]:
-    """One entry per language that has this page (``files``: build_state.page_alternates)."""
+def alternate_links(page: Page, files: dict[Language, File], current: Language) -> list[Alternate]:
+    """One entry per language that has this page (``files``: build_state.page_alternates;
+    ``current``: the page's language)."""
     return [
-        Alternate(lang.code, lang.name, site_path(file.url), get_relative_url(file.url, page.url))
+        Alternate(lang.code, lang.html_lang, lang == current, lang.name, site_path(file.url),
+                  get_relative_url(file.url, page.url))
         for lang, file in files.items()
     ]
 

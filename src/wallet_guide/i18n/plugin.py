@@ -65,11 +65,12 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        alternates = alternate_links(page, build_state.page_alternates(page, config))
+        language = build_state.page_language(page, config)
+        alternates = alternate_links(page, build_state.page_alternates(page, config), language)
         context["wg_alternates"] = alternates
         self.sitemap.append(
             SitemapEntry(
-                lang=build_state.page_language(page, config).code,
+                lang=language.code,
                 site_url=site_path(page.url),
                 alternates={alt.lang: alt.site_url for alt in alternates},
             )
