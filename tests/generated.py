@@ -14,6 +14,15 @@ TRANSLATED = [code for code in CODES if code not in GENERATED]
 HTML_LANG = {language.code: language.html_lang for language in LANGUAGES}  # "zh-tw" -> "zh-TW"
 
 
+def in_language(texts: dict[str, str], code: str) -> str:
+    """A test's text ({"zh": …, "en": …}) in the language ``code``: its own, else (a generated
+    language) its source's converted, as the build converts the pages."""
+    if code in texts:
+        return texts[code]
+    source, converter = GENERATED[code]
+    return converter.text(texts[source])
+
+
 def repository_checklist(cause_ids) -> Checklist:
     """data/checklist.yml with every language of mkdocs.yml, as the build renders it."""
     checklist = load_checklist(
