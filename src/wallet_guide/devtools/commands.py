@@ -75,6 +75,8 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
     elapsed = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
     scope = f"{len(project.pages)} pages ({', '.join(language.code for language in project.languages)})"
+    if project.generated:  # no pages of their own: their overrides, and their built pages with --build
+        scope += f" + generated {', '.join(language.code for language in project.generated)}"
     scope += " and the built site" if build or site else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
     review = "review the change with `git diff`, then commit it"
