@@ -203,9 +203,14 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
         config = yaml_load(f)
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "wallet-guide-search" in entry:
-            entry["wallet-guide-search"]["index_dir"] = "find/v2"
+    # mkdocs.yml lists the plugin without options (its texts are in data/interface/).
+    config["plugins"] = [
+        {"wallet-guide-search": {**((entry.get("wallet-guide-search") if isinstance(entry, dict) else None) or {}),
+                                 "index_dir": "find/v2"}}
+        if entry == "wallet-guide-search" or (isinstance(entry, dict) and "wallet-guide-search" in entry)
+        else entry
+        for entry in config["plugins"]
+    ]
     (tmp_path / "data").symlink_to(ROOT / "data")  # our plugins read data/ beside the config
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
