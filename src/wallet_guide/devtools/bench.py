@@ -109,7 +109,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             page = context.new_page()
             finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
-            context.on("requestfinished", finished.append)
+            context.on("requestfinished", lambda request, seen=finished: seen.append(request))  # not a builtin: Playwright wraps it
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
