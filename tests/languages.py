@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wallet_guide.checks.project import project_languages
+from wallet_guide.checks.project import CONVERSION_DIR, project_languages
+from wallet_guide.conversion.state import generated_from
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = project_languages(ROOT)
 CODES = [language.code for language in LANGUAGES]
 ROOTS = {language.code: language.root for language in LANGUAGES}  # "en" -> "en/"
 NAMES = {language.code: language.name for language in LANGUAGES}  # "en" -> "English"
+# The generated languages (data/conversion/<code>.yml): code -> (source, converter).
+GENERATED = generated_from(ROOT / CONVERSION_DIR, CODES)
 
 
 def interface_texts(code: str) -> dict:
-    """The language's interface texts (data/interface/<code>.yml), checked as the build does."""
+    """The language's interface texts (data/interface/<code>.yml), checked as the build does
+    (a generated language's: its source's, converted)."""
     from wallet_guide.texts import TEXTS_DIR, load_texts
 
-    return load_texts(ROOT / TEXTS_DIR, LANGUAGES)[code]
+    return load_texts(ROOT / TEXTS_DIR, LANGUAGES, generated=GENERATED)[code]
 
 
 def checklist_labels() -> dict[str, dict]:

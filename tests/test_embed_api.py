@@ -15,7 +15,7 @@ from urllib.request import Request, urlopen
 import jsonschema
 import pytest
 
-from tests.languages import CODES
+from tests.languages import CODES, ROOTS
 from wallet_guide.data.url_contract import load_contract
 from wallet_guide.settings import page_settings, published_settings
 
@@ -106,10 +106,7 @@ def test_headers_file_lets_only_the_allow_list_frame_the_site(site, portals):
 
 def test_pages_carry_the_allow_list_for_the_embed_view(site, portals):
     html = (site / "causes" / "index.html").read_text(encoding="utf-8")
-    assert page_settings(html)["embed"] == {
-        "origins": [portals.allowed],
-        "languages": {"zh": "", "en": "en/"},
-    }
+    assert page_settings(html)["embed"] == {"origins": [portals.allowed], "languages": ROOTS}
 
 
 def test_embed_js_is_as_small_as_the_integrator_page_says(site):

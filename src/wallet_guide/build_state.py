@@ -14,10 +14,13 @@ site-wide outputs (sitemap, search index) belong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import mkdocs_static_i18n.config
+import mkdocs_static_i18n.folder
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -29,6 +32,14 @@ if TYPE_CHECKING:
 
 I18N_PLUGIN = "i18n"
 CHECKLIST_PLUGIN = "wallet-guide-checklist"
+
+# static-i18n 1.3.1 accepts a region subtag in capitals only (zh-TW) and names the language's
+# folder after its locale; BCP 47 tags are case-insensitive and our addresses are lower case
+# (/zh-tw/, data/conversion/zh-tw.yml). Its validation runs when mkdocs.yml's plugins are
+# loaded, in list order: wallet-guide-generated, listed before i18n, imports this module first.
+_LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-([A-Z]{2}|[a-z]{2}))?$|^[a-z]{2}_[A-Z]{2}$")
+mkdocs_static_i18n.config.RE_LOCALE = _LOCALE
+mkdocs_static_i18n.folder.RE_LOCALE = _LOCALE
 
 # Run after static-i18n's own on_post_build (-100), which builds the other languages.
 AFTER_ALL_LANGUAGES = -150

@@ -5,7 +5,9 @@ length), or the build stops naming the file, the line and the fix.
 
 A language's texts are one plain mapping (:data:`Texts`), so that a language can also be made
 from another by converting every text (:func:`convert_texts`, e.g. Simplified to Traditional
-Chinese), without a file of its own. Links inside texts name a page by its file (``page:
+Chinese), without a file of its own: a generated language (data/conversion/<code>.yml, see
+wallet_guide.conversion) gets its source's texts converted here, so every feature's texts exist
+in it without code in the plugins. Links inside texts name a page by its file (``page:
 checklist.md``); :data:`PAGE_KEY` values are addresses, not texts, and are never converted.
 """
 
@@ -22,6 +24,8 @@ from mkdocs.exceptions import PluginError
 
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
+from wallet_guide.conversion.convert import Converter
+from wallet_guide.conversion.state import generated_languages
 from wallet_guide.data.yaml_lines import node_lines  # the line of each value of a YAML file
 
 TEXTS_DIR = Path("data/interface")  # relative to mkdocs.yml
@@ -110,23 +114,43 @@ def compare(reference: _File, other: _File) -> list[str]:
     return messages
 
 
-def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str = "") -> dict[str, Texts]:
+# A generated language: code -> (its source language's code, the conversion of one text).
+Generated = Mapping[str, tuple[str, Converter]]
+
+
+def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str = "",
+               generated: Generated | None = None) -> dict[str, Texts]:
     """Each language's texts, by code; a mistake raises TextsError listing every one found.
-    No ``directory`` at all: no texts (a project whose plugins need none, such as a test's)."""
-    return {code: file.data for code, file in _load_files(directory, languages, name_prefix).items()}
+    No ``directory`` at all: no texts (a project whose plugins need none, such as a test's).
+    A ``generated`` language without a file of its own gets its source's texts, converted."""
+    files = _load_files(directory, languages, name_prefix, generated or {})
+    return {code: file.data for code, file in files.items()}
 
 
-def _load_files(directory: Path, languages: Sequence[Language], name_prefix: str) -> dict[str, _File]:
+def _load_files(directory: Path, languages: Sequence[Language], name_prefix: str,
+                generated: Generated) -> dict[str, _File]:
     if not directory.is_dir():
         return {language.code: _File(f"{name_prefix}{language.code}.yml", {}, {}) for language in languages}
     files = {}
-    for language in languages:
+    own = [language for language in languages
+           if language.code not in generated or (directory / f"{language.code}.yml").is_file()]
+    for language in own:
         name = f"{name_prefix}{language.code}.yml"
         files[language.code] = _read(directory / f"{language.code}.yml", name)
     default = next(language.code for language in languages if language.is_default)
     messages = [m for code, file in files.items() if code != default for m in compare(files[default], file)]
     if messages:
         raise TextsError("\n".join(messages))
+    for language in languages:
+        if language.code in files:
+            continue
+        source, converter = generated[language.code]
+        if source not in files:
+            raise TextsError(f"{name_prefix}{language.code}.yml: {language.code} is generated from "
+                             f"{source}, which has no interface texts — name a built language as its "
+                             "source in data/conversion/")
+        original = files[source]  # messages name the file the texts come from
+        files[language.code] = _File(original.name, convert_texts(original.data, converter.text), original.lines)
     return files
 
 
@@ -160,18 +184,15 @@ def locate(config: MkDocsConfig, code: str, path: Sequence) -> str:
 
 def _files(config: MkDocsConfig) -> dict[str, _File]:
     languages = build_state.languages(config)
+    generated = generated_languages(config)
     directory = Path(config.config_file_path).parent / TEXTS_DIR
-    stamps = tuple(
-        (directory / f"{lang.code}.yml").stat().st_mtime_ns
-        if (directory / f"{lang.code}.yml").exists()
-        else None
-        for lang in languages
-    )
-    key = (str(directory), tuple(languages), stamps)
+    stamps = tuple((directory / f"{lang.code}.yml").stat().st_mtime_ns
+                   if (directory / f"{lang.code}.yml").exists() else None for lang in languages)
+    key = (str(directory), tuple(languages), stamps, tuple(sorted(generated)))
     if key not in _cache:
         try:
             _cache.clear()
-            _cache[key] = _load_files(directory, languages, f"{TEXTS_DIR.as_posix()}/")
+            _cache[key] = _load_files(directory, languages, f"{TEXTS_DIR.as_posix()}/", generated)
         except TextsError as error:
             raise PluginError(str(error)) from None
     return _cache[key]

@@ -3,28 +3,20 @@ language switching, instant navigation, no JavaScript, keyboard, print, and axe-
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material  # Material's bundle loads on first interaction
-from tests.languages import CODES, checklist_labels
-from wallet_guide.data.checklist import load_checklist
+from tests.generated import repository_checklist
+from tests.languages import CODES
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 CHECKLIST_PAGE = next(p for p in CONTRACT.pages if p.path == "checklist/")
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
-CHECKLIST = load_checklist(
-    Path("data/checklist.yml"),
-    Path("data/schemas/checklist.schema.json"),
-    CAUSES_PAGE.ids,
-    LANGS,
-    labels=checklist_labels(),
-)
+CHECKLIST = repository_checklist(CAUSES_PAGE.ids)
 IDS = [cause.id for cause in CHECKLIST.causes]  # the order to try the fixes
 
 

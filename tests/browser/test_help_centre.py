@@ -4,15 +4,16 @@ the summary for customer support, the menu, the 404 pages, and axe-core in each 
 
 from __future__ import annotations
 
+import calendar
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material
-from tests.languages import CODES, checklist_labels
+from tests.generated import HTML_LANG, in_language, repository_checklist
+from tests.languages import CODES, interface_texts
 from wallet_guide.checklist.render import UNSURE
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
@@ -21,13 +22,7 @@ CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 ROOTS = {language.code: language.root for language in CONTRACT.languages}
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
-CHECKLIST = load_checklist(
-    Path("data/checklist.yml"),
-    Path("data/schemas/checklist.schema.json"),
-    CAUSES_PAGE.ids,
-    LANGS,
-    labels=checklist_labels(),
-)
+CHECKLIST = repository_checklist(CAUSES_PAGE.ids)
 IDS = [cause.id for cause in CHECKLIST.causes]
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 "target size (minimum)"
@@ -153,7 +148,7 @@ def test_the_search_button_opens_the_search(phone, lang):
     tab.goto(ROOTS[lang])
     tab.click(".wg-triage__search")
     expect(tab.locator(".wg-search dialog")).to_be_visible()
-    tab.keyboard.insert_text("余额" if lang == "zh" else "balance")
+    tab.keyboard.insert_text(in_language({"zh": "余额", "en": "balance"}, lang))
     tab.keyboard.press("End")
     tab.locator(".wg-search__result").first.wait_for()
 
@@ -365,9 +360,10 @@ def test_each_404_page_is_in_its_language_with_search_and_ways_back(phone, lang)
     tab = phone()
     response = tab.goto(f"{ROOTS[lang]}no-such-page/")
     assert response.status == 404
-    assert tab.evaluate("document.documentElement.lang") == lang
+    assert tab.evaluate("document.documentElement.lang") == HTML_LANG[lang]
     heading = tab.locator("h1").inner_text()
-    assert "404" in heading and "Not found" not in heading and ("找不到" in heading) == (lang == "zh")
+    assert "404" in heading and "Not found" not in heading
+    assert heading.strip() == interface_texts(lang)["not_found"]["title"]  # in its own language
     tab.click(".wg-triage__search")
     expect(tab.locator(".wg-search dialog")).to_be_visible()
     tab.keyboard.press("Escape")
@@ -385,8 +381,11 @@ def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
     when = page.locator(".wg-page-info__updated time")
     iso = when.get_attribute("datetime")
     year, month, day = (int(part) for part in iso.split("-"))
-    expected = f"最后更新：{year}年{month}月{day}日" if lang == "zh" else f"Last updated: {day} "
-    assert when.inner_text().startswith(expected)
+    labels = interface_texts(lang)["page_info"]
+    month_name = calendar.month_name[month]  # {month_name}: the English month name
+    expected = labels["updated"].format(date=labels["date"].format(year=year, month=month, day=day,
+                                                                    month_name=month_name))
+    assert when.inner_text() == expected
 
 
 # ---- axe in every new state ------------------------------------------------------------------

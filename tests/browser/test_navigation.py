@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.generated import in_language
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
@@ -104,16 +105,16 @@ def test_dark_mode_follows_the_system_setting(browser, base_url):
     context.close()
 
 
-PAGES = [CONTRACT.url(language.code, p) for language in CONTRACT.languages for p in CONTRACT.pages]
+PAGES = [(language.code, CONTRACT.url(language.code, p)) for language in CONTRACT.languages for p in CONTRACT.pages]
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_page_loads_only_from_this_site_without_errors(page, base_url, url):
+@pytest.mark.parametrize("lang,url", PAGES, ids=[url for _, url in PAGES])
+def test_page_loads_only_from_this_site_without_errors(page, base_url, lang, url):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(url, wait_until="networkidle")
     page.click(".wg-search__open")
-    page.keyboard.type("wallet" if "/en/" in url else "钱包")
+    page.keyboard.type(in_language({"zh": "钱包", "en": "wallet"}, lang))  # in the page's script
     page.locator(".wg-search__result").first.wait_for()
     foreign = [r for r in requests if not r.startswith(base_url) and not r.startswith("data:")]
     assert foreign == []

@@ -220,15 +220,14 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
         config = yaml_load(f)
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    # The plugin's entry, with or without options of its own.
-    at = next(
-        i
-        for i, e in enumerate(config["plugins"])
-        if "wallet-guide-search" in (e if isinstance(e, dict) else {e: None})
-    )
-    entry = config["plugins"][at]
-    options = entry["wallet-guide-search"] if isinstance(entry, dict) else None
-    config["plugins"][at] = {"wallet-guide-search": {**(options or {}), "index_dir": "find/v2"}}
+    # mkdocs.yml lists the plugin without options (its texts are in data/interface/).
+    config["plugins"] = [
+        {"wallet-guide-search": {**((entry.get("wallet-guide-search") if isinstance(entry, dict) else None) or {}),
+                                 "index_dir": "find/v2"}}
+        if entry == "wallet-guide-search" or (isinstance(entry, dict) and "wallet-guide-search" in entry)
+        else entry
+        for entry in config["plugins"]
+    ]
     (tmp_path / "data").symlink_to(ROOT / "data")  # our plugins read data/ beside the config
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -8,13 +8,14 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from tests.languages import CODES, NAMES, checklist_labels
+from tests.generated import TRANSLATED
+from tests.languages import NAMES, checklist_labels
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
 
 SCHEMA = Path("data/schemas/checklist.schema.json")
 IDS = ["network", "balance"]
-LANGS = CODES
+LANGS = TRANSLATED  # data/checklist.yml holds the translated languages; generated ones are converted
 NAME = "data/checklist.yml"
 
 # A small, correct data file; each case below changes one thing in it.
@@ -170,7 +171,7 @@ def test_the_good_file_loads(tmp_path):
 def test_the_repository_file_loads():
     contract = load_contract()
     ids = next(p.ids for p in contract.pages if p.path == "causes/")
-    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, CODES, labels=checklist_labels())
+    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, TRANSLATED, labels=checklist_labels())
     assert [c.id for c in checklist.causes] == list(ids)
 
 
@@ -230,7 +231,8 @@ def test_empty_field(tmp_path):
     text = GOOD.replace("      summary: 确认余额足够支付金额。", "      summary: ' '")
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — add the 中文 fix summary"
+        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
+        f"add the {NAMES['zh']} fix summary"
     )
 
 
@@ -310,14 +312,8 @@ def test_every_mistake_is_reported_at_once(tmp_path):
     )
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        [
-            "entry 1 (id 'network')",
-            "missing 'zh.fix' — add the 中文 fix title (its heading on the solutions page)",
-        ],
-        [
-            "entry 2 (id 'balance')",
-            "missing 'en.cause' — add the English cause title (its heading on the causes page)",
-        ],
+        ["entry 1 (id 'network')", f"missing 'zh.fix' — add the {NAMES['zh']} fix title (its heading on the solutions page)"],
+        ["entry 2 (id 'balance')", f"missing 'en.cause' — add the {NAMES['en']} cause title (its heading on the causes page)"],
     ]
 
 

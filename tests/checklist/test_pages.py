@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.generated import repository_checklist
 from tests.html import page_file
-from tests.languages import CODES, checklist_labels
-from wallet_guide.data.checklist import load_checklist
+from tests.languages import CODES
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 PAGES = {page.path: page for page in CONTRACT.pages}
-CHECKLIST = load_checklist(
-    Path("data/checklist.yml"),
-    Path("data/schemas/checklist.schema.json"),
-    PAGES["causes/"].ids,
-    LANGS,
-    labels=checklist_labels(),
-)
+CHECKLIST = repository_checklist(PAGES["causes/"].ids)
 
 
 def heading(page_html: str, section_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ from wallet_guide.checklist.render import (
     repeated_ids,
     template_env,
 )
+from wallet_guide.conversion.convert import with_generated
+from wallet_guide.conversion.state import generated_languages
 from wallet_guide.data.checklist import Checklist, load_checklist
 from wallet_guide.data.url_contract import Contract, ContractPage, load_contract
 from wallet_guide.texts import locate, texts_of
@@ -54,12 +57,15 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         # static-i18n re-runs on_config for each language of one build: read the data once.
         if self.checklist is None or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
+            generated = generated_languages(config)
             self.contract = load_contract(root / self.config.contract_file)
             self.checklist = load_checklist(
                 root / self.config.data_file,
                 root / self.config.data_schema,
                 cause_ids=self._contract_page(self.config.links_causes).ids,
-                languages=[language.code for language in build_state.languages(config)],
+                # A generated language's causes are its source's, converted below.
+                languages=[language.code for language in build_state.languages(config)
+                           if language.code not in generated],
                 name=self.config.data_file,
                 names={language.code: language.name for language in build_state.languages(config)},
                 labels={
@@ -68,6 +74,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 },
                 labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
             )
+            self.checklist = with_generated_checklist(self.checklist, generated)
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
         mistake = endpoint_mistake(self.config.feedback_endpoint)
@@ -176,3 +183,10 @@ def endpoint_mistake(endpoint: str | None) -> str | None:
         f"{endpoint!r} is not an https:// address nor a path of this site (/…) — write, for "
         "example, https://feedback.example.com/wallet-guide or /api/feedback, or remove it"
     )
+
+
+def with_generated_checklist(checklist: Checklist, generated) -> Checklist:
+    """The checklist with each generated language's causes converted from its source's (its
+    interface texts, ``labels``, come converted from wallet_guide.texts)."""
+    causes = tuple(replace(cause, texts=with_generated(cause.texts, generated)) for cause in checklist.causes)
+    return replace(checklist, causes=causes)

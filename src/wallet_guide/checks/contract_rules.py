@@ -24,7 +24,7 @@ def check_languages(project: Project) -> list[Problem]:
         return []
     published = {language.code: language for language in project.url_contract.languages}
     problems = []
-    for language in project.languages:
+    for language in [*project.languages, *project.generated]:
         root = "/" + language.root
         if language.code not in published:
             problems.append(
@@ -36,16 +36,13 @@ def check_languages(project: Project) -> list[Problem]:
                 )
             )
         elif published[language.code].root != root:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    published[language.code].line,
-                    f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
-                    "published addresses never move: make mkdocs.yml build the language where the contract says",
-                )
-            )
-    built = {language.code for language in project.languages}
-    for code, contract_language in published.items():
+            problems.append(Problem(
+                CONTRACT_FILE, published[language.code].line,
+                f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
+                "published addresses never move: make mkdocs.yml build the language where the contract says",
+            ))
+    built = {language.code for language in [*project.languages, *project.generated]}
+    for code, language in published.items():
         if code not in built:
             problems.append(
                 Problem(

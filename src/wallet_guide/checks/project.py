@@ -22,6 +22,7 @@ MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
+CONVERSION_DIR = "data/conversion"  # <code>.yml: a generated language's recipe (wallet_guide.conversion)
 INTERFACE_DIR = "data/interface"  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
 I18N_PLUGIN = "i18n"
@@ -95,6 +96,7 @@ class Project:
     checklist: YamlFile | None
     interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
+    generated: list[Language] = field(default_factory=list)  # built from data/conversion/, no pages
 
     @cached_property
     def url_contract(self) -> Contract:
@@ -205,7 +207,11 @@ def load_project(root: Path) -> Project:
     problems: list[Problem] = []
     mkdocs = read_yaml(root, MKDOCS_FILE, problems)
     docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
-    languages = _languages(mkdocs, root, docs_dir, problems)
+    # A generated language (data/conversion/<code>.yml) has no pages of its own to check: its
+    # overrides are checked by checks/conversion.py, its build by the build tests.
+    every_language = _languages(mkdocs, root, docs_dir, problems)
+    generated = [lang for lang in every_language if is_generated(root, lang.code)]
+    languages = [lang for lang in every_language if lang not in generated]
     pages: dict[tuple[str, str], Page] = {}
     for language in languages:
         folder = root / docs_dir / language.code
@@ -235,7 +241,13 @@ def load_project(root: Path) -> Project:
             )
         },
         problems=problems,
+        generated=generated,
     )
+
+
+def is_generated(root: Path, code: str) -> bool:
+    """A language converted from another at build time, with no pages or texts of its own."""
+    return (Path(root) / CONVERSION_DIR / f"{code}.yml").is_file()
 
 
 def project_languages(root: Path) -> list[Language]:

@@ -8,6 +8,7 @@ from wallet_guide.checks import (
     causes,
     checklist_rules,
     contract_rules,
+    conversion,
     counts,
     front_matter,
     glossary,
@@ -40,6 +41,7 @@ def check_sources(project: Project) -> list[Problem]:
         *seed.check(project),
         *translations.check(project),
         *vocabulary.check(project),
+        *conversion.check(project),
     ]
 
 

@@ -1,11 +1,12 @@
 """`make bench`: build the site and print what it costs a reader and a builder.
 
-- the full build time of both languages (wall clock of `mkdocs build`, as a developer waits);
+- the full build time of every language (wall clock of `mkdocs build`, as a developer waits);
 - `make check`: the strict build into a temporary folder plus every check (target: under 5 s);
 - per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
   gzips text as real hosts do, see static_server.py);
-- the search index of each language: its total size, and what the first search downloads;
+- the search index of each language (the generated ones, data/conversion/, too): its total
+  size, and what the first search downloads;
 - our interactive parts' script and styles (the checklist's JS + CSS), compressed.
 
 With --scale N it first generates a site N times larger (scale.py) and prints, for that
@@ -28,7 +29,8 @@ from typing import Any
 
 import yaml
 
-from wallet_guide.checks.project import project_languages
+from wallet_guide.checks.project import CONVERSION_DIR, project_languages
+from wallet_guide.conversion.state import generated_from
 from wallet_guide.devtools import PROJECT_ROOT as ROOT
 from wallet_guide.devtools import static_server
 from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
@@ -122,14 +124,14 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             page = context.new_page()
             finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
-            context.on("requestfinished", _appender(finished))
+            context.on("requestfinished", lambda request, seen=finished: seen.append(request))  # not a builtin: Playwright wraps it
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
             page.wait_for_load_state("networkidle")
             if query:
                 page.click(".wg-search__open")
-                page.keyboard.insert_text(query[url_language(url)])
+                page.keyboard.insert_text(in_language(query, url_language(url)))
                 page.keyboard.press("End")
                 page.locator(".wg-search__result").first.wait_for()
                 page.wait_for_load_state("networkidle")
@@ -172,6 +174,22 @@ def url_language(url: str) -> str:
     """The language (code) of a site address: the one whose folder it is in (mkdocs.yml)."""
     languages = sorted(project_languages(ROOT), key=lambda lang: -len(lang.root))
     return next(lang.code for lang in languages if url.lstrip("/").startswith(lang.root))
+
+
+def in_language(query: dict[str, str], code: str) -> str:
+    """``query``'s text for the language ``code``: its own, else (a generated language) its
+    source's converted, as the reader of that region would type it."""
+    if code in query:
+        return query[code]
+    generated = generated_from(ROOT / CONVERSION_DIR, [code])
+    if code not in generated:
+        raise KeyError(f"no benchmark query for the language '{code}': add it to SCALE_QUERY")
+    source, converter = generated[code]
+    return converter.text(query[source])
+
+
+def language_codes() -> str:
+    return " + ".join(lang.code for lang in project_languages(ROOT))
 
 
 SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
@@ -247,11 +265,8 @@ def scaled(scale: int, as_json: bool) -> dict:
         wall, reported = timed_build(site_dir, base + "/", config)
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         pages = page_urls(site_dir)
-        sample = (
-            [f"/part-{scale - 1:03d}/page-4/", f"/en/part-{scale - 1:03d}/page-4/"]
-            if scale > 1
-            else ["/", "/en/"]
-        )
+        roots = ["/" + lang.root for lang in project_languages(ROOT)]
+        sample = [f"{root}part-{scale - 1:03d}/page-4/" for root in roots] if scale > 1 else roots
         searches = first_visits(base, sample, SCALE_QUERY)
     finally:
         server.shutdown()
@@ -268,16 +283,14 @@ def scaled(scale: int, as_json: bool) -> dict:
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return figures
-    print(f"Scale x{scale}: {len(pages)} pages (zh + en)")
+    print(f"Scale x{scale}: {len(pages)} pages ({language_codes()})")
     print(f"  full build        {wall:.1f} s wall clock (MkDocs reports {reported} s)")
     print(f"  peak memory       {figures['peak_memory_mib']} MiB")
     print(f"  output            {figures['output_mib']} MiB")
     print("  first search (open a page, type the query, first result shown; compressed transfer):")
     for row in searches:
-        query = SCALE_QUERY[url_language(row["page"])]
-        print(
-            f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
-        )
+        query = in_language(SCALE_QUERY, url_language(row["page"]))
+        print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
     return figures
 
 
@@ -293,7 +306,7 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
         check_seconds = timed_check()
         visits = first_visits(base, page_urls(site_dir))
         searches = [
-            {**row, "query": query[url_language(row["page"])]}
+            {**row, "query": in_language(query, url_language(row["page"]))}
             for query in FIRST_SEARCHES
             for row in first_visits(base, ["/" + lang.root for lang in project_languages(ROOT)], query)
         ]
@@ -315,7 +328,7 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, budget, 1)
-    print(f"Full build (zh + en): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
+    print(f"Full build ({language_codes()}): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
     print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock (target: under 5 s)")
     print(
         f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}"
@@ -324,14 +337,10 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
     print("\nFirst search (open the page, type the query, first result shown; compressed transfer):")
     for row in searches:
-        print(
-            f"  {row['page']:<6} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
-        )
-    print(f"\nSearch index:\n{'lang':<6}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
+        print(f"  {row['page']:<8} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+    print(f"\nSearch index:\n{'lang':<7}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
-        print(
-            f"{row['lang']:<6}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}"
-        )
+        print(f"{row['lang']:<7}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
     print()
     for row in assets:
         print(

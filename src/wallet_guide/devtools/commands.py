@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from wallet_guide.checks import report, run, translations, typography_rules
+from wallet_guide.checks import conversion, report, run, translations, typography_rules
 from wallet_guide.checks.project import load_project
 from wallet_guide.checks.site import build as build_site
 from wallet_guide.checks.site import build_problems, read_site
@@ -75,6 +75,8 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
     elapsed = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
     scope = f"{len(project.pages)} pages ({', '.join(language.code for language in project.languages)})"
+    if project.generated:  # no pages of their own: their overrides, and their built pages with --build
+        scope += f" + generated {', '.join(language.code for language in project.generated)}"
     scope += " and the built site" if build or site else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
     review = "review the change with `git diff`, then commit it"
@@ -154,4 +156,7 @@ def translation_status(
                     diff = translations.source_diff(root, commit, status.source)
                     print("".join(f"    {line}\n" for line in diff.splitlines()), end="")
             print(f"    when the translation matches: {translations.UPDATE_COMMAND.format(page=status.page)}")
+    if not pages:
+        for line in conversion.status_lines(project):
+            print(line)
     return 0

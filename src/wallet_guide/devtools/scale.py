@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from wallet_guide.checks.project import project_languages
+from wallet_guide.checks.project import is_generated, project_languages
 from wallet_guide.devtools import PROJECT_ROOT as ROOT
 
 PAGES_PER_PART = 7
@@ -91,7 +91,8 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     for shared in ("overrides", "data"):
         (out / shared).symlink_to(ROOT / shared)
     nav_parts: list[str] = []
-    for lang in [language.code for language in project_languages(ROOT)]:
+    # A generated language (data/conversion/) gets its source's pages, converted by the build.
+    for lang in [language.code for language in project_languages(ROOT) if not is_generated(ROOT, language.code)]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
         for part in range(1, scale):

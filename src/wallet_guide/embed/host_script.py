@@ -23,8 +23,11 @@ def render_host_script(
 ) -> str:
     """embed.js run with its settings. languages: {"en": {"root": "en/", "name": "…", "loading":
     "…", …}}; paths: where it is published (site-root relative), from which it finds the guide's
-    root in its own address; site_url: the root when it is served from anywhere else."""
-    return with_settings(source, {"languages": languages, "paths": paths, "site": site_url})
+    root in its own address; site_url: the root when it is served from anywhere else.
+    Whole-line ``//`` comments are left out: every portal page downloads this file, and its
+    settings grow with each language (docs/*/integrate.md promise under 4 KiB compressed)."""
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
+    return with_settings(code, {"languages": languages, "paths": paths, "site": site_url})
 
 
 def integrity(content: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from wallet_guide.build_state import Language
 
 @dataclass(frozen=True)
 class Alternate:
-    lang: str
+    lang: str  # the language's code, as the site names it: "zh-tw"
+    html_lang: str  # its BCP 47 tag, for hreflang= and lang=: "zh-TW"
+    current: bool  # the page's own language
     name: str
     site_url: str  # relative to the site root, e.g. "en/causes/"
     href: str  # relative to the page that links to it
@@ -34,10 +37,12 @@ def site_path(url: str) -> str:
     return "" if url in (".", "./") else url
 
 
-def alternate_links(page: Page, files: dict[Language, File]) -> list[Alternate]:
-    """One entry per language that has this page (``files``: build_state.page_alternates)."""
+def alternate_links(page: Page, files: dict[Language, File], current: Language) -> list[Alternate]:
+    """One entry per language that has this page (``files``: build_state.page_alternates;
+    ``current``: the page's language)."""
     return [
-        Alternate(lang.code, lang.name, site_path(file.url), get_relative_url(file.url, page.url))
+        Alternate(lang.code, lang.html_lang, lang == current, lang.name, site_path(file.url),
+                  get_relative_url(file.url, page.url))
         for lang, file in files.items()
     ]
 
@@ -51,10 +56,14 @@ _templates = jinja2.Environment(
 )
 
 
-def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str) -> str:
-    """A sitemap whose every URL lists all its language versions (templates/sitemap.xml)."""
+def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str,
+                   hreflangs: Mapping[str, str] | None = None) -> str:
+    """A sitemap whose every URL lists all its language versions (templates/sitemap.xml);
+    ``hreflangs``: language code -> its BCP 47 tag (Language.html_lang: zh-tw -> zh-TW)."""
     base = site_url.rstrip("/") + "/"
-    return _templates.get_template("sitemap.xml").render(entries=entries, base=base, x_default=x_default)
+    return _templates.get_template("sitemap.xml").render(
+        entries=entries, base=base, x_default=x_default, hreflangs=hreflangs or {},
+    )
 
 
 DEFAULT_PERMALINK_TITLE = "Permanent link"  # the toc extension's tooltip on the ¶

@@ -65,11 +65,12 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        alternates = alternate_links(page, build_state.page_alternates(page, config))
+        language = build_state.page_language(page, config)
+        alternates = alternate_links(page, build_state.page_alternates(page, config), language)
         context["wg_alternates"] = alternates
         self.sitemap.append(
             SitemapEntry(
-                lang=build_state.page_language(page, config).code,
+                lang=language.code,
                 site_url=site_path(page.url),
                 alternates={alt.lang: alt.site_url for alt in alternates},
             )
@@ -89,12 +90,13 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             return
         site_dir = Path(config.site_dir)
         x_default = self.config.sitemap_x_default or build_state.default_language(config).code
+        hreflangs = {lang.code: lang.html_lang for lang in build_state.languages(config)}
         for lang in build_state.languages(config):
             # Material's instant navigation reads <language root>/sitemap.xml to know which links
             # stay in the app; the root one also serves search engines, so it lists every page.
             entries = [e for e in self.sitemap if lang.is_default or e.lang == lang.code]
             target = site_dir / lang.root
-            xml = render_sitemap(entries, config.site_url or "/", x_default)
+            xml = render_sitemap(entries, config.site_url or "/", x_default, hreflangs)
             target.mkdir(parents=True, exist_ok=True)
             (target / "sitemap.xml").write_text(xml, encoding="utf-8")
             (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.audience import in_reader_search
+from wallet_guide.conversion.state import generated_languages
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
@@ -62,13 +63,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.indexed(page):
             return html
         lang = build_state.page_language(page, config).code
-        name = page.file.src_uri.removeprefix(f"{lang}/")
+        # The file name inside its language folder (a generated language's files are its source's).
+        name = page.file.src_uri.split("/", 1)[-1]
         sections = split_sections(html, page.url, page.title)
         if self.config.vocabulary_at == "index":
+            vocabulary_lang, alias = lang, normalized
+            generated = generated_languages(config)
+            if lang in generated:
+                # Its source's aliases in its own script, as its index is (錢不夠, not 钱不够).
+                vocabulary_lang, converter = generated[lang]
+                alias = lambda a: " ".join(converter.text(a).lower().split())  # noqa: E731
             for section in sections:
-                entry = self.vocabulary.get((lang, name, section.url.rpartition("#")[2]))
+                entry = self.vocabulary.get((vocabulary_lang, name, section.url.rpartition("#")[2]))
                 if entry:
-                    section.aliases = " ".join(normalized(a) for a in entry.aliases)
+                    section.aliases = " ".join(alias(a) for a in entry.aliases)
         self.sections.setdefault(lang, []).extend(sections)
         return html
 
@@ -103,10 +111,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """The offer when nothing matches: its text and links (site-root relative URLs)."""
         offer = texts_of(config, lang, "search_no_results")
         # The language build's nav has the pages at their final addresses (static-i18n moves them).
-        pages = {p.file.src_uri: p for p in nav.pages}
+        # Keyed by the file name inside its language folder: a generated language's pages are its
+        # source's files (docs/zh/…), converted.
+        pages = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
         links = []
         for link in offer["links"]:
-            file = pages.get(f"{lang}/{link['page']}")
+            file = pages.get(link["page"])
             if file is None:
                 raise PluginError(
                     f"data/interface/{lang}.yml: search_no_results links to "

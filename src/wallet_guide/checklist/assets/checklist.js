@@ -142,7 +142,8 @@
     const yes = box.querySelector(".wg-solved__yes");
     const thanks = box.querySelector(".wg-solved__thanks");
     function answer(solved) {
-      const detail = { step, solved, lang: document.documentElement.lang };
+      // The site's language code (zh-tw, as the embed protocol speaks), not <html lang>'s tag.
+      const detail = { step, solved, lang: box.dataset.wgLang };
       emit("feedback", detail);
       const endpoint = box.dataset.wgEndpoint;
       if (endpoint && navigator.sendBeacon) {

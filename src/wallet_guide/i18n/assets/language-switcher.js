@@ -2,7 +2,8 @@
  * ?embed=1), same #section.
  * Its links live in the header, which instant navigation does not replace, so after every page
  * change they are refreshed from the page's own list of alternates (.wg-alternates). The link
- * of the page's own language carries aria-current (set by the template, kept here). */
+ * of the page's own language carries aria-current (set by the template, kept here from the
+ * page's list, which marks its own language's code: zh-tw, not <html lang>'s zh-TW). */
 (() => {
   "use strict";
   const switcherLinks = () => document.querySelectorAll(".md-select__link[data-wg-lang]");
@@ -13,7 +14,7 @@
     for (const link of switcherLinks()) {
       const target = alternates.querySelector(`a[data-wg-lang="${link.dataset.wgLang}"]`);
       if (target) link.href = target.href; // .href resolves against the current page
-      if (link.dataset.wgLang === document.documentElement.lang) link.setAttribute("aria-current", "true");
+      if (target && target.hasAttribute("aria-current")) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
     }
   }

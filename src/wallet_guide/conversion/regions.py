@@ -1,0 +1,85 @@
+"""A generated language's recipe, from its reviewed file data/conversion/<lang>.yml.
+
+    source: zh            # the language it is converted from
+    opencc: s2twp         # OpenCC's configuration (s2twp: Taiwan, phrases; s2hk: Hong Kong)
+    overrides:            # Simplified phrase -> this region's phrase; wins over OpenCC
+      数字钱包: 數位錢包
+
+Every mistake names the file, the line and the fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from wallet_guide.conversion.convert import Converter
+
+OPENCC_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
+
+
+class RegionError(ValueError):
+    """A data/conversion/<lang>.yml file that cannot be used: ``path:line: message (fix)``."""
+
+
+@dataclass(frozen=True)
+class Override:
+    simplified: str
+    regional: str
+    line: int  # 1-based line of the entry in its file
+
+
+@dataclass(frozen=True)
+class Region:
+    language: str  # "zh-tw": the file's name
+    source: str  # "zh"
+    opencc: str  # "s2twp"
+    overrides: tuple[Override, ...]
+    path: Path
+
+    def converter(self) -> Converter:
+        return Converter(self.opencc, {o.simplified: o.regional for o in self.overrides})
+
+
+def _fail(path: Path, line: int, message: str, fix: str) -> RegionError:
+    return RegionError(f"{path}:{line}: {message} ({fix})")
+
+
+def load_region(path: Path) -> Region:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise _fail(path, line, f"not valid YAML: {getattr(error, 'problem', error)}", "fix the syntax") from None
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise _fail(path, 1, "expected a mapping with source, opencc and overrides", "see data/conversion/zh-tw.yml")
+    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+    for key in ("source", "opencc"):
+        if not isinstance(data.get(key), str):
+            raise _fail(path, lines.get(key, 1), f"'{key}' is missing or not a text", f"write e.g. {key}: {'zh' if key == 'source' else 's2twp'}")
+    if data["opencc"] not in OPENCC_CONFIGS:
+        raise _fail(path, lines["opencc"], f"unknown OpenCC configuration '{data['opencc']}'", f"use one of {', '.join(OPENCC_CONFIGS)}")
+    overrides: list[Override] = []
+    raw = data.get("overrides") or {}
+    if not isinstance(raw, dict):
+        raise _fail(path, lines.get("overrides", 1), "'overrides' must map Simplified phrases to regional ones", "write 数字钱包: 數位錢包")
+    override_node = next((v for k, v in node.value if k.value == "overrides"), None)
+    entry_lines = {k.value: k.start_mark.line + 1 for k, _ in getattr(override_node, "value", [])} if isinstance(override_node, yaml.MappingNode) else {}
+    for simplified, regional in raw.items():
+        line = entry_lines.get(str(simplified), lines.get("overrides", 1))
+        if not isinstance(simplified, str) or not isinstance(regional, str) or not simplified or not regional:
+            raise _fail(path, line, f"override {simplified!r}: both sides must be non-empty texts", "write 数字钱包: 數位錢包")
+        overrides.append(Override(simplified, regional, line))
+    return Region(path.stem, data["source"], data["opencc"], tuple(overrides), path)
+
+
+def load_regions(directory: Path) -> dict[str, Region]:
+    """Every generated language whose recipe is in ``directory`` (data/conversion/), by language."""
+    if not directory.is_dir():
+        return {}
+    return {path.stem: load_region(path) for path in sorted(directory.glob("*.yml"))}

@@ -1,0 +1,88 @@
+"""Generated languages: the conversion keeps Markdown's structure, the overrides win, and the
+built zh-tw and zh-hk pages hold their region's words with the source's ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.html import page_file, read
+from wallet_guide.conversion.convert import Converter, with_generated
+from wallet_guide.conversion.regions import RegionError, load_region, load_regions
+
+ROOT = Path(__file__).resolve().parents[1]
+TW = Converter("s2twp")
+HK = Converter("s2hk")
+
+
+def test_regions_say_network_their_way():
+    assert TW.text("网络不稳定") == "網路不穩定"
+    assert HK.text("网络不稳定") == "網絡不穩定"
+    assert TW.text("应用软件") == "應用軟體"
+    assert HK.text("应用软件") == "應用軟件"
+
+
+def test_markdown_structure_is_kept():
+    source = (
+        "---\ntitle: 常见原因\n---\n\n## 2. 账户余额不足 {#balance}\n\n<!-- wallet-guide:checklist -->\n\n"
+        "见[检查网络](solutions.md#network \"网络\"){: hreflang=zh }，代码 `网络` 不变。\n\n"
+        "```html\n<a href=\"https://x/causes/#balance\">账户余额不足</a>\n```\n"
+    )
+    out = TW.markdown(source)
+    assert "title: 常見原因" in out
+    assert "## 2. 賬戶餘額不足 {#balance}" in out
+    assert "<!-- wallet-guide:checklist -->" in out
+    assert "[檢查網路](solutions.md#network \"网络\"){: hreflang=zh }" in out  # target and title kept
+    assert "`网络`" in out
+    assert '<a href="https://x/causes/#balance">账户余额不足</a>' in out  # code is not text
+
+
+def test_raw_html_addresses_are_rebased_outside_code():
+    source = '<script src="../embed/v1/embed.js"></script> <a href="#x">网络</a>\n```\n<script src="../a.js">\n```\n'
+    out = HK.markdown(source, html_prefix="../")
+    assert '<script src="../../embed/v1/embed.js">' in out
+    assert '<a href="#x">網絡</a>' in out
+    assert '<script src="../a.js">' in out
+
+
+def test_overrides_win_longest_first():
+    converter = Converter("s2twp", {"数字钱包": "數位錢包", "数字": "數碼", "账户": "帳戶"})
+    assert converter.text("数字钱包的账户，数字") == "數位錢包的帳戶，數碼"
+
+
+def test_mappings_convert_values_not_keys():
+    texts = {"zh": {"title": "找不到这个页面", "links": [{"page": "checklist.md", "text": "打开清单"}]}}
+    filled = with_generated(texts, {"zh-hk": ("zh", HK)})
+    assert filled["zh-hk"] == {"title": "找不到這個頁面", "links": [{"page": "checklist.md", "text": "打開清單"}]}
+    assert filled["zh"] is texts["zh"]
+
+
+def test_region_files_of_the_repository_load():
+    regions = load_regions(ROOT / "data" / "conversion")
+    assert {lang: (r.source, r.opencc) for lang, r in regions.items()} == {
+        "zh-tw": ("zh", "s2twp"), "zh-hk": ("zh", "s2hk"),
+    }
+
+
+@pytest.mark.parametrize("text,message", [
+    ("source: zh\nopencc: s2xx\n", "data.yml:2: unknown OpenCC configuration 's2xx'"),
+    ("opencc: s2hk\n", "data.yml:1: 'source' is missing"),
+    ("source: zh\nopencc: s2hk\noverrides:\n  网络: ''\n", "data.yml:4: override '网络': both sides"),
+])
+def test_a_bad_region_file_names_file_and_line(tmp_path, text, message):
+    path = tmp_path / "data.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RegionError) as error:
+        load_region(path)
+    assert str(error.value).startswith(str(tmp_path / message.split(":")[0]) + ":" + message.split(":", 1)[1])
+
+
+@pytest.mark.parametrize("lang,html_lang,network", [("zh-tw", "zh-TW", "網路"), ("zh-hk", "zh-HK", "網絡")])
+def test_built_generated_page_has_region_words_and_source_ids(site, lang, html_lang, network):
+    zh = read(page_file(site, "/causes/"))
+    page = read(page_file(site, f"/{lang}/causes/"))
+    assert "网络" in zh.article_text and "网络" not in page.article_text
+    assert network in page.article_text
+    assert page.ids == zh.ids
+    assert page.lang == html_lang
