@@ -26,7 +26,10 @@ def in_language(texts: dict[str, str], code: str) -> str:
 def repository_checklist(cause_ids) -> Checklist:
     """data/checklist.yml with every language of mkdocs.yml, as the build renders it."""
     checklist = load_checklist(
-        ROOT / "data" / "checklist.yml", ROOT / "data" / "schemas" / "checklist.schema.json", cause_ids,
-        TRANSLATED, labels=checklist_labels(),
+        ROOT / "data" / "checklist.yml",
+        ROOT / "data" / "schemas" / "checklist.schema.json",
+        cause_ids,
+        TRANSLATED,
+        labels=checklist_labels(),
     )
     return with_generated_checklist(checklist, GENERATED)

@@ -26,14 +26,14 @@ def test_regions_say_network_their_way():
 def test_markdown_structure_is_kept():
     source = (
         "---\ntitle: 常见原因\n---\n\n## 2. 账户余额不足 {#balance}\n\n<!-- wallet-guide:checklist -->\n\n"
-        "见[检查网络](solutions.md#network \"网络\"){: hreflang=zh }，代码 `网络` 不变。\n\n"
-        "```html\n<a href=\"https://x/causes/#balance\">账户余额不足</a>\n```\n"
+        '见[检查网络](solutions.md#network "网络"){: hreflang=zh }，代码 `网络` 不变。\n\n'
+        '```html\n<a href="https://x/causes/#balance">账户余额不足</a>\n```\n'
     )
     out = TW.markdown(source)
     assert "title: 常見原因" in out
     assert "## 2. 賬戶餘額不足 {#balance}" in out
     assert "<!-- wallet-guide:checklist -->" in out
-    assert "[檢查網路](solutions.md#network \"网络\"){: hreflang=zh }" in out  # target and title kept
+    assert '[檢查網路](solutions.md#network "网络"){: hreflang=zh }' in out  # target and title kept
     assert "`网络`" in out
     assert '<a href="https://x/causes/#balance">账户余额不足</a>' in out  # code is not text
 
@@ -54,22 +54,29 @@ def test_overrides_win_longest_first():
 def test_mappings_convert_values_not_keys():
     texts = {"zh": {"title": "找不到这个页面", "links": [{"page": "checklist.md", "text": "打开清单"}]}}
     filled = with_generated(texts, {"zh-hk": ("zh", HK)})
-    assert filled["zh-hk"] == {"title": "找不到這個頁面", "links": [{"page": "checklist.md", "text": "打開清單"}]}
+    assert filled["zh-hk"] == {
+        "title": "找不到這個頁面",
+        "links": [{"page": "checklist.md", "text": "打開清單"}],
+    }
     assert filled["zh"] is texts["zh"]
 
 
 def test_region_files_of_the_repository_load():
     regions = load_regions(ROOT / "data" / "conversion")
     assert {lang: (r.source, r.opencc) for lang, r in regions.items()} == {
-        "zh-tw": ("zh", "s2twp"), "zh-hk": ("zh", "s2hk"),
+        "zh-tw": ("zh", "s2twp"),
+        "zh-hk": ("zh", "s2hk"),
     }
 
 
-@pytest.mark.parametrize("text,message", [
-    ("source: zh\nopencc: s2xx\n", "data.yml:2: unknown OpenCC configuration 's2xx'"),
-    ("opencc: s2hk\n", "data.yml:1: 'source' is missing"),
-    ("source: zh\nopencc: s2hk\noverrides:\n  网络: ''\n", "data.yml:4: override '网络': both sides"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("source: zh\nopencc: s2xx\n", "data.yml:2: unknown OpenCC configuration 's2xx'"),
+        ("opencc: s2hk\n", "data.yml:1: 'source' is missing"),
+        ("source: zh\nopencc: s2hk\noverrides:\n  网络: ''\n", "data.yml:4: override '网络': both sides"),
+    ],
+)
 def test_a_bad_region_file_names_file_and_line(tmp_path, text, message):
     path = tmp_path / "data.yml"
     path.write_text(text, encoding="utf-8")

@@ -157,12 +157,14 @@ def test_plain_text_and_embed_urls():
 def test_embed_js_runs_unchanged_with_its_settings():
     source = (ASSETS / "embed.js").read_text(encoding="utf-8")
     languages = {"zh": {"root": "", "name": "指南"}, "de": {"root": "de/", "name": "Leitfaden"}}
-    out = render_host_script(source, languages=languages, paths=["embed/v1/embed.js"],
-                             site_url="https://g.example/")
+    out = render_host_script(
+        source, languages=languages, paths=["embed/v1/embed.js"], site_url="https://g.example/"
+    )
     code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
     assert code.rstrip() in out, "the source is published inside the wrapper, its code unchanged"
     assert "// Messages the guide sends" in source and "// Messages the guide sends" not in out, (
-        "without its whole-line comments (every portal page downloads it)")
+        "without its whole-line comments (every portal page downloads it)"
+    )
     assert "SETTINGS.languages" in source and "const LANGUAGES = {" not in source
     assert published_settings(out) == {
         "languages": languages,

@@ -70,15 +70,17 @@ def test_a_list_of_links_has_as_many_entries_in_every_language(tmp_path):
     path = folder / f"{OTHER.code}.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if "page: support.md" in line)
-    path.write_text("".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
-    with pytest.raises(TextsError, match=rf"{OTHER.code}.yml:\d+: search_no_results.links must list 2 entries"):
+    path.write_text("".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
+    with pytest.raises(
+        TextsError, match=rf"{OTHER.code}.yml:\d+: search_no_results.links must list 2 entries"
+    ):
         load_texts(folder, LANGUAGES, generated=GENERATED)
 
 
 def test_a_language_without_its_file_is_told_to_copy_the_default(tmp_path):
     folder = copy_texts(tmp_path)
     extra = Language("fr", "Français", False, "fr/", "fr")
-    with pytest.raises(TextsError, match="fr.yml: not found — .*copy the default language's file"):
+    with pytest.raises(TextsError, match=r"fr\.yml: not found — .*copy the default language's file"):
         load_texts(folder, [*LANGUAGES, extra], generated=GENERATED)
 
 
@@ -101,7 +103,10 @@ def test_a_generated_language_has_its_sources_texts_converted(code):
     texts = load_texts(ROOT / TEXTS_DIR, LANGUAGES, generated=GENERATED)
     assert texts[code] == convert_texts(texts[source], converter.text)
     assert texts[code]["offline"]["title"] != texts[source]["offline"]["title"]  # Traditional now
-    assert texts[code]["search_no_results"]["links"][0]["page"] == texts[source]["search_no_results"]["links"][0]["page"]
+    assert (
+        texts[code]["search_no_results"]["links"][0]["page"]
+        == texts[source]["search_no_results"]["links"][0]["page"]
+    )
 
 
 def test_the_languages_rule_is_written_once():

@@ -140,6 +140,12 @@ def file_language(file: File, config: MkDocsConfig) -> Language:
     return language(config, code) if code else current_language(config)
 
 
+def move_file_to_language(file: File, code: str) -> None:
+    """Make ``file`` a page of the language ``code`` (a generated language's converted page),
+    the way static-i18n marks a file's language."""
+    file.locale = code  # type: ignore[attr-defined]  # static-i18n's own attribute on File
+
+
 def page_language(page: Page, config: MkDocsConfig) -> Language:
     return file_language(page.file, config)
 

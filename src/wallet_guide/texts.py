@@ -118,8 +118,9 @@ def compare(reference: _File, other: _File) -> list[str]:
 Generated = Mapping[str, tuple[str, Converter]]
 
 
-def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str = "",
-               generated: Generated | None = None) -> dict[str, Texts]:
+def load_texts(
+    directory: Path, languages: Sequence[Language], name_prefix: str = "", generated: Generated | None = None
+) -> dict[str, Texts]:
     """Each language's texts, by code; a mistake raises TextsError listing every one found.
     No ``directory`` at all: no texts (a project whose plugins need none, such as a test's).
     A ``generated`` language without a file of its own gets its source's texts, converted."""
@@ -127,13 +128,17 @@ def load_texts(directory: Path, languages: Sequence[Language], name_prefix: str 
     return {code: file.data for code, file in files.items()}
 
 
-def _load_files(directory: Path, languages: Sequence[Language], name_prefix: str,
-                generated: Generated) -> dict[str, _File]:
+def _load_files(
+    directory: Path, languages: Sequence[Language], name_prefix: str, generated: Generated
+) -> dict[str, _File]:
     if not directory.is_dir():
         return {language.code: _File(f"{name_prefix}{language.code}.yml", {}, {}) for language in languages}
     files = {}
-    own = [language for language in languages
-           if language.code not in generated or (directory / f"{language.code}.yml").is_file()]
+    own = [
+        language
+        for language in languages
+        if language.code not in generated or (directory / f"{language.code}.yml").is_file()
+    ]
     for language in own:
         name = f"{name_prefix}{language.code}.yml"
         files[language.code] = _read(directory / f"{language.code}.yml", name)
@@ -146,11 +151,15 @@ def _load_files(directory: Path, languages: Sequence[Language], name_prefix: str
             continue
         source, converter = generated[language.code]
         if source not in files:
-            raise TextsError(f"{name_prefix}{language.code}.yml: {language.code} is generated from "
-                             f"{source}, which has no interface texts — name a built language as its "
-                             "source in data/conversion/")
+            raise TextsError(
+                f"{name_prefix}{language.code}.yml: {language.code} is generated from "
+                f"{source}, which has no interface texts — name a built language as its "
+                "source in data/conversion/"
+            )
         original = files[source]  # messages name the file the texts come from
-        files[language.code] = _File(original.name, convert_texts(original.data, converter.text), original.lines)
+        files[language.code] = _File(
+            original.name, convert_texts(original.data, converter.text), original.lines
+        )
     return files
 
 
@@ -186,8 +195,12 @@ def _files(config: MkDocsConfig) -> dict[str, _File]:
     languages = build_state.languages(config)
     generated = generated_languages(config)
     directory = Path(config.config_file_path).parent / TEXTS_DIR
-    stamps = tuple((directory / f"{lang.code}.yml").stat().st_mtime_ns
-                   if (directory / f"{lang.code}.yml").exists() else None for lang in languages)
+    stamps = tuple(
+        (directory / f"{lang.code}.yml").stat().st_mtime_ns
+        if (directory / f"{lang.code}.yml").exists()
+        else None
+        for lang in languages
+    )
     key = (str(directory), tuple(languages), stamps, tuple(sorted(generated)))
     if key not in _cache:
         try:

@@ -21,14 +21,17 @@ def test_search_finds_the_balance_section_in_the_page_language(page, base_url, l
     assert first.get_attribute("href").endswith(f"/{lang}/causes/#balance"), first.get_attribute("href")
     assert HEADINGS[lang] in first.locator(".wg-search__title").inner_text()
     hrefs = results.evaluate_all("els => els.map(e => e.href)")
-    assert all(h[len(base_url):].startswith(f"/{lang}/") for h in hrefs), hrefs
+    assert all(h[len(base_url) :].startswith(f"/{lang}/") for h in hrefs), hrefs
 
 
-@pytest.mark.parametrize("target,lang_attr,heading", [
-    ("zh", "zh", "2. 查看账户余额"),
-    ("zh-tw", "zh-TW", "2. 檢視帳戶餘額"),
-    ("en", "en", "2. Check your account balance"),
-])
+@pytest.mark.parametrize(
+    "target,lang_attr,heading",
+    [
+        ("zh", "zh", "2. 查看账户余额"),
+        ("zh-tw", "zh-TW", "2. 檢視帳戶餘額"),
+        ("en", "en", "2. Check your account balance"),
+    ],
+)
 def test_switcher_from_zh_hk_keeps_the_section(page, target, lang_attr, heading):
     page.goto("/zh-hk/solutions/#balance")
     page.hover(".md-header .md-select")
@@ -48,7 +51,8 @@ def test_checklist_ticks_survive_a_switch_to_a_generated_language(page):
     page.click(".md-header .md-select__link[data-wg-lang='zh-tw']")
     page.wait_for_url("**/zh-tw/checklist/?tick=balance,app-version")
     checked = page.locator(".wg-checklist input[type=checkbox]:checked").evaluate_all(
-        "els => els.map(e => e.value || e.name || e.id)")
+        "els => els.map(e => e.value || e.name || e.id)"
+    )
     assert len(checked) == 2, checked
     fixes = page.locator(".wg-checklist__fixes").inner_text()
     assert "檢視帳戶餘額" in fixes and "更新應用程式" in fixes

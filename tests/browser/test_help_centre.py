@@ -15,7 +15,6 @@ from tests.browser.test_navigation import wake_material
 from tests.generated import HTML_LANG, in_language, repository_checklist
 from tests.languages import CODES, interface_texts
 from wallet_guide.checklist.render import UNSURE
-from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
@@ -383,8 +382,9 @@ def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
     year, month, day = (int(part) for part in iso.split("-"))
     labels = interface_texts(lang)["page_info"]
     month_name = calendar.month_name[month]  # {month_name}: the English month name
-    expected = labels["updated"].format(date=labels["date"].format(year=year, month=month, day=day,
-                                                                    month_name=month_name))
+    expected = labels["updated"].format(
+        date=labels["date"].format(year=year, month=month, day=day, month_name=month_name)
+    )
     assert when.inner_text() == expected
 
 

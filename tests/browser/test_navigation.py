@@ -105,7 +105,9 @@ def test_dark_mode_follows_the_system_setting(browser, base_url):
     context.close()
 
 
-PAGES = [(language.code, CONTRACT.url(language.code, p)) for language in CONTRACT.languages for p in CONTRACT.pages]
+PAGES = [
+    (language.code, CONTRACT.url(language.code, p)) for language in CONTRACT.languages for p in CONTRACT.pages
+]
 
 
 @pytest.mark.parametrize("lang,url", PAGES, ids=[url for _, url in PAGES])

@@ -222,8 +222,12 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     # mkdocs.yml lists the plugin without options (its texts are in data/interface/).
     config["plugins"] = [
-        {"wallet-guide-search": {**((entry.get("wallet-guide-search") if isinstance(entry, dict) else None) or {}),
-                                 "index_dir": "find/v2"}}
+        {
+            "wallet-guide-search": {
+                **((entry.get("wallet-guide-search") if isinstance(entry, dict) else None) or {}),
+                "index_dir": "find/v2",
+            }
+        }
         if entry == "wallet-guide-search" or (isinstance(entry, dict) and "wallet-guide-search" in entry)
         else entry
         for entry in config["plugins"]

@@ -231,8 +231,7 @@ def test_empty_field(tmp_path):
     text = GOOD.replace("      summary: 确认余额足够支付金额。", "      summary: ' '")
     line = line_of(text, "      summary: ' '")
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — "
-        f"add the {NAMES['zh']} fix summary"
+        f"{NAME}:{line}: entry 2 (id 'balance'): 'zh.summary' is empty — add the {NAMES['zh']} fix summary"
     )
 
 
@@ -312,8 +311,14 @@ def test_every_mistake_is_reported_at_once(tmp_path):
     )
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        ["entry 1 (id 'network')", f"missing 'zh.fix' — add the {NAMES['zh']} fix title (its heading on the solutions page)"],
-        ["entry 2 (id 'balance')", f"missing 'en.cause' — add the {NAMES['en']} cause title (its heading on the causes page)"],
+        [
+            "entry 1 (id 'network')",
+            f"missing 'zh.fix' — add the {NAMES['zh']} fix title (its heading on the solutions page)",
+        ],
+        [
+            "entry 2 (id 'balance')",
+            f"missing 'en.cause' — add the {NAMES['en']} cause title (its heading on the causes page)",
+        ],
     ]
 
 

@@ -339,13 +339,19 @@ def test_a_new_cause_on_the_pages_alone_names_the_contract_and_the_checklist(cap
     code, problems, _ = run_check(capsys, "--root", str(root))
     assert code == 1
     cause = next(p for p in problems if p.startswith("docs/zh/causes.md:") and "the cause" in p)
-    assert cause.startswith("docs/zh/causes.md:50: the cause ## 7. 其他问题 {#other} is not in the URL "
-                            "contract (causes/, checklist/) nor in the causes checklist (data/checklist.yml)")
+    assert cause.startswith(
+        "docs/zh/causes.md:50: the cause ## 7. 其他问题 {#other} is not in the URL "
+        "contract (causes/, checklist/) nor in the causes checklist (data/checklist.yml)"
+    )
     contract_lines = (root / "data/url-contract.yml").read_text(encoding="utf-8").splitlines()
     ids_line = contract_lines.index("    source: causes.md") + 2  # the `ids:` after it
     assert f"add other to the ids of causes/ at data/url-contract.yml:{ids_line}" in cause
-    entry_line = (root / "data/checklist.yml").read_text(encoding="utf-8").splitlines().index("  - id: app-version") + 1
-    assert f"add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:{entry_line})" in cause
+    entry_line = (root / "data/checklist.yml").read_text(encoding="utf-8").splitlines().index(
+        "  - id: app-version"
+    ) + 1
+    assert (
+        f"add an entry `- id: other` after the entry 'app-version' (data/checklist.yml:{entry_line})" in cause
+    )
     # The counted fact of its description, in zh (the en page is not translated yet).
     assert "docs/zh/causes.md:3: the text says 六 (6), but the page has 7 numbered sections" in "\n".join(
         problems

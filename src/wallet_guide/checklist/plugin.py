@@ -64,8 +64,11 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
                 root / self.config.data_schema,
                 cause_ids=self._contract_page(self.config.links_causes).ids,
                 # A generated language's causes are its source's, converted below.
-                languages=[language.code for language in build_state.languages(config)
-                           if language.code not in generated],
+                languages=[
+                    language.code
+                    for language in build_state.languages(config)
+                    if language.code not in generated
+                ],
                 name=self.config.data_file,
                 names={language.code: language.name for language in build_state.languages(config)},
                 labels={

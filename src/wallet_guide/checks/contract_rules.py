@@ -36,13 +36,16 @@ def check_languages(project: Project) -> list[Problem]:
                 )
             )
         elif published[language.code].root != root:
-            problems.append(Problem(
-                CONTRACT_FILE, published[language.code].line,
-                f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
-                "published addresses never move: make mkdocs.yml build the language where the contract says",
-            ))
+            problems.append(
+                Problem(
+                    CONTRACT_FILE,
+                    published[language.code].line,
+                    f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
+                    "published addresses never move: make mkdocs.yml build the language where the contract says",
+                )
+            )
     built = {language.code for language in [*project.languages, *project.generated]}
-    for code, language in published.items():
+    for code, contract_language in published.items():
         if code not in built:
             problems.append(
                 Problem(

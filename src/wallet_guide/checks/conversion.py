@@ -34,19 +34,24 @@ def check_root(root: Path, docs_dir: str = "docs") -> list[Problem]:
             region = load_region(path)
         except RegionError as error:
             match = _LOCATION.match(str(error))
-            line, message, fix = (int(match["line"]), match["rest"], match["fix"]) if match else (1, str(error), "")
+            line, message, fix = (
+                (int(match["line"]), match["rest"], match["fix"]) if match else (1, str(error), "")
+            )
             problems.append(Problem(name, line, message, fix))
             continue
         if region.source not in texts:
             texts[region.source] = source_text(root, docs_dir, region.source)
         for override in region.overrides:
             if override.simplified not in texts[region.source]:
-                problems.append(Problem(
-                    name, override.line,
-                    f"override {override.simplified} → {override.regional}: «{override.simplified}» no longer "
-                    f"occurs in the {region.source} source ({docs_dir}/{region.source}/, data/interface/{region.source}.yml, {', '.join(TEXT_FILES)})",
-                    f"remove this entry, or key it by the {region.source} wording that replaced «{override.simplified}»",
-                ))
+                problems.append(
+                    Problem(
+                        name,
+                        override.line,
+                        f"override {override.simplified} → {override.regional}: «{override.simplified}» no longer "
+                        f"occurs in the {region.source} source ({docs_dir}/{region.source}/, data/interface/{region.source}.yml, {', '.join(TEXT_FILES)})",
+                        f"remove this entry, or key it by the {region.source} wording that replaced «{override.simplified}»",
+                    )
+                )
     return problems
 
 
@@ -63,6 +68,8 @@ def status_lines(project: Project) -> list[str]:
             source = load_region(project.root / path).source
         except RegionError:
             source = "its source"
-        lines.append(f"{language.code} ({language.name}): generated from {source} at every build "
-                     f"({path}); never stale, no source_hash to update")
+        lines.append(
+            f"{language.code} ({language.name}): generated from {source} at every build "
+            f"({path}); never stale, no source_hash to update"
+        )
     return lines

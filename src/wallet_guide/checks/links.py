@@ -172,16 +172,26 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
         key = (page.path, site_target, fragment)
         if landing.lang == page.lang:
             name = posixpath.relpath(landing.name, posixpath.dirname(page.name) or ".")
-            return Finding(Problem(
-                page.path, link.line, f"link to the address {target} instead of the page's Markdown file",
-                f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
-            ), key)
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to the address {target} instead of the page's Markdown file",
+                    f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
+                ),
+                key,
+            )
         if not names_language(link.attrs.get("hreflang"), landing.lang):
-            return Finding(Problem(
-                page.path, link.line, f"link to {target} goes to the {landing.lang} site without saying so",
-                f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
-                f"otherwise link to {landing.name} in this language",
-            ), key)
+            return Finding(
+                Problem(
+                    page.path,
+                    link.line,
+                    f"link to {target} goes to the {landing.lang} site without saying so",
+                    f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
+                    f"otherwise link to {landing.name} in this language",
+                ),
+                key,
+            )
         return _anchor_problem(project, page, link, landing, fragment, key)
     file = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), address))
     folder = project.root / project.docs_dir
@@ -331,11 +341,17 @@ def check_site(project: Project, site: Site) -> list[Problem]:
                 )
                 continue
             if link.tag == "a" and link.in_article and target_dir is not None:
-                source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
+                source_lang, target_lang = (
+                    _language_of(project, built_path),
+                    _language_of(project, target_dir),
+                )
                 if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
-                    problems.append(Problem(
-                        file, line,
-                        f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
-                        f"add hreflang=\"{target_lang}\" to the link if it means to change language; {origin}",
-                    ))
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
+                            f'add hreflang="{target_lang}" to the link if it means to change language; {origin}',
+                        )
+                    )
     return problems

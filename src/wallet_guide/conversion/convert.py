@@ -94,7 +94,7 @@ class Converter:
             return self.text(value)  # type: ignore[return-value]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             changes = {f.name: self.mapping(getattr(value, f.name)) for f in dataclasses.fields(value)}
-            return dataclasses.replace(value, **changes)  # type: ignore[return-value]
+            return dataclasses.replace(value, **changes)
         if isinstance(value, Mapping):
             return {key: self.mapping(item) for key, item in value.items()}  # type: ignore[return-value]
         if isinstance(value, list):

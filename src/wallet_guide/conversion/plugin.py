@@ -42,7 +42,9 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
         root = Path(config.config_file_path).parent
         built = {language.code for language in build_state.languages(config)}
         self.regions = {
-            lang: region for lang, region in load_regions(root / self.config.conversion_dir).items() if lang in built
+            lang: region
+            for lang, region in load_regions(root / self.config.conversion_dir).items()
+            if lang in built
         }
         self.converters = {lang: region.converter() for lang, region in self.regions.items()}
         i18n = build_state.i18n_plugin(config)
@@ -62,7 +64,10 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
             convert = self.converters[lang]
             filled = self.filled.setdefault(lang, set())
 
-            for key, fallback in (("site_name", config.site_name), ("site_description", config.site_description)):
+            for key, fallback in (
+                ("site_name", config.site_name),
+                ("site_description", config.site_description),
+            ):
                 # The source's own value, else (for the default language) mkdocs.yml's.
                 own = source.get(key)
                 value = own if own is not None else (fallback if region.source == default else None)
@@ -84,7 +89,7 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
         default = build_state.default_language(config).code
         prefix = "../" if region.source == default else ""
         for file in files.documentation_pages():
-            if getattr(file, "locale", None) == region.source:
+            if build_state.file_language(file, config).code == region.source:
                 file.content_string = convert.markdown(file.content_string, html_prefix=prefix)
-                file.locale = lang
+                build_state.move_file_to_language(file, lang)
         return files

@@ -55,25 +55,53 @@ def load_region(path: Path) -> Region:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise _fail(path, line, f"not valid YAML: {getattr(error, 'problem', error)}", "fix the syntax") from None
+        raise _fail(
+            path, line, f"not valid YAML: {getattr(error, 'problem', error)}", "fix the syntax"
+        ) from None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise _fail(path, 1, "expected a mapping with source, opencc and overrides", "see data/conversion/zh-tw.yml")
+        raise _fail(
+            path, 1, "expected a mapping with source, opencc and overrides", "see data/conversion/zh-tw.yml"
+        )
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     for key in ("source", "opencc"):
         if not isinstance(data.get(key), str):
-            raise _fail(path, lines.get(key, 1), f"'{key}' is missing or not a text", f"write e.g. {key}: {'zh' if key == 'source' else 's2twp'}")
+            raise _fail(
+                path,
+                lines.get(key, 1),
+                f"'{key}' is missing or not a text",
+                f"write e.g. {key}: {'zh' if key == 'source' else 's2twp'}",
+            )
     if data["opencc"] not in OPENCC_CONFIGS:
-        raise _fail(path, lines["opencc"], f"unknown OpenCC configuration '{data['opencc']}'", f"use one of {', '.join(OPENCC_CONFIGS)}")
+        raise _fail(
+            path,
+            lines["opencc"],
+            f"unknown OpenCC configuration '{data['opencc']}'",
+            f"use one of {', '.join(OPENCC_CONFIGS)}",
+        )
     overrides: list[Override] = []
     raw = data.get("overrides") or {}
     if not isinstance(raw, dict):
-        raise _fail(path, lines.get("overrides", 1), "'overrides' must map Simplified phrases to regional ones", "write 数字钱包: 數位錢包")
+        raise _fail(
+            path,
+            lines.get("overrides", 1),
+            "'overrides' must map Simplified phrases to regional ones",
+            "write 数字钱包: 數位錢包",
+        )
     override_node = next((v for k, v in node.value if k.value == "overrides"), None)
-    entry_lines = {k.value: k.start_mark.line + 1 for k, _ in getattr(override_node, "value", [])} if isinstance(override_node, yaml.MappingNode) else {}
+    entry_lines = (
+        {k.value: k.start_mark.line + 1 for k, _ in getattr(override_node, "value", [])}
+        if isinstance(override_node, yaml.MappingNode)
+        else {}
+    )
     for simplified, regional in raw.items():
         line = entry_lines.get(str(simplified), lines.get("overrides", 1))
         if not isinstance(simplified, str) or not isinstance(regional, str) or not simplified or not regional:
-            raise _fail(path, line, f"override {simplified!r}: both sides must be non-empty texts", "write 数字钱包: 數位錢包")
+            raise _fail(
+                path,
+                line,
+                f"override {simplified!r}: both sides must be non-empty texts",
+                "write 数字钱包: 數位錢包",
+            )
         overrides.append(Override(simplified, regional, line))
     return Region(path.stem, data["source"], data["opencc"], tuple(overrides), path)
 

@@ -124,7 +124,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             page = context.new_page()
             finished: list = []
             # Context-wide, so the service worker's own downloads (offline reading) count too.
-            context.on("requestfinished", lambda request, seen=finished: seen.append(request))  # not a builtin: Playwright wraps it
+            context.on("requestfinished", _appender(finished))
             page.goto(base + url, wait_until="networkidle")
             page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : true")
             page.wait_for_timeout(300)  # let the worker save the page and the checklist
@@ -290,7 +290,9 @@ def scaled(scale: int, as_json: bool) -> dict:
     print("  first search (open a page, type the query, first result shown; compressed transfer):")
     for row in searches:
         query = in_language(SCALE_QUERY, url_language(row["page"]))
-        print(f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+        print(
+            f"    {row['page']:<26} {query:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
+        )
     return figures
 
 
@@ -337,10 +339,14 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
         print(f"{row['page']:<28}{row['requests']:>9}{row['third_party']:>10}{row['bytes'] / 1024:>9.1f}")
     print("\nFirst search (open the page, type the query, first result shown; compressed transfer):")
     for row in searches:
-        print(f"  {row['page']:<8} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB")
+        print(
+            f"  {row['page']:<8} {row['query']:<22} {row['requests']:>3} requests {row['bytes'] / 1024:>7.1f} KiB"
+        )
     print(f"\nSearch index:\n{'lang':<7}{'sections':>9}{'files':>7}{'KiB':>9}{'KiB gz':>9}")
     for row in index:
-        print(f"{row['lang']:<7}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}")
+        print(
+            f"{row['lang']:<7}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}"
+        )
     print()
     for row in assets:
         print(

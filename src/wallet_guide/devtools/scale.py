@@ -92,7 +92,9 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
         (out / shared).symlink_to(ROOT / shared)
     nav_parts: list[str] = []
     # A generated language (data/conversion/) gets its source's pages, converted by the build.
-    for lang in [language.code for language in project_languages(ROOT) if not is_generated(ROOT, language.code)]:
+    for lang in [
+        language.code for language in project_languages(ROOT) if not is_generated(ROOT, language.code)
+    ]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
         for part in range(1, scale):

@@ -41,8 +41,14 @@ def alternate_links(page: Page, files: dict[Language, File], current: Language) 
     """One entry per language that has this page (``files``: build_state.page_alternates;
     ``current``: the page's language)."""
     return [
-        Alternate(lang.code, lang.html_lang, lang == current, lang.name, site_path(file.url),
-                  get_relative_url(file.url, page.url))
+        Alternate(
+            lang.code,
+            lang.html_lang,
+            lang == current,
+            lang.name,
+            site_path(file.url),
+            get_relative_url(file.url, page.url),
+        )
         for lang, file in files.items()
     ]
 
@@ -56,13 +62,17 @@ _templates = jinja2.Environment(
 )
 
 
-def render_sitemap(entries: list[SitemapEntry], site_url: str, x_default: str,
-                   hreflangs: Mapping[str, str] | None = None) -> str:
+def render_sitemap(
+    entries: list[SitemapEntry], site_url: str, x_default: str, hreflangs: Mapping[str, str] | None = None
+) -> str:
     """A sitemap whose every URL lists all its language versions (templates/sitemap.xml);
     ``hreflangs``: language code -> its BCP 47 tag (Language.html_lang: zh-tw -> zh-TW)."""
     base = site_url.rstrip("/") + "/"
     return _templates.get_template("sitemap.xml").render(
-        entries=entries, base=base, x_default=x_default, hreflangs=hreflangs or {},
+        entries=entries,
+        base=base,
+        x_default=x_default,
+        hreflangs=hreflangs or {},
     )
 
 

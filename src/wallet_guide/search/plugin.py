@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,7 +68,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         name = page.file.src_uri.split("/", 1)[-1]
         sections = split_sections(html, page.url, page.title)
         if self.config.vocabulary_at == "index":
-            vocabulary_lang, alias = lang, normalized
+            vocabulary_lang = lang
+            alias: Callable[[str], str] = normalized
             generated = generated_languages(config)
             if lang in generated:
                 # Its source's aliases in its own script, as its index is (錢不夠, not 钱不够).
