@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,6 +24,7 @@ from wallet_guide.texts import require_keys, texts_of
 from wallet_guide.theme.config import ThemeFixesConfig
 from wallet_guide.theme.html_fixes import apply_all
 from wallet_guide.theme.material import bundle_path
+from wallet_guide.theme.template_cache import SharedBytecodeCache
 
 ASSETS = Path(__file__).parent / "assets"
 NOT_FOUND_TEXTS = ("title", "text", "search", "checklist", "home")
@@ -38,6 +40,7 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def __init__(self) -> None:
         self.files: Files | None = None
         self.bundle = ""
+        self.template_cache = SharedBytecodeCache()
 
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
@@ -71,6 +74,11 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
         add_package_assets(files, config, ASSETS)  # material-loader.js, used by overrides/main.html
         self.files = files
         return files
+
+    def on_env(self, env: Environment, config, files):
+        if self.config.enabled:
+            env.bytecode_cache = self.template_cache  # compiled once, not once per language pass
+        return env
 
     def _page_url(self, name: str, lang: Language, config: MkDocsConfig) -> str:
         """The site-root-relative address of the page ``name`` in ``lang``."""
