@@ -118,7 +118,7 @@ compare-search: system-packages $(VENV)/.compare-installed ## Measure our search
 	$(GUIDE) compare-search
 
 .PHONY: screenshots
-screenshots: system-packages $(VENV)/.test-installed ## Save phone-width screenshots (home, checklist ticked, solutions, support; zh/en, light/dark) into screenshots/
+screenshots: system-packages $(VENV)/.test-installed ## Save phone-width screenshots (home, checklist ticked, solutions, support; every language, light/dark) into screenshots/
 	$(GUIDE) screenshots
 
 .PHONY: lint

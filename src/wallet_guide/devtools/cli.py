@@ -167,7 +167,7 @@ def lighthouse(urls: Annotated[list[str], typer.Argument(help="pages to audit")]
 def screenshots(
     out: Annotated[Path, typer.Option(help="where to save the PNGs")] = PROJECT_ROOT / "screenshots",
 ) -> None:
-    """Save phone-width screenshots (zh/en, light/dark) for reviewers: `make screenshots`."""
+    """Save phone-width screenshots (every language, light/dark) for reviewers: `make screenshots`."""
     from wallet_guide.devtools.screenshots import screenshots as shoot
 
     shoot(out)

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from wallet_guide.data.url_contract import load_contract
 from wallet_guide.devtools import static_server
 from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
 from wallet_guide.devtools.build import strict_build
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
-LANGUAGES = {"zh": "/", "en": "/en/"}
+# Every published language, from the URL contract (zh at /, en at /en/, zh-tw, zh-hk ...).
+LANGUAGES = {language.code: language.root for language in load_contract().languages}
 SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 
 
