@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
+
 PAGE_SETTINGS = "wg_settings"  # the template context's key
 SETTINGS_NAME = "SETTINGS"  # the wrapped files' parameter
 SETTINGS_ELEMENT_ID = "wg-settings"  # the page block (overrides/main.html, read by our scripts)
@@ -25,6 +27,19 @@ SETTINGS_ELEMENT_ID = "wg-settings"  # the page block (overrides/main.html, read
 def add_page_settings(context: dict[str, Any], **parts: Any) -> None:
     """Add ``parts`` (JSON values) to the page's settings block."""
     context.setdefault(PAGE_SETTINGS, {}).update(parts)
+
+
+def add_settings_to_html(html: str, **parts: Any) -> str:
+    """``html``, a written page, with ``parts`` added to its settings block: for what is known
+    only once every language is built (the 404 pages' lists of pages). Escaped as the
+    template's ``tojson`` escapes (no ``</script>`` can end the block early)."""
+    start, end = _settings_span(html)
+    settings = {**json.loads(html[start:end]), **parts}
+    return html[:start] + str(htmlsafe_json_dumps(settings, sort_keys=True)) + html[end:]
+
+
+def has_page_settings(html: str) -> bool:
+    return _SETTINGS_START in html
 
 
 def with_settings(source: str, settings: dict[str, Any]) -> str:
@@ -46,8 +61,16 @@ def published_settings(published: str) -> dict[str, Any]:
     return json.loads(tail[: -len(");")])
 
 
+_SETTINGS_START = f'<script type="application/json" id="{SETTINGS_ELEMENT_ID}">'
+
+
+def _settings_span(html: str) -> tuple[int, int]:
+    """Where the settings block's JSON starts and ends in a built page."""
+    start = html.index(_SETTINGS_START) + len(_SETTINGS_START)
+    return start, html.index("</script>", start)
+
+
 def page_settings(html: str) -> dict[str, Any]:
     """The settings block of a built page (for tests and benchmarks)."""
-    start = html.index(f'<script type="application/json" id="{SETTINGS_ELEMENT_ID}">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
+    start, end = _settings_span(html)
+    return json.loads(html[start:end])

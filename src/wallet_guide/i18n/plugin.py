@@ -17,10 +17,12 @@ from wallet_guide.i18n.alternates import (
     SitemapEntry,
     alternate_links,
     localize_permalinks,
+    pages_by_language,
     render_sitemap,
     site_path,
 )
 from wallet_guide.i18n.config import I18nLinksConfig
+from wallet_guide.settings import add_settings_to_html, has_page_settings
 from wallet_guide.texts import interface_texts, texts_of
 
 ASSETS = Path(__file__).parent / "assets"
@@ -91,6 +93,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         site_dir = Path(config.site_dir)
         x_default = self.config.sitemap_x_default or build_state.default_language(config).code
         hreflangs = {lang.code: lang.html_lang for lang in build_state.languages(config)}
+        pages = pages_by_language(self.sitemap, build_state.languages(config))
         for lang in build_state.languages(config):
             # Material's instant navigation reads <language root>/sitemap.xml to know which links
             # stay in the app; the root one also serves search engines, so it lists every page.
@@ -101,4 +104,10 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             (target / "sitemap.xml").write_text(xml, encoding="utf-8")
             (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
             if lang.code in self.not_found_pages:
-                (target / "404.html").write_text(self.not_found_pages[lang.code], encoding="utf-8")
+                (target / "404.html").write_text(self._not_found_page(lang, pages), encoding="utf-8")
+
+    def _not_found_page(self, lang: build_state.Language, pages: dict[str, list[str]]) -> str:
+        """The kept 404 page of ``lang``, with every language's pages for not-found.js, which
+        offers the page that the missing address meant in each language that has it."""
+        html = self.not_found_pages[lang.code]
+        return add_settings_to_html(html, not_found={"pages": pages}) if has_page_settings(html) else html
