@@ -26,6 +26,7 @@ from wallet_guide.settings import add_settings_to_html, has_page_settings
 from wallet_guide.texts import interface_texts, texts_of
 
 ASSETS = Path(__file__).parent / "assets"
+NOT_FOUND_SCRIPT = "not-found.js"  # the 404 page's offer of the page meant in each language
 
 
 class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
@@ -55,7 +56,8 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        add_package_assets(files, config, ASSETS)
+        # not-found.js is written into the 404 pages instead (on_template_context).
+        add_package_assets(files, config, ASSETS, only=("language-switcher.js",))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -77,6 +79,13 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
                 alternates={alt.lang: alt.site_url for alt in alternates},
             )
         )
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # Inline: a published file would be one more request on the 404 page and one more file
+        # the service worker precaches on every reader's first visit (+1.9 KiB, +1 request).
+        if self.config.enabled and template_name == "404.html":
+            context["wg_not_found_script"] = (ASSETS / NOT_FOUND_SCRIPT).read_text(encoding="utf-8")
         return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
