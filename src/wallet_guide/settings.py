@@ -3,9 +3,11 @@ settings in JavaScript").
 
 - A script on a page reads one JSON block, ``<script type="application/json" id="wg-settings">``,
   that ``overrides/main.html`` renders from the page's ``wg_settings``. Each plugin adds its part
-  with :func:`add_page_settings`. ``root`` is the site's root as seen from the page (an absolute
-  path on a 404 page, which is served at any depth); every other address in the block is
-  relative to it, so a script never guesses how deep the page or itself is.
+  with :func:`add_page_settings` (or, for what is known only once every language is built, to
+  the written page with :func:`add_settings_to_html`). ``root`` is the site's root as seen
+  from the page (an absolute path on a 404 page, which is served at any depth); every other
+  address in the block is relative to it, so a script never guesses how deep the page or
+  itself is.
 - A file that runs where there is no page of ours (``embed.js`` on a portal's page, ``sw.js`` in
   its worker) is published inside a wrapper that hands it its settings (:func:`with_settings`):
   no DOM to read, no request to make, and the pinned embed.js's integrity hash covers them. The
