@@ -11,8 +11,10 @@ import pytest
 
 from tests.generated import HTML_LANG
 from tests.html import page_file, read
-from tests.languages import CODES, GENERATED, ROOTS, interface_texts
+from tests.languages import CODES, GENERATED, NAMES, ROOTS, interface_texts
 from wallet_guide.data.url_contract import load_contract
+from wallet_guide.devtools.bench import page_urls
+from wallet_guide.settings import page_settings
 
 CONTRACT = load_contract()
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
@@ -77,6 +79,23 @@ def test_each_language_has_its_own_404_page(site, lang, root):
     # Links from the site's root: a 404 page is served at any address.
     hrefs = [a["href"] for a in doc.anchors if a.get("href", "").endswith(f"/{root}checklist/")]
     assert hrefs and all(h.startswith("/") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("lang,root", ROOTS.items())
+def test_each_404_page_knows_every_languages_pages_and_names_each_language(site, lang, root):
+    """What not-found.js offers from: the built pages of each language, and one link per
+    language, named in its own script (mkdocs.yml's name), its own language first."""
+    pages = page_settings((site / root / "404.html").read_text(encoding="utf-8"))["not_found"]["pages"]
+    built = {code: [] for code in CODES}
+    for url in page_urls(site):
+        code = max((c for c in CODES if url.startswith(f"/{ROOTS[c]}")), key=lambda c: len(ROOTS[c]))
+        built[code].append(url.removeprefix(f"/{ROOTS[code]}"))
+    assert {code: sorted(paths) for code, paths in pages.items()} == {c: sorted(p) for c, p in built.items()}
+    links = [a for a in read(site / root / "404.html").anchors if "data-wg-root" in a]
+    assert links[0]["data-wg-lang"] == lang
+    assert sorted(
+        (a["data-wg-lang"], a["text"], a["lang"], a["hreflang"], a["data-wg-root"]) for a in links
+    ) == sorted((code, NAMES[code], HTML_LANG[code], HTML_LANG[code], f"/{ROOTS[code]}") for code in CODES)
 
 
 def test_no_page_names_a_third_party_resource(site):

@@ -32,6 +32,16 @@ class SitemapEntry:
     alternates: dict[str, str]  # lang -> site-root-relative URL
 
 
+def pages_by_language(entries: list[SitemapEntry], languages: list[Language]) -> dict[str, list[str]]:
+    """Every built page's path under its language's root ("", "causes/"), per language code: what
+    a 404 page offers (not-found.js). From the sitemap, which lists every page once all are built."""
+    pages: dict[str, list[str]] = {lang.code: [] for lang in languages}
+    roots = {lang.code: lang.root for lang in languages}
+    for entry in entries:
+        pages[entry.lang].append(entry.site_url.removeprefix(roots[entry.lang]))
+    return pages
+
+
 def site_path(url: str) -> str:
     """MkDocs calls the home page "./"; as a path under the site root that is ""."""
     return "" if url in (".", "./") else url

@@ -17,13 +17,16 @@ from wallet_guide.i18n.alternates import (
     SitemapEntry,
     alternate_links,
     localize_permalinks,
+    pages_by_language,
     render_sitemap,
     site_path,
 )
 from wallet_guide.i18n.config import I18nLinksConfig
+from wallet_guide.settings import add_settings_to_html, has_page_settings
 from wallet_guide.texts import interface_texts, texts_of
 
 ASSETS = Path(__file__).parent / "assets"
+NOT_FOUND_SCRIPT = "not-found.js"  # the 404 page's offer of the page meant in each language
 
 
 class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
@@ -53,7 +56,8 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        add_package_assets(files, config, ASSETS)
+        # not-found.js is written into the 404 pages instead (on_template_context).
+        add_package_assets(files, config, ASSETS, only=("language-switcher.js",))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -77,6 +81,13 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         )
         return context
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # Inline: a published file would be one more request on the 404 page and one more file
+        # the service worker precaches on every reader's first visit (+1.9 KiB, +1 request).
+        if self.config.enabled and template_name == "404.html":
+            context["wg_not_found_script"] = (ASSETS / NOT_FOUND_SCRIPT).read_text(encoding="utf-8")
+        return context
+
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
         # Every language pass writes its 404 page to the site root, the last one winning:
         # keep each, and put them at <language root>/404.html once all are built.
@@ -91,6 +102,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         site_dir = Path(config.site_dir)
         x_default = self.config.sitemap_x_default or build_state.default_language(config).code
         hreflangs = {lang.code: lang.html_lang for lang in build_state.languages(config)}
+        pages = pages_by_language(self.sitemap, build_state.languages(config))
         for lang in build_state.languages(config):
             # Material's instant navigation reads <language root>/sitemap.xml to know which links
             # stay in the app; the root one also serves search engines, so it lists every page.
@@ -101,4 +113,10 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
             (target / "sitemap.xml").write_text(xml, encoding="utf-8")
             (target / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode(), mtime=0))
             if lang.code in self.not_found_pages:
-                (target / "404.html").write_text(self.not_found_pages[lang.code], encoding="utf-8")
+                (target / "404.html").write_text(self._not_found_page(lang, pages), encoding="utf-8")
+
+    def _not_found_page(self, lang: build_state.Language, pages: dict[str, list[str]]) -> str:
+        """The kept 404 page of ``lang``, with every language's pages for not-found.js, which
+        offers the page that the missing address meant in each language that has it."""
+        html = self.not_found_pages[lang.code]
+        return add_settings_to_html(html, not_found={"pages": pages}) if has_page_settings(html) else html

@@ -27,13 +27,23 @@ from wallet_guide.theme.material import bundle_path
 from wallet_guide.theme.template_cache import SharedBytecodeCache
 
 ASSETS = Path(__file__).parent / "assets"
-NOT_FOUND_TEXTS = ("title", "text", "search", "checklist", "home")
+NOT_FOUND_TEXTS = ("title", "elsewhere", "text", "search", "checklist", "home")
 
 
 @dataclass(frozen=True)
 class Link:
     href: str
     text: str
+
+
+@dataclass(frozen=True)
+class LanguageRoot:
+    """A language as the 404 page offers it: not-found.js adds the page path to ``root``."""
+
+    code: str
+    name: str  # in its own script (Language.name): 繁體中文（台灣）
+    html_lang: str  # for lang= and hreflang=
+    root: str  # its root path from the site's root: "/zh-tw/"
 
 
 class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
@@ -132,7 +142,20 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
                 self._href(self._page_url(name, lang, config), config, None)
                 for name in ("index.md", "checklist.md")
             )
-            context["wg_not_found"] = {**texts, "home_url": home, "checklist_url": checklist}
+            # The page's own language first; not-found.js shows those that have the page meant.
+            others = [other for other in build_state.languages(config) if other != lang]
+            languages = [
+                LanguageRoot(
+                    each.code, each.name, each.html_lang, self._href(each.root or "./", config, None)
+                )
+                for each in [lang, *others]
+            ]
+            context["wg_not_found"] = {
+                **texts,
+                "home_url": home,
+                "checklist_url": checklist,
+                "languages": languages,
+            }
         return context
 
     @event_priority(-90)  # on the final page HTML, after other plugins have added theirs

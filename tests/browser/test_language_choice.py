@@ -1,0 +1,215 @@
+"""A reader chooses the language (issue 14, "A reader chooses"): the root never redirects, and a
+404 page offers the page that the missing address meant in each language that has it, named in
+its own script (overrides/404.html, wallet_guide/i18n/assets/not-found.js)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import axe_violations, describe
+from tests.browser.test_navigation import wake_material
+from tests.conftest import serve
+from tests.generated import HTML_LANG
+from tests.languages import CODES, NAMES, ROOT, ROOTS, interface_texts
+from wallet_guide.devtools.build import strict_build
+
+PHONE = {"width": 390, "height": 844}
+OFFERED = "[data-wg-elsewhere] li:not([hidden]) a"
+ENGLISH_ONLY = "only-in-english/"  # a page of the English-only build below
+
+
+@pytest.fixture
+def tab(browser, base_url):
+    contexts = []
+
+    def open_tab(origin: str = base_url, scheme: str = "light", locale: str | None = None):
+        context = browser.new_context(
+            base_url=origin, viewport=PHONE, color_scheme=scheme, **({"locale": locale} if locale else {})
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        return page
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def offered(page) -> list[tuple[str, str, str, str, str]]:
+    """The offered links, in order: (language code, text, lang, hreflang, href)."""
+    rows = page.eval_on_selector_all(
+        OFFERED,
+        "links => links.map(a => [a.dataset.wgLang, a.textContent.trim(), a.lang, a.hreflang, "
+        "a.getAttribute('href')])",
+    )
+    return [tuple(row) for row in rows]
+
+
+def expected_link(code: str, path: str, tail: str = "") -> tuple[str, str, str, str, str]:
+    return (code, NAMES[code], HTML_LANG[code], HTML_LANG[code], f"/{ROOTS[code]}{path}{tail}")
+
+
+def not_found_language(page) -> str:
+    """The language of the 404 page served: the code whose <html lang> it has."""
+    html_lang = page.evaluate("document.documentElement.lang")
+    return next(code for code in CODES if HTML_LANG[code] == html_lang)
+
+
+# ---- A first visit to / is not redirected --------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-TW"])
+def test_a_first_visit_to_the_root_stays_on_the_zh_home_page_whatever_the_browser_language(
+    tab, base_url, locale
+):
+    page = tab(locale=locale)
+    documents: list[str] = []  # every page load (a redirect or a script's navigation is one more)
+    page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
+    response = page.goto("/", wait_until="networkidle")
+    # The browser really asks in that language.
+    assert response.request.all_headers()["accept-language"].startswith(locale)
+    assert page.evaluate("navigator.language") == locale
+    assert response.status == 200 and response.request.redirected_from is None
+    wake_material(page)  # every script of the page runs, Material's bundle too
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)  # time for a script redirect, were there one
+    assert documents == [f"{base_url}/"]
+    assert page.evaluate("location.pathname") == "/"
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG["zh"]
+    current = page.locator(".md-select__link[aria-current='true']")
+    assert current.get_attribute("data-wg-lang") == "zh"
+    assert page.console_errors == []
+
+
+# ---- 404 pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_missing_page_is_a_404_in_its_language_offering_no_other_language(tab, lang):
+    page = tab()
+    response = page.goto(f"/{ROOTS[lang]}no-such-page/")
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+    texts = interface_texts(lang)["not_found"]
+    expect(page.locator("article h1")).to_have_text(texts["title"])
+    page.wait_for_load_state("networkidle")  # not-found.js has run
+    expect(page.locator("[data-wg-elsewhere]")).to_be_hidden()
+    assert offered(page) == []
+    # The ways back in stay: home, checklist, search.
+    expect(page.locator(f"article a[href='/{ROOTS[lang]}']")).to_have_text(texts["home"])
+    expect(page.locator("article .wg-triage__search")).to_be_visible()
+    assert page.console_errors == []
+
+
+# address -> (the 404 page's language, the page meant, the language offered first)
+MISTYPED = {
+    "/zh-TW/solutions/": ("zh", "solutions/", "zh-tw"),  # a language folder in capitals
+    "/zh_tw/causes/": ("zh", "causes/", "zh-tw"),  # _ for -
+    "/en/zh-tw/causes/": ("en", "causes/", "zh-tw"),  # a relative link resolved on an en page
+    "/zh-hk/en/support/": ("zh-hk", "support/", "en"),
+    "/zh-tw/Checklist.html": ("zh-tw", "checklist/", "zh-tw"),  # a page named as a file
+    "/en/best-practices/%E3%80%82": ("en", "best-practices/", "en"),  # 。 pasted with the link
+    "/ZH-HK/": ("zh", "", "zh-hk"),  # the home page
+}
+
+
+@pytest.mark.parametrize("address", MISTYPED)
+def test_an_address_meaning_a_page_offers_it_in_every_language_that_has_it(tab, address):
+    served_in, path, first = MISTYPED[address]
+    page = tab()
+    response = page.goto(address)
+    assert response.status == 404
+    assert not_found_language(page) == served_in
+    block = page.locator("[data-wg-elsewhere]")
+    expect(block).to_be_visible()
+    expect(block.locator("p")).to_have_text(interface_texts(served_in)["not_found"]["elsewhere"])
+    links = offered(page)
+    assert links[0][0] == first
+    assert sorted(links) == sorted(expected_link(code, path) for code in CODES)  # every language has it
+    assert page.console_errors == []
+
+
+def test_each_offered_link_opens_that_page_in_its_language_at_the_section_read(tab, base_url):
+    page = tab()
+    address = "/zh_HK/solutions/#balance"
+    page.goto(address)
+    links = offered(page)
+    assert sorted(links) == sorted(expected_link(code, "solutions/", "#balance") for code in CODES)
+    for code, *_ in links:
+        page.goto(address)
+        with page.expect_navigation() as navigation:
+            page.locator(f"{OFFERED}[data-wg-lang='{code}']").click()
+        assert navigation.value.status == 200
+        assert page.url == f"{base_url}/{ROOTS[code]}solutions/#balance"
+        assert page.evaluate("document.documentElement.lang") == HTML_LANG[code]
+        expect(page.locator("article h2#balance")).to_be_visible()
+
+
+@pytest.mark.parametrize("address", ["/causes/balance/", "/zh-TW/nowhere/", "/en/zh-hk/no-such-page/"])
+def test_an_address_meaning_no_page_offers_none_but_keeps_the_ways_back(tab, address):
+    page = tab()
+    assert page.goto(address).status == 404
+    page.wait_for_load_state("networkidle")
+    assert offered(page) == []
+    expect(page.locator("[data-wg-elsewhere]")).to_be_hidden()
+    lang = not_found_language(page)
+    expect(page.locator(f"article a[href='/{ROOTS[lang]}']")).to_be_visible()
+    page.locator("article .wg-triage__search").click()
+    expect(page.locator(".wg-search dialog")).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", CODES)
+def test_a_404_page_offering_languages_has_no_axe_violation(tab, lang, scheme):
+    page = tab(scheme=scheme)
+    assert page.goto(f"/{ROOTS[lang]}zh_TW/causes/").status == 404
+    assert not_found_language(page) == lang
+    expect(page.locator("[data-wg-elsewhere]")).to_be_visible()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+# ---- A page that only some languages have ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english_only_site(tmp_path_factory):
+    """This guide plus a page in docs/en/ only (no zh, so no zh-tw or zh-hk either), built for
+    its own origin."""
+    project = tmp_path_factory.mktemp("guide")
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "overrides").symlink_to(ROOT / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs" / "en" / f"{ENGLISH_ONLY.rstrip('/')}.md").write_text(
+        "---\ntitle: Only in English\ndescription: A page that has no Chinese version.\n---\n\n"
+        "# Only in English {#only-in-english}\n\nThis page has no Chinese version.\n",
+        encoding="utf-8",
+    )
+    site_dir = tmp_path_factory.mktemp("english-only-site")
+    server, url = serve(site_dir)
+    result = strict_build(site_dir, cwd=project, site_url=url + "/")
+    assert result.ok, result.log
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    "address", [f"/{ENGLISH_ONLY}", f"/zh-hk/{ENGLISH_ONLY}", "/en/Only_In_English.html"]
+)
+def test_a_page_only_one_language_has_is_offered_in_that_language_only(tab, english_only_site, address):
+    page = tab(origin=english_only_site)
+    assert page.goto(address).status == 404
+    assert offered(page) == [expected_link("en", ENGLISH_ONLY)]
+    with page.expect_navigation() as navigation:
+        page.locator(OFFERED).click()
+    assert navigation.value.status == 200
+    assert page.url == f"{english_only_site}/en/{ENGLISH_ONLY}"
+    expect(page.locator("article h1#only-in-english")).to_contain_text("Only in English")
