@@ -15,7 +15,8 @@ from urllib.request import Request, urlopen
 import jsonschema
 import pytest
 
-from tests.languages import CODES, ROOTS
+from tests.generated import in_language, repository_checklist
+from tests.languages import CODES, GENERATED, ROOTS
 from wallet_guide.data.url_contract import load_contract
 from wallet_guide.settings import page_settings, published_settings
 
@@ -25,6 +26,7 @@ SCHEMAS = Path("data/schemas")
 LANGS = CODES  # the languages of mkdocs.yml (tests/languages.py)
 # A page the contract marks `planned` has no source yet, nor a place in the API.
 WRITTEN_PAGES = [p for p in CONTRACT.pages if Path("docs/zh", p.source).exists()]
+CAUSES = next(p for p in CONTRACT.pages if p.path == "causes/")
 
 
 def pages_json(site: Path, lang: str) -> dict:
@@ -91,6 +93,30 @@ def test_section_records_hold_the_sections_own_text_and_absolute_links(site, bas
     assert "网络" not in balance["text"], "the previous section's text leaked in"
     assert f'href="{base_url}/solutions/#balance"' in balance["html"]
     assert "<h2" not in balance["html"] and "¶" not in balance["text"]
+
+
+@pytest.mark.parametrize("lang", sorted(GENERATED))
+def test_a_generated_languages_api_holds_its_own_script_and_links(site, base_url, lang):
+    """api/v1/zh-tw/… and api/v1/zh-hk/…: the zh content converted, linking within the language."""
+    root = f"{base_url}/{ROOTS[lang]}"
+    causes = next(p for p in pages_json(site, lang)["pages"] if p["url"] == f"{root}causes/")
+    balance = next(s for s in causes["sections"] if s["id"] == "balance")
+    title, first_sentence = "2. 账户余额不足", "不少用户在进行支付时可能未及时检查账户余额。"
+    assert balance["title"] == in_language({"zh": title}, lang) != title
+    assert balance["text"].startswith(in_language({"zh": first_sentence}, lang))
+    assert not balance["text"].startswith(first_sentence)
+    assert f'href="{root}solutions/#balance"' in balance["html"]
+    hrefs = re.findall(
+        r'href="([^"]+)"', "".join(s["html"] for p in pages_json(site, lang)["pages"] for s in p["sections"])
+    )
+    assert hrefs and [h for h in hrefs if h.startswith(base_url) and not h.startswith(root)] == []
+
+    expected = {cause.id: cause.texts[lang] for cause in repository_checklist(CAUSES.ids).causes}
+    for cause in checklist_json(site, lang)["causes"]:
+        assert cause["symptom"] == expected[cause["id"]].symptom
+        assert cause["summary"] == expected[cause["id"]].summary
+    zh_symptoms = {c["symptom"] for c in checklist_json(site, "zh")["causes"]}
+    assert zh_symptoms.isdisjoint(c["symptom"] for c in checklist_json(site, lang)["causes"])
 
 
 def test_headers_file_lets_only_the_allow_list_frame_the_site(site, portals):

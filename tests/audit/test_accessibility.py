@@ -1,5 +1,7 @@
-"""axe-core (WCAG 2.2 AA) over every page of the site, in both languages and both colour
-schemes, plus the states a reader creates: the search dialog open with results, the 404 page.
+"""axe-core (WCAG 2.2 AA) over every page of the site, in every language (the generated zh-tw
+and zh-hk too) and both colour schemes, plus the states a reader creates: the search dialog open
+with results, the 404 page, the embed view. Each state is scanned in every language of mkdocs.yml
+(tests/languages.py), so a language added there is scanned without a change here.
 (The checklist's ticked states are scanned in tests/browser/test_checklist.py.)"""
 
 from __future__ import annotations
@@ -8,17 +10,23 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
+from tests.generated import HTML_LANG, in_language
 from tests.html import page_file
-from tests.languages import ROOTS
-from wallet_guide.devtools.bench import page_urls
+from tests.languages import CODES, GENERATED, ROOTS
+from wallet_guide.data.url_contract import load_contract
+from wallet_guide.devtools.bench import page_urls, url_language
 
 pytestmark = pytest.mark.audit
+
+CONTRACT = load_contract()
 
 
 @pytest.fixture(scope="module")
 def pages(site):
     urls = page_urls(site)
-    assert len(urls) >= 16 and all(page_file(site, u).exists() for u in urls)
+    assert all(page_file(site, u).exists() for u in urls)
+    promised = [CONTRACT.url(code, page) for code in CODES for page in CONTRACT.pages]
+    assert [u for u in promised if u not in urls] == [], "a page of the URL contract was not built"
     return urls
 
 
@@ -36,37 +44,58 @@ def test_every_page_has_no_violation(browser, base_url, pages, scheme):
     assert failures == [], "\n".join(failures)
 
 
-@pytest.mark.parametrize("url,query", [("/causes/", "余额不足"), ("/en/support/", "live chat")])
-def test_search_dialog_with_results_has_no_violation(page, url, query):
+# Where each language's reader searches, and for what. A generated language searches its source's
+# page, with the query converted as its reader types it (zh-tw, zh-hk: 餘額不足 on /zh-tw/causes/).
+SEARCHES = {"zh": ("causes/", "余额不足"), "en": ("support/", "live chat")}
+
+
+def search_state(code: str) -> tuple[str, str]:
+    """The page (a site address) and the query of ``code``'s search dialog scan."""
+    source = GENERATED[code][0] if code in GENERATED else code
+    page, query = SEARCHES[source]  # a KeyError: a new translated language needs its search here
+    return "/" + ROOTS[code] + page, in_language({source: query}, code)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_search_dialog_with_results_has_no_violation(page, base_url, lang):
+    url, query = search_state(lang)
     page.goto(url)
     page.click(".wg-search__open")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
-    page.locator(".wg-search__result").first.wait_for()
-    assert axe_violations(page) == []
+    first = page.locator(".wg-search__result").first
+    first.wait_for()
+    # The dialog scanned is the language's own: its first result is a page of that language.
+    assert url_language(first.evaluate("a => new URL(a.href).pathname")) == lang
+    assert axe_violations(page) == [], describe(axe_violations(page))
 
 
 # Each language's 404 page, bare and offering the page meant in every language (not-found.js).
-NOT_FOUND = [f"/{root}{path}" for root in ROOTS.values() for path in ("no-such-page/", "zh_TW/causes/")]
-
-
-@pytest.mark.parametrize("url", NOT_FOUND)
-def test_not_found_pages_have_no_violation(page, url):
-    response = page.goto(url)
+@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("path", ["no-such-page/", "zh_TW/causes/"])
+def test_not_found_pages_have_no_violation(page, lang, path):
+    response = page.goto(f"/{ROOTS[lang]}{path}")
     assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
     page.wait_for_load_state("networkidle")  # not-found.js has shown what it offers
     assert axe_violations(page) == [], describe(axe_violations(page))
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/causes/?embed=1",
-        "/en/support/?embed=1&theme=dark",
-        "/checklist/?embed=1&tick=network,balance",
-        "/en/checklist/?embed=1&theme=dark&tick=verification",
-    ],
-)
+def embed_views() -> list[str]:
+    """Each language's embed view: an article and the checklist with ticks, one light and one
+    dark, in turn (zh: causes light, checklist dark; zh-tw: support dark, checklist light; …)."""
+    views = []
+    ticks = "&tick=network,balance"
+    for n, code in enumerate(CODES):
+        root = "/" + ROOTS[code]
+        if n % 2 == 0:
+            views += [f"{root}causes/?embed=1", f"{root}checklist/?embed=1&theme=dark{ticks}"]
+        else:
+            views += [f"{root}support/?embed=1&theme=dark", f"{root}checklist/?embed=1{ticks}"]
+    return views
+
+
+@pytest.mark.parametrize("url", embed_views())
 def test_embed_view_has_no_violation(page, url):
     page.goto(url, wait_until="networkidle")
     page.wait_for_function("document.documentElement.dataset.wgEmbed === '1'")

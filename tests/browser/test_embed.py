@@ -13,6 +13,10 @@ import socket
 from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.generated import HTML_LANG, in_language
+from tests.languages import GENERATED, interface_texts
 
 FRAME = "#guide iframe"
 HEADING_SCROLL_TOLERANCE = 2  # px: the host scrolls to the section's top, rounded
@@ -473,3 +477,60 @@ def test_embed_js_finds_the_guide_from_its_own_address_or_the_site_it_was_built_
     page.wait_for_function("window.__loaded === true")
     assert page.get_attribute(FRAME, "src").startswith(f"{guide_root}/en/causes/?embed=1")
     shows_its_page(page.frame_locator(FRAME))
+
+
+# ---- The generated languages (zh-tw, zh-hk): a portal in Taiwan or Hong Kong says lang=zh-tw ----
+
+
+@pytest.mark.parametrize("lang", sorted(GENERATED))
+def test_a_generated_language_is_embedded_in_its_script_and_its_links_stay_in_it(
+    page, portals, base_url, lang
+):
+    frame = open_portal(page, portals.allowed, base_url, page="/causes/", lang=lang)
+    page.wait_for_function("window.__events.some(e => e.type === 'ready')")
+    ready = events(page, "ready")[0]
+    assert (ready["path"], ready["lang"], ready["url"]) == ("/causes/", lang, f"{base_url}/{lang}/causes/")
+    shows_its_page(frame)
+    assert guide(page).evaluate("document.documentElement.lang") == HTML_LANG[lang]
+    balance = in_language({"zh": "账户余额不足"}, lang)
+    assert balance != "账户余额不足" and balance in frame.locator("#balance").inner_text()
+    guide(page).evaluate("window.__sameDocument = true")
+
+    frame.locator("#balance ~ p a[href*='/solutions/']").first.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/solutions/')")
+    navigation = events(page, "navigation")[-1]
+    assert (navigation["lang"], navigation["url"]) == (lang, f"{base_url}/{lang}/solutions/#balance")
+    inside = guide(page)
+    assert inside.evaluate("window.__sameDocument === true"), "instant navigation should stay in the page"
+    assert "embed=1" in inside.url and f"/{lang}/solutions/" in inside.url
+    shows_its_page(frame)
+    step = in_language({"zh": "查看账户余额"}, lang)
+    assert step in frame.locator("#balance").inner_text()
+
+
+@pytest.mark.parametrize("lang", sorted(GENERATED))
+def test_a_generated_languages_checklist_ticks_are_state_messages_in_that_language(
+    page, portals, base_url, lang
+):
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang=lang)
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    tick(frame, "balance")
+    page.wait_for_function("window.__events.some(e => e.type === 'state')")
+    state = events(page, "state")[-1]
+    assert (state["lang"], state["path"], state["ticks"]) == (lang, "/checklist/", ["balance"])
+    assert state["url"] == f"{base_url}/{lang}/checklist/?tick=balance"
+    fix = frame.locator(".wg-checklist__fix:visible")
+    expect(fix).to_contain_text(in_language({"zh": "查看账户余额"}, lang))
+
+
+@pytest.mark.parametrize("lang", sorted(GENERATED))
+def test_the_placeholder_speaks_the_embedded_generated_language(page, portals, base_url, lang):
+    page.route(f"**/{lang}/causes/?embed=1*", lambda route: None)  # the guide's page never arrives
+    page.goto(
+        f"{portals.allowed}/host.html?{urlencode({'site': base_url + '/', 'page': '/causes/', 'lang': lang})}",
+        wait_until="domcontentloaded",
+    )
+    page.wait_for_function("window.__guide !== undefined")
+    loading = interface_texts(lang)["embed"]["loading"]
+    assert loading != interface_texts("zh")["embed"]["loading"]
+    assert page.locator("#guide [role=status]").inner_text() == loading

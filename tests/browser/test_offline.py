@@ -3,7 +3,12 @@ they visited and the checklist, in their language; other pages say they are offl
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
+
+from tests.generated import HTML_LANG, in_language
+from tests.languages import GENERATED, ROOTS, interface_texts
+from wallet_guide.settings import published_settings
 
 
 def worker_ready(page) -> None:
@@ -62,6 +67,51 @@ def test_a_page_never_visited_shows_the_offline_notice_in_its_language(browser, 
     expect(page.locator("h1")).to_have_text("当前处于离线状态")
     assert page.locator("a", has_text="清单").get_attribute("href") == "/checklist/"
     context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(GENERATED))
+def test_a_generated_language_reads_offline_in_its_own_script(browser, base_url, lang):
+    """A reader in Taiwan or Hong Kong: the pages they visited, their language's checklist (never
+    opened) and the notice for a page never visited, all in Traditional script and in their
+    language's folder, none falling back to the zh pages at the root."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(f"/{lang}/causes/")
+    worker_ready(page)
+    context.set_offline(True)
+
+    balance = in_language({"zh": "账户余额不足"}, lang)
+    assert balance != "账户余额不足"
+    page.goto(f"/{lang}/causes/#balance")
+    expect(page.locator("#balance")).to_contain_text(balance)
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+
+    page.goto(f"/{lang}/checklist/?tick=network")
+    expect(page.locator("input[type=checkbox][value=network]")).to_be_checked()
+    expect(page.locator(".wg-checklist")).to_contain_text(in_language({"zh": "检查网络连接"}, lang))
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+
+    notice = interface_texts(lang)["offline"]
+    assert notice["title"] != interface_texts("zh")["offline"]["title"]
+    page.goto(f"/{lang}/outlook/")
+    expect(page.locator("h1")).to_have_text(notice["title"])
+    expect(page.locator("main p").first).to_have_text(notice["text"])
+    assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+    assert page.locator("a", has_text=notice["checklist"]).get_attribute("href") == f"/{lang}/checklist/"
+    assert page.locator("a", has_text=notice["home"]).get_attribute("href") == f"/{lang}/"
+    context.close()
+
+
+def test_the_worker_saves_each_languages_checklist_in_its_folder(site):
+    """What the plugin promises: every language's root and its notice, the checklist saved per
+    root, so that the generated languages' root is matched before zh's ("")."""
+    settings = published_settings((site / "sw.js").read_text(encoding="utf-8"))
+    assert settings["pages"] == ["checklist/"]
+    roots = list(settings["languages"])
+    assert sorted(roots) == sorted(ROOTS.values())
+    assert roots == sorted(roots, key=len, reverse=True), "a longer root must be matched first"
+    for code, root in ROOTS.items():
+        assert settings["languages"][root] == {**interface_texts(code)["offline"], "lang": HTML_LANG[code]}
 
 
 def test_the_embed_view_is_left_to_the_network(browser, base_url):

@@ -7,6 +7,8 @@
   gzips text as real hosts do, see static_server.py);
 - the search index of each language (the generated ones, data/conversion/, too): its total
   size, and what the first search downloads;
+- per language of mkdocs.yml (none listed here): its home page's first visit, its median and
+  heaviest page's, its heaviest first search and its index;
 - our interactive parts' script and styles (the checklist's JS + CSS), compressed.
 
 With --scale N it first generates a site N times larger (scale.py) and prints, for that
@@ -20,6 +22,7 @@ import gzip
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -35,6 +38,7 @@ from wallet_guide.devtools import PROJECT_ROOT as ROOT
 from wallet_guide.devtools import static_server
 from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
 from wallet_guide.devtools.build import strict_build
+from wallet_guide.settings import page_settings
 
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 # Our interactive parts: the files (under assets/wallet-guide/) whose compressed size has a budget.
@@ -142,17 +146,50 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
 
 
 def search_index(site_dir: Path) -> list[dict]:
+    """Each language's search index (mkdocs.yml's languages), found where its pages look for it
+    (their settings' search.index); a language without one stops the bench."""
     rows = []
-    for folder in sorted((site_dir / "search").iterdir()):
+    for lang in project_languages(ROOT):
+        home = site_dir / lang.root / "index.html"
+        settings = page_settings(home.read_text(encoding="utf-8"))
+        folder = (home.parent / settings["root"] / settings["search"]["index"]).resolve()
+        if not (folder / "manifest.json").is_file():
+            sys.exit(f"{home}: no search index for '{lang.code}' at {folder}")
         files = sorted(folder.glob("*.json"))
         manifest = json.loads((folder / "manifest.json").read_text())
         rows.append(
             {
-                "lang": folder.name,
+                "lang": lang.code,
                 "files": len(files),
                 "bytes": sum(f.stat().st_size for f in files),
                 "gzip": sum(transfer_size(f) for f in files),
                 "sections": manifest["sections"],
+            }
+        )
+    return rows
+
+
+def by_language(visits: list[dict], searches: list[dict], index: list[dict]) -> list[dict]:
+    """Per language of mkdocs.yml: its home page's first visit, its median and heaviest page's,
+    its heaviest first search and its index (compressed)."""
+    rows = []
+    for lang in project_languages(ROOT):
+        pages = [row for row in visits if url_language(row["page"]) == lang.code]
+        home = next((row for row in pages if row["page"] == "/" + lang.root), None)
+        if home is None:
+            sys.exit(f"no first visit of /{lang.root} ('{lang.code}'): is the language built?")
+        heaviest = max(pages, key=lambda row: row["bytes"])
+        first = [row["bytes"] for row in searches if url_language(row["page"]) == lang.code]
+        rows.append(
+            {
+                "lang": lang.code,
+                "pages": len(pages),
+                "home_bytes": home["bytes"],
+                "median_page_bytes": statistics.median(row["bytes"] for row in pages),
+                "heaviest_page": heaviest["page"],
+                "heaviest_page_bytes": heaviest["bytes"],
+                "first_search_bytes": max(first, default=0),
+                "index_gzip": next(row["gzip"] for row in index if row["lang"] == lang.code),
             }
         )
     return rows
@@ -196,6 +233,18 @@ SCALE_QUERY = {"zh": "余额不足", "en": "insufficient balance"}
 # On the site itself: the article's words, then a query that also fetches the Traditional table
 # (zh) or the word list for misspellings (en).
 FIRST_SEARCHES = [SCALE_QUERY, {"zh": "餘額不足", "en": "insuficient balance"}]
+
+
+def first_searches(base: str) -> list[dict]:
+    """Each language's home, each query of FIRST_SEARCHES in that language; a query that is the
+    same text there (a generated language converts 余额不足 and 餘額不足 alike) is typed once."""
+    rows = []
+    for lang in project_languages(ROOT):
+        queries = dict.fromkeys(in_language(query, lang.code) for query in FIRST_SEARCHES)
+        for text in queries:
+            row = first_visits(base, ["/" + lang.root], {lang.code: text})[0]
+            rows.append({**row, "query": text})
+    return rows
 
 
 def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
@@ -304,15 +353,13 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
     site_dir.mkdir(parents=True, exist_ok=True)
     server, base = static_server.start(site_dir)
     try:
+        load = os.getloadavg()[0]  # other work on the machine slows every figure of time
         wall, reported = timed_build(site_dir, base + "/")
         check_seconds = timed_check()
         visits = first_visits(base, page_urls(site_dir))
-        searches = [
-            {**row, "query": in_language(query, url_language(row["page"]))}
-            for query in FIRST_SEARCHES
-            for row in first_visits(base, ["/" + lang.root for lang in project_languages(ROOT)], query)
-        ]
+        searches = first_searches(base)
         index = search_index(site_dir)
+        languages = by_language(visits, searches, index)
         assets = asset_weights(site_dir)
     finally:
         server.shutdown()
@@ -321,16 +368,21 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
     figures = {
         "build_seconds": round(wall, 2),
         "mkdocs_reported_seconds": reported,
+        "load_average": round(load, 2),
         "check_seconds": round(check_seconds, 2),
         "pages": visits,
         "first_search": searches,
         "search_index": index,
+        "languages": languages,
         "assets": assets,
     }
     if as_json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return report_budget(figures, budget, 1)
     print(f"Full build ({language_codes()}): {wall:.2f} s wall clock (MkDocs reports {reported} s)")
+    print(
+        f"  (load average {load:.1f} on {os.cpu_count()} cores when it started: above 1 per core, others share the CPU)"
+    )
     print(f"make check (strict build + every check): {check_seconds:.2f} s wall clock")
     print(
         f"\nFirst visit, fresh browser, phone screen, compressed transfer:\n{'page':<28}{'requests':>9}{'3rd-party':>10}{'KiB':>9}"
@@ -346,6 +398,18 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
     for row in index:
         print(
             f"{row['lang']:<7}{row['sections']:>9}{row['files']:>7}{row['bytes'] / 1024:>9.1f}{row['gzip'] / 1024:>9.1f}"
+        )
+    print(
+        "\nPer language (first visit and first search: compressed transfer; index: gzip -6):\n"
+        f"{'lang':<7}{'pages':>6}{'home KiB':>10}{'median KiB':>12}  {'heaviest page':<22}{'KiB':>6}"
+        f"{'1st search KiB':>16}{'index KiB gz':>14}"
+    )
+    for row in languages:
+        print(
+            f"{row['lang']:<7}{row['pages']:>6}{row['home_bytes'] / 1024:>10.1f}"
+            f"{row['median_page_bytes'] / 1024:>12.1f}  {row['heaviest_page']:<22}"
+            f"{row['heaviest_page_bytes'] / 1024:>6.1f}{row['first_search_bytes'] / 1024:>16.1f}"
+            f"{row['index_gzip'] / 1024:>14.1f}"
         )
     print()
     for row in assets:
