@@ -44,7 +44,7 @@ def traditional_to_simplified() -> dict[str, str]:
 
     chars = [chr(code) for low, high in CJK_RANGES for code in range(low, high + 1)]
 
-    def each(config: str) -> list[str]:
+    def each(config: str, chars: list[str]) -> list[str]:
         # A line break between characters keeps OpenCC from reading two of them as a phrase.
         converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
         if len(converted) != len(chars):
@@ -53,10 +53,11 @@ def traditional_to_simplified() -> dict[str, str]:
 
     table: dict[str, str] = {}
     for name in OPENCC_CONFIGS:
-        for char, simplified in zip(chars, each(name), strict=True):  # lengths checked above
+        for char, simplified in zip(chars, each(name, chars), strict=True):  # lengths checked above
             if simplified != char and len(simplified) == 1 and ord(simplified) <= 0xFFFF:
                 table.setdefault(char, simplified)
-    simplified_chars = {c for c, t in zip(chars, each("s2t"), strict=True) if t != c}
+    keys = list(table)
+    simplified_chars = {c for c, t in zip(keys, each("s2t", keys), strict=True) if t != c}
     table = {t: s for t, s in table.items() if t not in simplified_chars}
     for char, simplified in table.items():
         seen = {char}
