@@ -51,6 +51,34 @@ def test_overrides_win_longest_first():
     assert converter.text("数字钱包的账户，数字") == "數位錢包的帳戶，數碼"
 
 
+CORNER = Converter("s2twp", quotes="corner")
+
+
+def test_corner_quotes_in_text_only():
+    source = (
+        "---\ntitle: 遇到“处理失败”时\n---\n\n## 遇到“处理失败”时从哪里开始 {#start-here}\n\n"
+        "提示‘余额不足’或“网络‘不稳定’”，代码 `“网络”` 不变，user’s 不变。\n\n"
+        '见[“检查网络”](solutions.md#network "“网络”"){: title="“网络”" }，'
+        '<span title="“网络”">“网络”</span> https://x.example/“a”\n\n'
+        '```json\n{"description": "提示“处理失败”"}\n```\n'
+    )
+    out = CORNER.markdown(source)
+    assert "title: 遇到「處理失敗」時" in out  # a front-matter value is text; its key is kept
+    assert "## 遇到「處理失敗」時從哪裡開始 {#start-here}" in out
+    assert "提示『餘額不足』或「網路『不穩定』」" in out
+    assert "`“网络”`" in out and "user’s" in out  # code, and an apostrophe
+    assert '[「檢查網路」](solutions.md#network "“网络”"){: title="“网络”" }' in out  # target, attributes
+    assert '<span title="“网络”">「網路」</span>' in out  # an HTML attribute keeps its quotes
+    assert "https://x.example/“a”" in out
+    assert '{"description": "提示“处理失败”"}' in out  # a code block
+    assert CORNER.text("“余额”") == "「餘額」"
+    assert TW.text("“余额”") == "“餘額”"  # curly, the default: the source's
+
+
+def test_a_quotation_may_close_after_code():
+    assert CORNER.markdown("“`网络`”与‘`a`’") == "「`网络`」與『`a`』"
+
+
 def test_mappings_convert_values_not_keys():
     texts = {"zh": {"title": "找不到这个页面", "links": [{"page": "checklist.md", "text": "打开清单"}]}}
     filled = with_generated(texts, {"zh-hk": ("zh", HK)})
@@ -63,9 +91,9 @@ def test_mappings_convert_values_not_keys():
 
 def test_region_files_of_the_repository_load():
     regions = load_regions(ROOT / "data" / "conversion")
-    assert {lang: (r.source, r.opencc) for lang, r in regions.items()} == {
-        "zh-tw": ("zh", "s2twp"),
-        "zh-hk": ("zh", "s2hk"),
+    assert {lang: (r.source, r.opencc, r.quotes) for lang, r in regions.items()} == {
+        "zh-tw": ("zh", "s2twp", "corner"),
+        "zh-hk": ("zh", "s2hk", "corner"),
     }
 
 
@@ -75,6 +103,7 @@ def test_region_files_of_the_repository_load():
         ("source: zh\nopencc: s2xx\n", "data.yml:2: unknown OpenCC configuration 's2xx'"),
         ("opencc: s2hk\n", "data.yml:1: 'source' is missing"),
         ("source: zh\nopencc: s2hk\noverrides:\n  网络: ''\n", "data.yml:4: override '网络': both sides"),
+        ("source: zh\nopencc: s2hk\nquotes: square\n", "data.yml:3: unknown quotes style 'square'"),
     ],
 )
 def test_a_bad_region_file_names_file_and_line(tmp_path, text, message):
@@ -93,3 +122,6 @@ def test_built_generated_page_has_region_words_and_source_ids(site, lang, html_l
     assert network in page.article_text
     assert page.ids == zh.ids
     assert page.lang == html_lang
+    home, generated_home = read(page_file(site, "/")), read(page_file(site, f"/{lang}/"))
+    assert "“处理失败”" in home.article_text and "「處理失敗」" in generated_home.article_text
+    assert "“" not in generated_home.article_text

@@ -49,5 +49,63 @@ def test_the_manifest_names_the_optional_files():
     files = build_files("zh", [section])
     manifest = json.loads(files["manifest.json"])
     assert set(manifest["traditional"]) == set(json.loads(files["traditional.json"])[0::2])
+    assert manifest["words"] == {} and manifest["foldResults"] is False
     assert json.loads(files["words.json"]) == ["wifi"]
     assert manifest["vocabulary"] is False and "vocabulary.json" not in files
+
+
+def test_every_chinese_text_folds_to_simplified_and_the_source_words():
+    from wallet_guide.search.variants import Folding
+
+    folding = Folding(words={"网路": "网络", "软体": "软件", "数位钱包": "数字钱包"})
+    for text in ("网络不稳定", "網路不穩定", "網絡不穩定", "网路不稳定"):
+        assert folding.fold(text) == "网络不稳定", text
+    assert folding.fold("數位錢包的軟體") == "数字钱包的软件"
+    assert folding.fold(folding.fold("數位錢包的軟體")) == "数字钱包的软件"  # idempotent
+    assert simplify("什么") == "什么"  # 么 is Simplified: OpenCC's tw2s 么 -> 幺 is not a fold
+
+
+def test_regional_words_are_the_converters_not_the_sources_own():
+    from wallet_guide.conversion.convert import Converter
+    from wallet_guide.search.variants import regional_words
+
+    tw = Converter("s2twp", {"数字钱包": "數位錢包"})
+    hk = Converter("s2hk", {"数字钱包": "數碼錢包"})
+    source = ["网络不稳定时，更新应用软件。", "数字钱包的网络。", "创建账户前请先建立联系。"]
+    words = regional_words(source, [tw.text, hk.text])
+    assert words["网路"] == "网络" and words["软体"] == "软件"
+    assert words["数位钱包"] == "数字钱包" and words["数码钱包"] == "数字钱包"
+    assert "建立" not in words  # Taiwan's word for 创建 is the source's own word too
+    assert "的网路" not in words  # explained by 网路
+
+
+def test_a_traditional_index_is_folded_but_shows_its_own_text():
+    from wallet_guide.search.variants import Folding
+
+    section = Section(
+        "zh-tw/causes/#network", "網路連線問題", "常見原因", "網路不穩定時，支付請求將無法成功傳送。"
+    )
+    files = build_files("zh-tw", [section], folding=Folding(words={"网路": "网络"}))
+    terms = {t for name, text in files.items() if name.startswith("terms-") for t in json.loads(text)}
+    assert {"网络", "余额"} & terms == {"网络"} and "網路" not in terms
+    assert json.loads(files["sections-0.json"])[0][1] == "網路連線問題"
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["foldResults"] is True and manifest["words"] == {"网路": "网络"}
+
+
+def test_generated_languages_have_their_sources_vocabulary_converted():
+    from pathlib import Path
+
+    from tests.languages import GENERATED
+    from wallet_guide.search.vocabulary import for_language, load
+
+    vocabulary = load(Path(__file__).resolve().parents[1] / "data" / "reader-vocabulary.yml")
+    generated = {code: (source, converter.text) for code, (source, converter) in GENERATED.items()}
+    zh = for_language(vocabulary, "zh", generated)
+    for lang in GENERATED:
+        converted = for_language(vocabulary, lang, generated)
+        assert converted.keys() == zh.keys() and converted, lang
+        assert "钱不够" in converted[("causes.md", "balance")].aliases  # 錢不夠, Simplified as a query
+    # Taiwan's words: 网络 in an alias becomes 網路 (folded: 网路; the index's folding: 网络).
+    tw = for_language(vocabulary, "zh-tw", generated)
+    assert any("网路" in a for entry in tw.values() for a in entry.aliases)

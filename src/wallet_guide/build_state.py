@@ -14,9 +14,12 @@ site-wide outputs (sitemap, search index) belong.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import mkdocs_static_i18n.config
@@ -26,12 +29,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from wallet_guide.conversion.convert import Converter
+from wallet_guide.conversion.regions import Region, load_regions
+
 if TYPE_CHECKING:
     from wallet_guide.data.checklist import Checklist
     from wallet_guide.data.url_contract import Contract
 
 I18N_PLUGIN = "i18n"
 CHECKLIST_PLUGIN = "wallet-guide-checklist"
+GENERATED_PLUGIN = "wallet-guide-generated"
+CONVERSION_DIR = "data/conversion"  # wallet-guide-generated's default conversion_dir
 
 # static-i18n 1.3.1 accepts a region subtag in capitals only (zh-TW) and names the language's
 # folder after its locale; BCP 47 tags are case-insensitive and our addresses are lower case
@@ -55,6 +63,8 @@ class Language:
     root: str  # its folder under the site root: "" for the default, else "en/"
     html_lang: str  # <html lang>: the entry's theme.language, else its code
     site_name: str | None = None  # its own site_name; None: mkdocs.yml's
+    # A generated language's source ("zh" for zh-tw: data/conversion/zh-tw.yml); None: its own pages.
+    generated_from: str | None = None
 
 
 class LanguageSettingsError(ValueError):
@@ -103,9 +113,51 @@ def i18n_plugin(config: MkDocsConfig):
 def languages(config: MkDocsConfig) -> list[Language]:
     """Every built language, the default first, in mkdocs.yml's order."""
     try:
-        return languages_from_settings(i18n_plugin(config).config.languages)
+        built = languages_from_settings(i18n_plugin(config).config.languages)
     except LanguageSettingsError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
+    regions = _regions(config)
+    return [
+        dataclasses.replace(lang, generated_from=regions[lang.code].source) if lang.code in regions else lang
+        for lang in built
+    ]
+
+
+def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
+    """The recipes of the generated languages (data/conversion/<code>.yml), by code: the ones
+    wallet-guide-generated loaded, else (before its on_config, or without it, as in a test's
+    config) its folder's; none when it is turned off."""
+    plugin = config.plugins.get(GENERATED_PLUGIN)
+    if plugin is not None and not plugin.config.enabled:
+        return {}
+    if plugin is not None and plugin.regions:
+        return plugin.regions
+    folder = plugin.config.conversion_dir if plugin is not None else CONVERSION_DIR
+    path = Path(config.config_file_path).parent / folder
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(path.glob("*.yml"))) if path.is_dir() else ()
+    return _load_regions(path, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_regions(path: Path, stamp: tuple) -> dict[str, Region]:
+    """load_regions, once per folder and version of its files (``stamp``)."""
+    return load_regions(path)
+
+
+def generated_languages(config: MkDocsConfig) -> dict[str, tuple[str, Converter]]:
+    """code -> (its source language, its converter), for every generated build language."""
+    plugin = config.plugins.get(GENERATED_PLUGIN)
+    converters = getattr(plugin, "converters", None) or {}
+    regions = _regions(config)
+    return {
+        lang.code: (lang.generated_from, converters.get(lang.code) or regions[lang.code].converter())
+        for lang in languages(config)
+        if lang.generated_from is not None
+    }
+
+
+def is_generated(config: MkDocsConfig, code: str) -> bool:
+    return language(config, code).generated_from is not None
 
 
 def language(config: MkDocsConfig, code: str) -> Language:

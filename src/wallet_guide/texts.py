@@ -25,7 +25,6 @@ from mkdocs.exceptions import PluginError
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
 from wallet_guide.conversion.convert import Converter
-from wallet_guide.conversion.state import generated_languages
 from wallet_guide.data.yaml_lines import node_lines  # the line of each value of a YAML file
 
 TEXTS_DIR = Path("data/interface")  # relative to mkdocs.yml
@@ -193,7 +192,7 @@ def locate(config: MkDocsConfig, code: str, path: Sequence) -> str:
 
 def _files(config: MkDocsConfig) -> dict[str, _File]:
     languages = build_state.languages(config)
-    generated = generated_languages(config)
+    generated = build_state.generated_languages(config)
     directory = Path(config.config_file_path).parent / TEXTS_DIR
     stamps = tuple(
         (directory / f"{lang.code}.yml").stat().st_mtime_ns

@@ -65,3 +65,58 @@ def test_readers_words_are_converted_with_the_pages(page, lang, query):
     search(page, query)
     first = page.locator(".wg-search__result").first
     assert first.get_attribute("href").endswith(f"/{lang}/causes/#balance"), first.get_attribute("href")
+
+
+CHINESE = ["zh", *sorted(GENERATED)]
+
+
+def first_results(page, lang: str, query: str) -> list[str]:
+    """The results' addresses for ``query`` typed on ``lang``'s home page, site-root relative
+    without the language folder; asserts that every one is a page of ``lang``."""
+    folder = "/" if lang == "zh" else f"/{lang}/"
+    page.goto(folder)
+    search(page, query)
+    results = page.locator(".wg-search__result")
+    hrefs = results.evaluate_all("els => els.map(e => new URL(e.href).pathname + new URL(e.href).hash)")
+    assert hrefs, f"{query!r} on {folder}: no result"
+    others = [
+        h
+        for h in hrefs
+        if not h.startswith(folder) or any(h.startswith(f"/{c}/") for c in CODES if c != lang)
+    ]
+    assert not others, f"{query!r} on {folder}: results of another language {others}"
+    return [h[len(folder) - 1 :] for h in hrefs]
+
+
+@pytest.mark.parametrize(
+    "queries,section",
+    [
+        # Simplified typed on a Traditional page, and the reverse
+        (["余额不足", "餘額不足"], "/causes/#balance"),
+        (["钱包", "錢包"], None),  # the same section as zh's first for 钱包, wherever it is typed
+        # the regions' words for one thing: mainland, Taiwan, Hong Kong
+        (["网络", "網路", "網絡"], "#network"),
+        (["软件", "軟體", "軟件"], None),
+    ],
+    ids=["balance", "wallet", "network", "software"],
+)
+def test_every_chinese_language_folds_script_and_regional_words_alike(page, queries, section):
+    """One normalisation (search/variants.py): each query, typed on each Chinese page, finds the
+    same section first, in that page's language."""
+    expected = first_results(page, "zh", queries[0])[0]
+    assert expected.endswith(section or ""), expected
+    for lang in CHINESE:
+        for query in queries:
+            first = first_results(page, lang, query)[0]
+            assert first == expected, f"{query!r} on {lang}: first result {first}, expected {expected}"
+
+
+def test_results_show_the_page_own_script(page):
+    """The index is folded to Simplified; a Traditional page's results are in its own text."""
+    page.goto("/zh-tw/")
+    search(page, "网络连接")
+    first = page.locator(".wg-search__result").first
+    assert "網路連線" in first.inner_text() or "網路" in first.inner_text()
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all("网" not in m and "络" not in m for m in marks), marks
+    assert any("網" in m for m in marks), marks

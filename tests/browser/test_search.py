@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -206,9 +207,25 @@ def test_browser_and_build_tokenize_alike(page):
         assert page.evaluate("t => window.wgSearch.terms(t)", text) == terms(text), text
 
 
-def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
-    """`index_dir` may be any folder, nested too: search.js takes it from the page's settings
-    and the results' addresses from the site's root, not from the index's depth."""
+@pytest.mark.parametrize("lang", ["zh", "zh-tw"])
+def test_browser_and_build_fold_alike(page, lang):
+    """search.js folds a query as variants.py folded the index: Simplified characters, then the
+    source's words for the regions' (the manifest's `words`)."""
+    from wallet_guide.search.variants import Folding
+
+    page.goto("/" if lang == "zh" else f"/{lang}/")
+    manifest = page.evaluate(f"fetch('/search/{lang}/manifest.json').then(r => r.json())")
+    assert manifest["words"]["网路"] == "网络" and manifest["words"]["软体"] == "软件"
+    folding = Folding(words=manifest["words"])
+    samples = ["網路連線不穩定", "使用者帳戶餘額不足", "數碼錢包和數位錢包", "軟體更新", "网络 WiFi 網絡"]
+    for text in samples:
+        assert page.evaluate("t => window.wgSearch.fold(t)", text) == folding.fold(text), text
+
+
+@contextlib.contextmanager
+def site_with_search_options(browser, tmp_path, **options):
+    """The guide built (strictly, for the origin it is served from) with wallet-guide-search's
+    ``options``; yields (a page of a fresh browser context, the site's folder, its origin)."""
     import yaml
     from mkdocs.utils import yaml_load
 
@@ -225,7 +242,7 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
         {
             "wallet-guide-search": {
                 **((entry.get("wallet-guide-search") if isinstance(entry, dict) else None) or {}),
-                "index_dir": "find/v2",
+                **options,
             }
         }
         if entry == "wallet-guide-search" or (isinstance(entry, dict) and "wallet-guide-search" in entry)
@@ -241,9 +258,21 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
     try:
         built = strict_build(site, config=config_file, cwd=ROOT, site_url=url + "/")
         assert built.returncode == 0, built.log
-        assert (site / "find" / "v2" / "en" / "manifest.json").is_file() and not (site / "search").exists()
         context = browser.new_context(base_url=url)
-        page = context.new_page()
+        try:
+            yield context.new_page(), site, url
+        finally:
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
+    """`index_dir` may be any folder, nested too: search.js takes it from the page's settings
+    and the results' addresses from the site's root, not from the index's depth."""
+    with site_with_search_options(browser, tmp_path, index_dir="find/v2") as (page, site, url):
+        assert (site / "find" / "v2" / "en" / "manifest.json").is_file() and not (site / "search").exists()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         for start, query, target in [
@@ -255,7 +284,21 @@ def test_the_index_folder_is_the_plugins_index_dir(browser, tmp_path):
             assert page.locator(".wg-search__result").first.get_attribute("href") == url + target
         assert any("/find/v2/en/terms-" in address for address in requested)
         assert any("/find/v2/zh/terms-" in address for address in requested)
-        context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+
+
+def test_readers_words_at_query_time_in_every_chinese_language(browser, tmp_path):
+    """`vocabulary_at: query`: the box expands a query with the vocabulary of its page's language,
+    a generated language's converted from its source's (錢不夠 on /zh-tw/, 钱不够 typed there)."""
+    with site_with_search_options(browser, tmp_path, vocabulary_at="query") as (page, site, url):
+        for lang in ("zh", "zh-tw", "zh-hk"):
+            assert (site / "search" / lang / "vocabulary.json").is_file(), lang
+        for start, query in [
+            ("/", "钱不够"),
+            ("/zh-tw/", "錢不夠"),
+            ("/zh-tw/", "钱不够"),
+            ("/zh-hk/", "沒錢了"),
+        ]:
+            page.goto(start)
+            search(page, query)
+            first = page.locator(".wg-search__result").first.get_attribute("href")
+            assert first == f"{url}{start}causes/#balance", (start, query, first)

@@ -35,7 +35,6 @@ from wallet_guide.checklist.render import (
     template_env,
 )
 from wallet_guide.conversion.convert import with_generated
-from wallet_guide.conversion.state import generated_languages
 from wallet_guide.data.checklist import Checklist, load_checklist
 from wallet_guide.data.url_contract import Contract, ContractPage, load_contract
 from wallet_guide.texts import locate, texts_of
@@ -57,7 +56,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         # static-i18n re-runs on_config for each language of one build: read the data once.
         if self.checklist is None or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
-            generated = generated_languages(config)
+            generated = build_state.generated_languages(config)
             self.contract = load_contract(root / self.config.contract_file)
             self.checklist = load_checklist(
                 root / self.config.data_file,

@@ -4,7 +4,8 @@ OpenCC's phrase-level configurations (``s2twp`` for Taiwan, ``s2hk`` for Hong Ko
 and regional wording; a region's reviewed overrides (Simplified phrase -> regional phrase) win over
 OpenCC wherever they occur. Markdown keeps its structure: code, HTML comments and tags, attribute
 lists ({#balance}), link targets and URLs are copied unchanged, only the text between them is
-converted.
+converted. A region that writes corner brackets (``quotes: corner``) gets 「…」 and 『…』 for the
+source's “…” and ‘…’, in that text only.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _PROTECTED = re.compile(
 )
 
 T = TypeVar("T")
+# Quotation marks by region style (data/conversion/<lang>.yml `quotes:`); "curly" keeps the source's.
+QUOTE_STYLES: dict[str, dict[str, str]] = {
+    "curly": {},
+    "corner": {"“": "「", "”": "」", "‘": "『", "’": "』"},
+}
+_LATIN = re.compile(r"[A-Za-z]")
 _TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 # A relative address in a raw HTML attribute (Markdown links are resolved by MkDocs, these are not).
 _RELATIVE_ATTRIBUTE = re.compile(r"""(\s(?:src|href)=(["']))(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\2)""")
@@ -49,19 +56,56 @@ def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-class Converter:
-    """Simplified -> one region's Traditional Chinese: OpenCC ``config`` plus ``overrides``."""
+class _Quotes:
+    """Quotation marks in one region's style, across the text pieces of one document: an opening
+    mark in one piece may close in the next (“`code`”). ’ between two Latin letters (user’s), or
+    with no ‘ open, is an apostrophe and stays."""
 
-    def __init__(self, config: str, overrides: Mapping[str, str] | None = None) -> None:
+    def __init__(self, style: Mapping[str, str]) -> None:
+        self.style = style
+        self.open_singles = 0
+
+    def __call__(self, text: str) -> str:
+        if not self.style or not any(mark in text for mark in self.style):
+            return text
+        out = []
+        for i, char in enumerate(text):
+            if char == "‘":
+                self.open_singles += 1
+            elif char == "’":
+                apostrophe = (
+                    i > 0 and i + 1 < len(text) and _LATIN.match(text[i - 1]) and _LATIN.match(text[i + 1])
+                )
+                if apostrophe or not self.open_singles:
+                    out.append(char)
+                    continue
+                self.open_singles -= 1
+            out.append(self.style.get(char, char))
+        return "".join(out)
+
+
+class Converter:
+    """Simplified -> one region's Traditional Chinese: OpenCC ``config`` plus ``overrides``, and
+    its quotation marks (``quotes``: a QUOTE_STYLES name)."""
+
+    def __init__(
+        self, config: str, overrides: Mapping[str, str] | None = None, quotes: str = "curly"
+    ) -> None:
         self.config = config
         self.overrides = dict(overrides or {})
+        self.quotes = QUOTE_STYLES[quotes]
         self._opencc = _opencc(config)
         # Longest phrase first, so that 数字钱包 wins over 数字 when both are overridden.
         phrases = sorted(self.overrides, key=len, reverse=True)
         self._override = re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
     def text(self, text: str) -> str:
-        """Plain text: overrides where their Simplified phrase occurs, OpenCC everywhere else."""
+        """Plain text: overrides where their Simplified phrase occurs, OpenCC everywhere else,
+        then the region's quotation marks."""
+        return _Quotes(self.quotes)(self._words(text))
+
+    def _words(self, text: str) -> str:
+        """Overrides, and OpenCC between them (the script and the region's words)."""
         if not text:
             return text
         if self._override is None:
@@ -78,14 +122,15 @@ class Converter:
     def markdown(self, source: str, html_prefix: str = "") -> str:
         """A Markdown page (front matter included): text converted, structure kept; relative
         addresses in raw HTML tags (not in code) prefixed with ``html_prefix``."""
+        quotes = _Quotes(self.quotes)  # one document: a quotation may close in a later piece
         out: list[str] = []
         last = 0
         for match in _PROTECTED.finditer(source):
-            out.append(self.text(source[last : match.start()]))
+            out.append(quotes(self._words(source[last : match.start()])))
             kept = match.group()
             out.append(rebase_html(kept, html_prefix) if html_prefix and _TAG.fullmatch(kept) else kept)
             last = match.end()
-        out.append(self.text(source[last:]))
+        out.append(quotes(self._words(source[last:])))
         return "".join(out)
 
     def mapping(self, value: T) -> T:

@@ -2,6 +2,7 @@
 
     source: zh            # the language it is converted from
     opencc: s2twp         # OpenCC's configuration (s2twp: Taiwan, phrases; s2hk: Hong Kong)
+    quotes: corner        # optional: “…” ‘…’ become 「…」 『…』 (curly, the default, keeps them)
     overrides:            # Simplified phrase -> this region's phrase; wins over OpenCC
       数字钱包: 數位錢包
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from wallet_guide.conversion.convert import Converter
+from wallet_guide.conversion.convert import QUOTE_STYLES, Converter
 
 OPENCC_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
 
@@ -38,9 +39,10 @@ class Region:
     opencc: str  # "s2twp"
     overrides: tuple[Override, ...]
     path: Path
+    quotes: str = "curly"  # a QUOTE_STYLES name: "corner" writes 「…」 『…』
 
     def converter(self) -> Converter:
-        return Converter(self.opencc, {o.simplified: o.regional for o in self.overrides})
+        return Converter(self.opencc, {o.simplified: o.regional for o in self.overrides}, self.quotes)
 
 
 def _fail(path: Path, line: int, message: str, fix: str) -> RegionError:
@@ -78,6 +80,14 @@ def load_region(path: Path) -> Region:
             f"unknown OpenCC configuration '{data['opencc']}'",
             f"use one of {', '.join(OPENCC_CONFIGS)}",
         )
+    quotes = data.get("quotes", "curly")
+    if quotes not in QUOTE_STYLES:
+        raise _fail(
+            path,
+            lines["quotes"],
+            f"unknown quotes style {quotes!r}",
+            f"write quotes: corner (「…」 『…』) or leave it out to keep “…” ({', '.join(QUOTE_STYLES)})",
+        )
     overrides: list[Override] = []
     raw = data.get("overrides") or {}
     if not isinstance(raw, dict):
@@ -103,7 +113,7 @@ def load_region(path: Path) -> Region:
                 "write 数字钱包: 數位錢包",
             )
         overrides.append(Override(simplified, regional, line))
-    return Region(path.stem, data["source"], data["opencc"], tuple(overrides), path)
+    return Region(path.stem, data["source"], data["opencc"], tuple(overrides), path, quotes)
 
 
 def load_regions(directory: Path) -> dict[str, Region]:

@@ -6,6 +6,7 @@ section chunks of the results it shows. That keeps the first search cheap as the
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 
 from wallet_guide.search.sections import Section
 from wallet_guide.search.tokenize import LATIN_TERM, STOP_WORDS, terms
-from wallet_guide.search.variants import needed_pairs
+from wallet_guide.search.variants import Folding
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: folded terms, the manifest's regional `words`
 HEADING_WEIGHT = 4  # a word in a section's heading counts as this many in its text
 ALIAS_WEIGHT = HEADING_WEIGHT  # readers' words for a section name it as its heading does
 BM25_K1 = 1.2
@@ -79,12 +80,27 @@ def build_files(
     sections: list[Section],
     layout: IndexLayout = IndexLayout(),
     expansions: dict[str, str] | None = None,
+    folding: Folding | None = None,
 ) -> dict[str, str]:
     """File name (relative to the language's index folder) -> JSON text.
 
-    ``expansions`` (alias -> the article's words), when the vocabulary applies at query time.
+    The terms are cut from the sections' text folded with ``folding`` (wallet_guide.search.variants:
+    Simplified characters, the source's words; by default characters only); the section chunks keep
+    the page's own text, which the results show. ``expansions`` (alias -> the article's words,
+    folded), when the vocabulary applies at query time.
     """
-    postings = impacts(sections)
+    folding = folding or Folding()
+    folded = [
+        dataclasses.replace(
+            s,
+            title=folding.fold(s.title),
+            text=folding.fold(s.text),
+            code=folding.fold(s.code),
+            aliases=folding.fold(s.aliases),
+        )
+        for s in sections
+    ]
+    postings = impacts(folded)
     encoded = {
         term: [[number, round(score, 3)] for number, score in plist[: layout.max_postings]]
         for term, plist in postings.items()
@@ -100,15 +116,18 @@ def build_files(
         files[f"terms-{i}.json"] = compact(shard)
     # For misspelt words: the index's Latin words, fetched when a query word matches none.
     files["words.json"] = compact(sorted(t for t in encoded if LATIN_TERM.fullmatch(t)))
-    # For Traditional script: the characters a query may use for the index's Simplified ones.
-    index_text = "".join(s.title + s.text + s.aliases for s in sections)
+    # For Traditional script and regional words: what a query or a result's text may hold.
+    index_text = "".join(s.title + s.text + s.aliases for s in folded)
     if expansions:
         index_text += "".join(expansions) + "".join(expansions.values())
-    pairs = needed_pairs(index_text)
-    if pairs:
-        files["traditional.json"] = compact("".join(t + s for t, s in pairs.items()))
+    shipped = folding.for_index(index_text)
+    if shipped.chars:
+        files["traditional.json"] = compact("".join(t + s for t, s in shipped.chars.items()))
     if expansions:
         files["vocabulary.json"] = compact(expansions)
+    # The results' own text (a generated language's: Traditional) must be folded to highlight it.
+    shown = "".join(s.title + s.text for s in sections)
+    fold_results = any(char in shipped.chars for char in shown)
     size = layout.sections_per_chunk
     for start in range(0, len(sections), size):
         chunk = [[s.url, s.title, s.page_title, s.text] for s in sections[start : start + size]]
@@ -124,7 +143,11 @@ def build_files(
             "termShards": shard_count,
             "stopWords": sorted(STOP_WORDS),
             # search.js fetches traditional.json only for a query holding one of these.
-            "traditional": "".join(pairs),
+            "traditional": "".join(shipped.chars),
+            # Regional word (folded by character) -> the source's word: 网路 -> 网络.
+            "words": dict(shipped.words),
+            # search.js fetches traditional.json up front: the results' text needs it.
+            "foldResults": fold_results,
             "vocabulary": bool(expansions),
         },
         ensure_ascii=False,

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.audience import in_reader_search
-from wallet_guide.conversion.state import generated_languages
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files
 from wallet_guide.search.sections import Section, split_sections
-from wallet_guide.search.vocabulary import Entry, load, normalized
+from wallet_guide.search.variants import Folding, regional_words
+from wallet_guide.search.vocabulary import Entry, Readers, for_language, load
 from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
 
@@ -30,6 +29,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.sections: dict[str, list[Section]] = {}
         self.vocabulary: dict[tuple[str, str, str], Entry] = {}
+        self._vocabulary_by_lang: dict[str, dict[tuple[str, str], Readers]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -39,6 +39,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.vocabulary or build_state.is_last_language_pass(config):
             root = Path(config.config_file_path).parent
             self.vocabulary = load(root / self.config.vocabulary_file)
+            self._vocabulary_by_lang = {}
         require_keys(
             config,
             "search_no_results",
@@ -49,8 +50,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # static-i18n runs one build per language: start each with an empty index.
-        self.sections = {}
+        # static-i18n runs one build per language inside the first one: collect every language's
+        # sections, and write the indexes once all are there (their folding needs the source's).
+        if build_state.is_last_language_pass(config):
+            self.sections = {}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -68,19 +71,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         name = page.file.src_uri.split("/", 1)[-1]
         sections = split_sections(html, page.url, page.title)
         if self.config.vocabulary_at == "index":
-            vocabulary_lang = lang
-            alias: Callable[[str], str] = normalized
-            generated = generated_languages(config)
-            if lang in generated:
-                # Its source's aliases in its own script, as its index is (錢不夠, not 钱不够).
-                vocabulary_lang, converter = generated[lang]
-                alias = lambda a: " ".join(converter.text(a).lower().split())  # noqa: E731
             for section in sections:
-                entry = self.vocabulary.get((vocabulary_lang, name, section.url.rpartition("#")[2]))
+                entry = self.vocabulary_entries(config, lang).get((name, section.url.rpartition("#")[2]))
                 if entry:
-                    section.aliases = " ".join(alias(a) for a in entry.aliases)
+                    section.aliases = " ".join(entry.aliases)
         self.sections.setdefault(lang, []).extend(sections)
         return html
+
+    def vocabulary_entries(self, config: MkDocsConfig, lang: str) -> dict[tuple[str, str], Readers]:
+        """(page file, section id) -> ``lang``'s vocabulary entry (a generated language's: its
+        source's, converted), in both vocabulary modes."""
+        if lang not in self._vocabulary_by_lang:
+            generated = {
+                code: (source, converter.text)
+                for code, (source, converter) in build_state.generated_languages(config).items()
+            }
+            self._vocabulary_by_lang[lang] = for_language(self.vocabulary, lang, generated)
+        return self._vocabulary_by_lang[lang]
 
     def indexed(self, page: Page) -> bool:
         """Front matter decides (wallet_guide.audience), else the `index_pages` option."""
@@ -127,30 +134,42 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             links.append({"url": file.url, "text": link["text"]})
         return {"text": offer["text"], "links": links}
 
-    def expansions(self, lang: str) -> dict[str, str]:
-        """alias -> the article's words, for the vocabulary applied at query time."""
+    def expansions(self, config: MkDocsConfig, lang: str, folding: Folding) -> dict[str, str]:
+        """alias -> the article's words, folded, for the vocabulary applied at query time."""
         return {
-            normalized(alias): " ".join(entry.words)
-            for (entry_lang, _, _), entry in self.vocabulary.items()
-            if entry_lang == lang
+            folding.fold(alias): folding.fold(entry.words)
+            for entry in self.vocabulary_entries(config, lang).values()
             for alias in entry.aliases
         }
 
+    def folding(self, config: MkDocsConfig) -> Folding:
+        """The site's one folding: characters, and the regional words its generated languages use
+        (found in their source languages' sections)."""
+        generated = build_state.generated_languages(config)
+        sources = {source for source, _ in generated.values()}
+        texts = [s.title + "\n" + s.text for lang in sources for s in self.sections.get(lang, [])]
+        return Folding(words=regional_words(texts, [converter.text for _, converter in generated.values()]))
+
+    @event_priority(build_state.AFTER_ALL_LANGUAGES)  # every language's sections are collected
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.config.enabled or not build_state.is_last_language_pass(config):
             return
         layout = IndexLayout(
             term_shard_bytes=self.config.index_term_shard_bytes,
             max_postings=self.config.index_max_postings,
         )
+        folding = self.folding(config)
         for lang, sections in self.sections.items():
             folder = Path(config.site_dir) / self.index_folder(lang)
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob("*.json"):
                 stale.unlink()
-            expansions = self.expansions(lang) if self.config.vocabulary_at == "query" else None
-            files = build_files(lang, sections, layout, expansions)
+            expansions = (
+                self.expansions(config, lang, folding) if self.config.vocabulary_at == "query" else None
+            )
+            files = build_files(lang, sections, layout, expansions, folding)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())
             log.info(f"search index '{lang}': {len(sections)} sections, {len(files)} files, {size} bytes")
+        log.info(f"search folding: {len(folding.words)} regional words")

@@ -8,6 +8,7 @@ with ``load`` and either indexes the aliases with their section or, with
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,33 @@ def entries(data: object) -> list[Entry]:
 def normalized(alias: str) -> str:
     """How the index and the search box see an alias: lower case, Simplified script."""
     return simplify(" ".join(alias.lower().split()))
+
+
+@dataclass(frozen=True)
+class Readers:
+    """One language's vocabulary entry for a section, as the index or the search box meets it."""
+
+    aliases: tuple[str, ...]  # normalised
+    words: str  # the article's words, normalised, space-separated
+
+
+def for_language(
+    vocabulary: Mapping[tuple[str, str, str], Entry],
+    lang: str,
+    generated: Mapping[str, tuple[str, Callable[[str], str]]],
+) -> dict[tuple[str, str], Readers]:
+    """(page file, section id) -> its entry for ``lang``. A generated language (``generated``:
+    code -> (source, converter)) has its source's entries converted as its pages are (錢不夠,
+    not 钱不够): both vocabulary modes use this."""
+    source, convert = generated.get(lang, (lang, lambda text: text))
+    return {
+        (page, section): Readers(
+            tuple(normalized(convert(alias)) for alias in entry.aliases),
+            " ".join(normalized(convert(word)) for word in entry.words),
+        )
+        for (entry_lang, page, section), entry in vocabulary.items()
+        if entry_lang == source
+    }
 
 
 def load(path: Path) -> dict[tuple[str, str, str], Entry]:

@@ -87,13 +87,49 @@
   const postings = (m, term) =>
     fetchJson(`terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
 
-  /* ---- Traditional script: to Simplified, one character at a time (table built from OpenCC) ---- */
-  async function simplified(query, m) {
-    if (!m.traditional || ![...query].some((ch) => m.traditional.includes(ch))) return query;
-    const pairs = [...await fetchJson("traditional.json", m.build)];
+  /* ---- One normalisation (variants.py): Traditional characters to Simplified, then regional
+   * words to the source's (网路 -> 网络), as the build folded the index ---- */
+  let charTable = new Map(); // filled from traditional.json when a query or the results need it
+  async function loadChars(m, text) {
+    const needed = m.foldResults || [...text].some((ch) => m.traditional.includes(ch));
+    if (!m.traditional || !needed || charTable.size) return;
+    const pairs = await fetchJson("traditional.json", m.build);
     const table = new Map();
     for (let i = 0; i + 1 < pairs.length; i += 2) table.set(pairs[i], pairs[i + 1]);
-    return [...query].map((ch) => table.get(ch) || ch).join("");
+    charTable = table;
+  }
+  const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // Longest first, then in code-point order: the build's regular expression.
+  const wordPattern = (m) => (m.wordPattern ??= Object.keys(m.words || {}).length
+    ? new RegExp(Object.keys(m.words).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+      .map(escapeRe).join("|"), "g")
+    : null);
+  // The folded text, and for each of its characters the span of ``text`` it comes from.
+  function fold(text, m) {
+    let chars = "";
+    for (let i = 0; i < text.length; i++) chars += charTable.get(text[i]) || text[i];
+    const pattern = wordPattern(m);
+    const from = [];
+    const to = [];
+    let out = "";
+    let last = 0;
+    const keep = (end) => {
+      for (let i = last; i < end; i++) { from.push(i); to.push(i + 1); }
+      out += chars.slice(last, end);
+    };
+    for (const match of pattern ? chars.matchAll(pattern) : []) {
+      keep(match.index);
+      const word = m.words[match[0]];
+      for (let k = 0; k < word.length; k++) { from.push(match.index); to.push(match.index + match[0].length); }
+      out += word;
+      last = match.index + match[0].length;
+    }
+    keep(chars.length);
+    return { text: out, from, to };
+  }
+  async function folded(query, m) {
+    await loadChars(m, query);
+    return fold(query, m).text;
   }
 
   /* ---- Reader vocabulary at query time (vocabulary_at: query): add the article's words ---- */
@@ -139,7 +175,7 @@
 
   async function rankSections(query) {
     const m = await loadManifest();
-    query = await expanded(await simplified(query, m), m);
+    query = await expanded(await folded(query, m), m);
     const wanted = [...new Set(terms(query, m.stopWords))];
     if (!wanted.length) return [];
     // Per query word: [index term, weight, its postings] for the word or its corrections.
@@ -169,19 +205,21 @@
     return Promise.all(ranked.map(async ([section, score]) => {
       const chunk = await fetchJson(`sections-${Math.floor(section / m.sectionsPerChunk)}.json`, m.build);
       const [url, title, page, text] = chunk[section % m.sectionsPerChunk];
-      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...marked.get(section)] };
+      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...marked.get(section)], m };
     }));
   }
 
   /* ---- Rendering: text nodes only; <mark> around the words that matched ---- */
-  function highlighted(text, matchedTerms) {
+  function highlighted(text, matchedTerms, m) {
     const lower = text.toLowerCase();
     const covered = new Uint8Array(text.length);
     const latin = new Set();
+    // The terms are folded (Simplified, the source's words): look for them in the text folded.
+    const view = fold(lower, m);
     for (const term of matchedTerms) {
       if (!CJK_RUN.test(term)) { latin.add(term); continue; }
-      for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
-        covered.fill(1, at, at + term.length);
+      for (let at = view.text.indexOf(term); at !== -1; at = view.text.indexOf(term, at + 1)) {
+        covered.fill(1, view.from[at], view.to[at + term.length - 1]);
       }
     }
     // English: whole words whose stem matched (not "no" inside "not" or "another").
@@ -230,7 +268,7 @@
       const page = document.createElement("span");
       page.className = "wg-search__page";
       page.textContent = r.page;
-      link.append(title, page, highlighted(r.text || r.title, r.terms));
+      link.append(title, page, highlighted(r.text || r.title, r.terms, r.m));
       item.append(link);
       return item;
     }));
@@ -296,5 +334,9 @@
     }
   });
   // The same ranking the box uses, for scripts/compare_search.py and the tokenizer parity test.
-  window.wgSearch = { rankSections, terms: (text) => loadManifest().then((m) => terms(text, m.stopWords)) };
+  window.wgSearch = {
+    rankSections,
+    terms: (text) => loadManifest().then((m) => terms(text, m.stopWords)),
+    fold: (text) => loadManifest().then((m) => folded(text, m)),
+  };
 })();
