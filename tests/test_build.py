@@ -94,8 +94,10 @@ def test_each_404_page_knows_every_languages_pages_and_names_each_language(site,
     links = [a for a in read(site / root / "404.html").anchors if "data-wg-root" in a]
     assert links[0]["data-wg-lang"] == lang
     assert sorted(
-        (a["data-wg-lang"], a["text"], a["lang"], a["hreflang"], a["data-wg-root"]) for a in links
-    ) == sorted((code, NAMES[code], HTML_LANG[code], HTML_LANG[code], f"/{ROOTS[code]}") for code in CODES)
+        (a["data-wg-lang"], a["text"], a["lang"], a["data-wg-root"]) for a in links
+    ) == sorted((code, NAMES[code], HTML_LANG[code], f"/{ROOTS[code]}") for code in CODES)
+    # No href until not-found.js knows the page meant, so no hreflang yet (valid HTML: vnu).
+    assert not [a for a in links if "href" in a or "hreflang" in a]
 
 
 def test_no_page_names_a_third_party_resource(site):

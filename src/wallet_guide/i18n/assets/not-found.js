@@ -20,7 +20,7 @@
   const languageNamed = new Map(); // "zh-tw" (code or <html lang>, normalised) -> the link
   for (const link of links) {
     languageNamed.set(normal(link.dataset.wgLang), link);
-    languageNamed.set(normal(link.hreflang), link);
+    languageNamed.set(normal(link.lang), link);
   }
 
   function decoded(segment) {
@@ -59,7 +59,11 @@
     const page = (pages[link.dataset.wgLang] || []).find((candidate) => normal(candidate) === path);
     const item = link.closest("li");
     item.hidden = page === undefined;
-    if (page !== undefined) link.href = link.dataset.wgRoot + page + location.search + location.hash;
+    if (page !== undefined) {
+      link.href = link.dataset.wgRoot + page + location.search + location.hash;
+      link.hreflang = link.lang;
+      link.target = "_self"; // a full page load: Material's instant navigation leaves it alone
+    }
     list.append(item); // in the order of preference
   }
   block.hidden = !links.some((link) => !link.closest("li").hidden);
