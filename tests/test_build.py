@@ -93,9 +93,9 @@ def test_each_404_page_knows_every_languages_pages_and_names_each_language(site,
     assert {code: sorted(paths) for code, paths in pages.items()} == {c: sorted(p) for c, p in built.items()}
     links = [a for a in read(site / root / "404.html").anchors if "data-wg-root" in a]
     assert links[0]["data-wg-lang"] == lang
-    assert sorted(
-        (a["data-wg-lang"], a["text"], a["lang"], a["data-wg-root"]) for a in links
-    ) == sorted((code, NAMES[code], HTML_LANG[code], f"/{ROOTS[code]}") for code in CODES)
+    assert sorted((a["data-wg-lang"], a["text"], a["lang"], a["data-wg-root"]) for a in links) == sorted(
+        (code, NAMES[code], HTML_LANG[code], f"/{ROOTS[code]}") for code in CODES
+    )
     # No href until not-found.js knows the page meant, so no hreflang yet (valid HTML: vnu).
     assert not [a for a in links if "href" in a or "hreflang" in a]
 
