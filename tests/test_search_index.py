@@ -72,7 +72,8 @@ def test_regional_words_are_the_converters_not_the_sources_own():
     tw = Converter("s2twp", {"数字钱包": "數位錢包"})
     hk = Converter("s2hk", {"数字钱包": "數碼錢包"})
     source = ["网络不稳定时，更新应用软件。", "数字钱包的网络。", "创建账户前请先建立联系。"]
-    words = regional_words(source, [tw.text, hk.text])
+    texts = [(text, convert.text(text)) for text in source for convert in (tw, hk)]
+    words = regional_words(texts, [tw.text, hk.text])
     assert words["网路"] == "网络" and words["软体"] == "软件"
     assert words["数位钱包"] == "数字钱包" and words["数码钱包"] == "数字钱包"
     assert "建立" not in words  # Taiwan's word for 创建 is the source's own word too

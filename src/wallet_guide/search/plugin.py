@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -143,11 +144,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         }
 
     def folding(self, config: MkDocsConfig) -> Folding:
-        """The site's one folding: characters, and the regional words its generated languages use
-        (found in their source languages' sections)."""
+        """The site's one folding: characters, and the regional words its generated languages
+        use (where their sections' text differs from their source's)."""
         generated = build_state.generated_languages(config)
-        sources = {source for source, _ in generated.values()}
-        texts = [s.title + "\n" + s.text for lang in sources for s in self.sections.get(lang, [])]
+        texts = []
+        for lang, (source, _) in generated.items():
+            root = build_state.language(config, lang).root
+            own = {s.url: s for s in self.sections.get(lang, [])}
+            for section in self.sections.get(source, []):
+                converted = own.get(root + section.url)
+                if converted is not None:
+                    texts.append(
+                        (section.title + "\n" + section.text, converted.title + "\n" + converted.text)
+                    )
         return Folding(words=regional_words(texts, [converter.text for _, converter in generated.values()]))
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)  # every language's sections are collected
@@ -158,7 +167,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             term_shard_bytes=self.config.index_term_shard_bytes,
             max_postings=self.config.index_max_postings,
         )
+        started = time.perf_counter()
         folding = self.folding(config)
+        folding_seconds = time.perf_counter() - started
         for lang, sections in self.sections.items():
             folder = Path(config.site_dir) / self.index_folder(lang)
             folder.mkdir(parents=True, exist_ok=True)
@@ -172,4 +183,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())
             log.info(f"search index '{lang}': {len(sections)} sections, {len(files)} files, {size} bytes")
-        log.info(f"search folding: {len(folding.words)} regional words")
+        log.info(f"search folding: {len(folding.words)} regional words, found in {folding_seconds:.2f} s")

@@ -9,7 +9,7 @@ text, and search.js every query, the same way before cutting terms:
   takes from OpenCC's dictionaries (PyPI `opencc`) character by character;
 - **regional words**: each regional word the site's own conversion writes (s2twp's 網路 for 网络,
   軟體 for 软件, an override's 數位錢包 for 数字钱包), once folded by character, to the source's
-  word (网路 → 网络). They are found by converting every short run of the source's text
+  word (网路 → 网络). They are found where a generated page's text differs from its source's
   (``regional_words``), so the list holds exactly the words the generated pages use.
 
 Only the pairs an index can meet are shipped (those whose result occurs in its folded text): the
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -80,36 +79,55 @@ def needed_pairs(index_text: str) -> dict[str, str]:
     return {t: s for t, s in sorted(traditional_to_simplified().items()) if s in present}
 
 
-def regional_words(source_texts: Iterable[str], converters: Iterable[Callable[[str], str]]) -> dict[str, str]:
-    """Regional word (folded by character) -> the source's word, for every word that a
-    generated language's converter writes differently from the source text's.
+def regional_words(
+    texts: Iterable[tuple[str, str]], converters: Iterable[Callable[[str], str]]
+) -> dict[str, str]:
+    """Regional word (folded by character) -> the source's word, for every word that a generated
+    language writes differently from its source.
 
-    Each run of 1 to 4 characters of the source is converted alone and folded by character; where
-    the result differs, the region says it another way. Kept: the shortest pairs that explain the
-    others (网路 → 网络, not 的网路 → 的网络); left out: a regional word that the source itself
-    uses (建立, which Taiwan writes for 创建, is also a mainland word: folding it would change the
-    source's own results), a pair that contains one, and a word two source words share (介面).
+    ``texts``: (a source text, the same text as a generated language has it). Where the two differ
+    once folded by character, each run of 1 to 4 source characters over the difference is
+    converted alone with ``converters`` (the generated languages') and folded; a result unlike the
+    run is a candidate. Only the differences are looked at, so the cost follows the number of
+    distinct sentences that differ, not the size of the site. Kept: the shortest pairs that
+    explain the others (网路 → 网络, not 的网路 → 的网络); left out: a regional word that the
+    source itself uses (建立, which Taiwan writes for 创建, is also a mainland word: folding it
+    would change the source's own results), a pair that contains one, and a word that two source
+    words share (介面).
     """
-    counts: Counter[str] = Counter()
-    text = ""
-    for source in source_texts:
-        text += "\n" + source
-        for run in CJK_RUN.findall(source):
+    runs: set[str] = set()
+    differing: set[tuple[str, str]] = set()
+    for source, generated in texts:
+        source_runs = CJK_RUN.findall(source)
+        runs.update(source_runs)
+        generated_runs = CJK_RUN.findall(simplify(generated))
+        if len(generated_runs) != len(source_runs):
+            differing.update((run, "") for run in source_runs)  # cannot pair them: look at all
+            continue
+        differing.update((a, b) for a, b in zip(source_runs, generated_runs, strict=True) if a != b)
+    grams: set[str] = set()
+    for run, folded in differing:
+        if len(run) == len(folded):
+            positions = [i for i, (a, b) in enumerate(zip(run, folded, strict=True)) if a != b]
+        else:
+            positions = list(range(len(run)))
+        for p in positions:
             for n in range(1, MAX_WORD_CHARS + 1):
-                counts.update(run[i : i + n] for i in range(len(run) - n + 1))
-    grams = sorted(counts, key=lambda g: (len(g), -counts[g], g))
-    candidates: list[tuple[str, str]] = []  # (folded regional word, source word)
+                grams.update(run[i : i + n] for i in range(max(0, p - n + 1), min(p, len(run) - n) + 1))
+    ordered = sorted(grams)
+    candidates: set[tuple[str, str]] = set()  # (folded regional word, source word)
     for convert in converters:
-        converted = simplify(convert("\n".join(grams))).split("\n")
-        if len(converted) != len(grams):
+        converted = simplify(convert("\n".join(ordered))).split("\n")
+        if len(converted) != len(ordered):
             raise RuntimeError("the converter changed the number of lines")
-        candidates.extend(
-            (folded, gram) for gram, folded in zip(grams, converted, strict=True) if folded != gram
+        candidates.update(
+            (folded, gram) for gram, folded in zip(ordered, converted, strict=True) if folded != gram
         )
-    folded_source = simplify(text)
+    source_text = "\n".join(sorted(runs))
+    folded_source = simplify(source_text)
     words: dict[str, str] = {}
     rejected: set[str] = set()
-    for regional, source in sorted(candidates, key=lambda c: (len(c[1]), -counts[c[1]], c[1])):
+    for regional, source in sorted(candidates, key=lambda c: (len(c[1]), c[1], c[0])):
         if _replace_words(regional, words) == source:
             continue  # shorter pairs already say it
         if regional in words or regional in folded_source or any(r in regional for r in rejected):
