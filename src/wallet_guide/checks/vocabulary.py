@@ -9,7 +9,6 @@ pairs, English stems; Traditional characters as Simplified), so "limits" contain
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass
 
 from wallet_guide.audience import in_reader_search
