@@ -148,6 +148,17 @@ def test_embed_js_is_as_small_as_the_integrator_page_says(site):
     )
 
 
+def test_embed_js_names_the_guide_in_each_language(site):
+    """The frame's title and link name the guide as its language's pages do: a generated
+    language's site name is its source's, converted (wallet-guide-generated fills it in)."""
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    script = (site / "embed" / "v1" / "embed.js").read_text(encoding="utf-8")
+    names = {code: entry["name"] for code, entry in published_settings(script)["languages"].items()}
+    assert site_name and names["zh"] == site_name[1]
+    for code, (source, converter) in GENERATED.items():
+        assert names[code] == converter.text(names[source]) != names[source], code
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_integrator_page_prints_the_integrity_hash_of_the_served_script(site, base_url, lang):
     root = CONTRACT.url(lang, CONTRACT.pages[0])

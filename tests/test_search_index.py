@@ -110,3 +110,24 @@ def test_generated_languages_have_their_sources_vocabulary_converted():
     # Taiwan's words: 网络 in an alias becomes 網路 (folded: 网路; the index's folding: 网络).
     tw = for_language(vocabulary, "zh-tw", generated)
     assert any("网路" in a for entry in tw.values() for a in entry.aliases)
+
+
+def test_term_shards_hold_each_terms_best_postings_and_are_sized_like_json():
+    from wallet_guide.search.index import IndexLayout
+
+    sections = [
+        Section(f"causes/#s{n}", f"原因 {n}", "常见原因", f"余额不足 网络 {'钱包 ' * n}card{n} payment")
+        for n in range(40)
+    ]
+    layout = IndexLayout(term_shard_bytes=500, max_postings=5)
+    files = build_files("zh", sections, layout)
+    shards = {name: json.loads(text) for name, text in files.items() if name.startswith("terms-")}
+    merged = {term: plist for shard in shards.values() for term, plist in shard.items()}
+    expected = impacts(sections)
+    assert set(merged) == set(expected)
+    for term, plist in expected.items():
+        assert merged[term] == [[n, round(score, 3)] for n, score in plist[:5]], term
+    # As many shards as the postings need at json.dumps' size, each term in one shard.
+    size = sum(len(json.dumps(v)) + len(t) + 4 for t, v in merged.items())
+    assert len(shards) == json.loads(files["manifest.json"])["termShards"] == -(-size // 500) > 1
+    assert sum(len(shard) for shard in shards.values()) == len(merged)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,15 +113,46 @@ def i18n_plugin(config: MkDocsConfig):
 
 def languages(config: MkDocsConfig) -> list[Language]:
     """Every built language, the default first, in mkdocs.yml's order."""
+    return list(_languages_by_code(config).values())
+
+
+# The last answer of _languages_by_code and what it was read from. Every plugin asks for the
+# languages on every page (a x100 site: 70,000 times); the settings and the recipes stay the
+# same objects for a whole build, a new build (`mkdocs serve`) loads new ones, and our plugins
+# change an entry only through set_language_entry, which forgets the answer.
+_last_languages: tuple[object, object, dict[str, Language]] | None = None
+
+
+def set_language_entry(entry: Any, key: str, value: Any) -> None:
+    """Write one setting of a static-i18n ``languages`` entry (a generated language's site name)."""
+    global _last_languages
+    entry[key] = value
+    _last_languages = None
+
+
+def _languages_by_code(config: MkDocsConfig) -> dict[str, Language]:
+    global _last_languages
+    entries = i18n_plugin(config).config.languages
+    regions = _regions(config)
+    if _last_languages is not None and _last_languages[0] is entries and _last_languages[1] is regions:
+        return _last_languages[2]
     try:
-        built = languages_from_settings(i18n_plugin(config).config.languages)
+        built = languages_from_settings(entries)
     except LanguageSettingsError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
-    regions = _regions(config)
-    return [
-        dataclasses.replace(lang, generated_from=regions[lang.code].source) if lang.code in regions else lang
+    by_code = {
+        lang.code: (
+            dataclasses.replace(lang, generated_from=regions[lang.code].source)
+            if lang.code in regions
+            else lang
+        )
         for lang in built
-    ]
+    }
+    _last_languages = (entries, regions, by_code)
+    return by_code
+
+
+_NO_REGIONS: Mapping[str, Region] = types.MappingProxyType({})  # one object: _last_languages's key
 
 
 def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
@@ -129,7 +161,7 @@ def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
     config) its folder's; none when it is turned off."""
     plugin = config.plugins.get(GENERATED_PLUGIN)
     if plugin is not None and not plugin.config.enabled:
-        return {}
+        return _NO_REGIONS
     if plugin is not None and plugin.regions:
         return plugin.regions
     folder = plugin.config.conversion_dir if plugin is not None else CONVERSION_DIR
@@ -161,9 +193,9 @@ def is_generated(config: MkDocsConfig, code: str) -> bool:
 
 
 def language(config: MkDocsConfig, code: str) -> Language:
-    for candidate in languages(config):
-        if candidate.code == code:
-            return candidate
+    found = _languages_by_code(config).get(code)
+    if found is not None:
+        return found
     raise PluginError(
         f"language '{code}' is not built — add it under plugins: i18n: languages: in mkdocs.yml"
     )

@@ -72,7 +72,7 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
                 own = source.get(key)
                 value = own if own is not None else (fallback if region.source == default else None)
                 if value and (entry[key] is None or key in filled):
-                    entry[key] = convert.text(value)
+                    build_state.set_language_entry(entry, key, convert.text(value))
                     filled.add(key)
 
     @event_priority(-105)  # after static-i18n has chosen each language's files (-100)

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
@@ -45,6 +46,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, list[tuple[int, dict]]] = {}  # lang -> (nav position, record)
         self.site_names: dict[str, str] = {}
+        self._nav_positions: tuple[Navigation, dict[int, int]] | None = None  # (nav, id(page) -> place)
         self.default_site_name = ""
         self.host_script = ""
 
@@ -113,13 +115,21 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if self.config.api_enabled and is_for_readers(page.meta):
             lang = build_state.page_language(page, config).code
             self.site_names[lang] = config.site_name
-            position = nav.pages.index(page) if page in nav.pages else len(nav.pages)
+            position = self.nav_position(nav, page)
             description = page.meta.get("description") or config.site_description or ""
             # Without site_url a page has no canonical address: root-relative, as write_api's base.
             url = page.canonical_url or "/" + page.url
             record = api.page_record(page.title, description, url, page.content or "")
             self.pages.setdefault(lang, []).append((position, record))
         return context
+
+    def nav_position(self, nav: Navigation, page: Page) -> int:
+        """The page's place in the language's nav (after every page when it is not in it).
+        The positions are found once per nav: a list lookup per page grows with the square
+        of the site."""
+        if self._nav_positions is None or self._nav_positions[0] is not nav:
+            self._nav_positions = (nav, {id(p): i for i, p in enumerate(nav.pages)})
+        return self._nav_positions[1].get(id(page), len(nav.pages))
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)  # once every language is built
     def on_post_build(self, config: MkDocsConfig) -> None:

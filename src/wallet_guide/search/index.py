@@ -45,7 +45,8 @@ def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
     weighted: list[Counter[str]] = []
     lengths: list[int] = []
     for s in sections:
-        tf = Counter(terms(s.text)) + Counter(terms(s.code))
+        tf = Counter(terms(s.text))
+        tf.update(terms(s.code))
         for term in terms(s.title):
             tf[term] += HEADING_WEIGHT
         # The aliases do not make a section "longer": BM25 would then rank it lower for the
@@ -59,16 +60,22 @@ def impacts(sections: list[Section]) -> dict[str, list[tuple[int, float]]]:
     for tf in weighted:
         document_frequency.update(tf.keys())
     n = len(sections)
+    idf = {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()}
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for number, (tf, length) in enumerate(zip(weighted, lengths, strict=True)):  # one of each per section
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
         for term, count in tf.items():
-            df = document_frequency[term]
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            postings[term].append((number, idf * count * (BM25_K1 + 1) / (count + norm)))
+            postings[term].append((number, idf[term] * count * (BM25_K1 + 1) / (count + norm)))
     for plist in postings.values():
         plist.sort(key=lambda p: -p[1])
     return postings
+
+
+def postings_json(plist: list[tuple[int, float]]) -> str:
+    """``[[section, score], …]`` as compact JSON, scores to 3 decimals. Written by hand, once per
+    term: a x100 site has a million postings, and encoding them with the json module (to size
+    the shards, then to write them) took most of the index's build."""
+    return "[" + ",".join(f"[{number},{round(score, 3)!r}]" for number, score in plist) + "]"
 
 
 def compact(value) -> str:
@@ -101,19 +108,18 @@ def build_files(
         for s in sections
     ]
     postings = impacts(folded)
-    encoded = {
-        term: [[number, round(score, 3)] for number, score in plist[: layout.max_postings]]
-        for term, plist in postings.items()
-    }
-    total = sum(len(json.dumps(v, ensure_ascii=False)) + len(t) + 4 for t, v in encoded.items())
+    encoded = {term: postings_json(plist[: layout.max_postings]) for term, plist in postings.items()}
+    # The shards' size as json.dumps' default separators would write them (", " between items:
+    # one more character per comma), plus the key and its quotes; a term has a posting or more.
+    total = sum(len(v) + 2 * v.count("],[") + 1 + len(t) + 4 for t, v in encoded.items())
     shard_count = max(1, math.ceil(total / layout.term_shard_bytes))
-    shards: list[dict[str, list]] = [{} for _ in range(shard_count)]
+    shards: list[list[str]] = [[] for _ in range(shard_count)]
     for term in sorted(encoded):
-        shards[fnv1a(term) % shard_count][term] = encoded[term]
+        shards[fnv1a(term) % shard_count].append(f"{compact(term)}:{encoded[term]}")
 
     files: dict[str, str] = {}
     for i, shard in enumerate(shards):
-        files[f"terms-{i}.json"] = compact(shard)
+        files[f"terms-{i}.json"] = "{" + ",".join(shard) + "}"
     # For misspelt words: the index's Latin words, fetched when a query word matches none.
     files["words.json"] = compact(sorted(t for t in encoded if LATIN_TERM.fullmatch(t)))
     # For Traditional script and regional words: what a query or a result's text may hold.
@@ -127,7 +133,7 @@ def build_files(
         files["vocabulary.json"] = compact(expansions)
     # The results' own text (a generated language's: Traditional) must be folded to highlight it.
     shown = "".join(s.title + s.text for s in sections)
-    fold_results = any(char in shipped.chars for char in shown)
+    fold_results = not set(shown).isdisjoint(shipped.chars)
     size = layout.sections_per_chunk
     for start in range(0, len(sections), size):
         chunk = [[s.url, s.title, s.page_title, s.text] for s in sections[start : start + size]]

@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
@@ -31,6 +32,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.sections: dict[str, list[Section]] = {}
         self.vocabulary: dict[tuple[str, str, str], Entry] = {}
         self._vocabulary_by_lang: dict[str, dict[tuple[str, str], Readers]] = {}
+        self._pages_by_name: tuple[Navigation, dict[str, Page]] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -123,7 +125,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # The language build's nav has the pages at their final addresses (static-i18n moves them).
         # Keyed by the file name inside its language folder: a generated language's pages are its
         # source's files (docs/zh/…), converted.
-        pages = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
+        pages = self.pages_by_name(nav)
         links = []
         for link in offer["links"]:
             file = pages.get(link["page"])
@@ -134,6 +136,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 )
             links.append({"url": file.url, "text": link["text"]})
         return {"text": offer["text"], "links": links}
+
+    def pages_by_name(self, nav: Navigation) -> dict[str, Page]:
+        """The nav's pages by file name inside their language folder, found once per nav (every
+        page asks)."""
+        if self._pages_by_name is None or self._pages_by_name[0] is not nav:
+            self._pages_by_name = (nav, {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages})
+        return self._pages_by_name[1]
 
     def expansions(self, config: MkDocsConfig, lang: str, folding: Folding) -> dict[str, str]:
         """alias -> the article's words, folded, for the vocabulary applied at query time."""

@@ -69,8 +69,12 @@ def traditional_to_simplified() -> dict[str, str]:
 
 def simplify(text: str) -> str:
     """``text`` with each Traditional character replaced by its Simplified form."""
-    table = traditional_to_simplified()
-    return "".join(table.get(char, char) for char in text)
+    return text.translate(_simplify_table())
+
+
+@functools.cache
+def _simplify_table() -> dict[int, str]:
+    return str.maketrans(traditional_to_simplified())
 
 
 def needed_pairs(index_text: str) -> dict[str, str]:
@@ -123,19 +127,37 @@ def regional_words(
         candidates.update(
             (folded, gram) for gram, folded in zip(ordered, converted, strict=True) if folded != gram
         )
-    source_text = "\n".join(sorted(runs))
-    folded_source = simplify(source_text)
+    in_source = _occurring({regional for regional, _ in candidates}, simplify("\n".join(runs)))
     words: dict[str, str] = {}
     rejected: set[str] = set()
     for regional, source in sorted(candidates, key=lambda c: (len(c[1]), c[1], c[0])):
         if _replace_words(regional, words) == source:
             continue  # shorter pairs already say it
-        if regional in words or regional in folded_source or any(r in regional for r in rejected):
+        if regional in words or regional in in_source or _holds_any(regional, rejected):
             rejected.add(regional)
             words.pop(regional, None)
             continue
         words[regional] = source
     return words
+
+
+def _occurring(words: set[str], text: str) -> set[str]:
+    """Those of ``words`` that occur in ``text``: one pass over the text, looking up each of its
+    pieces as long as a word (a search of the text per word grows with the square of the site)."""
+    longest = max(map(len, words), default=0)
+    first_chars = {word[0] for word in words}
+    return {
+        text[i : i + n]
+        for i, char in enumerate(text)
+        if char in first_chars
+        for n in range(1, min(longest, len(text) - i) + 1)
+        if text[i : i + n] in words
+    }
+
+
+def _holds_any(text: str, words: set[str]) -> bool:
+    """Whether one of ``words`` occurs in ``text`` (a short word: its pieces, looked up)."""
+    return any(text[i:j] in words for i in range(len(text)) for j in range(i + 1, len(text) + 1))
 
 
 def _replace_words(text: str, words: Mapping[str, str]) -> str:
@@ -168,8 +190,12 @@ class Folding:
         ordered = sorted(self.words, key=lambda w: (-len(w), w))
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
+    @functools.cached_property
+    def _char_table(self) -> dict[int, str]:
+        return str.maketrans(dict(self.chars))
+
     def fold(self, text: str) -> str:
-        text = "".join(self.chars.get(char, char) for char in text)
+        text = text.translate(self._char_table)
         if self._word is None:
             return text
         return self._word.sub(lambda m: self.words[m.group()], text)
