@@ -102,6 +102,27 @@ def browser():
 
 
 @pytest.fixture
+def tabs(browser, base_url):
+    """Opens tabs, each in a fresh context (Playwright's context options; the site's origin
+    unless ``base_url`` is given), all closed after the test. A tab collects the page's script
+    errors in ``tab.console_errors``."""
+    contexts = []
+
+    def open_tab(**options):
+        context = browser.new_context(**{"base_url": base_url, **options})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.console_errors = []
+        tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page(browser, base_url):
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)

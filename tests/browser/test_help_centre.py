@@ -46,29 +46,15 @@ def labels(lang: str):
 
 
 @pytest.fixture
-def phone(browser, base_url):
+def phone(tabs, base_url):
     """A phone-sized tab; the clipboard may be read back (the summary's copy button)."""
-    contexts = []
 
     def open_tab(scheme: str = "light"):
-        context = browser.new_context(
-            base_url=base_url,
-            viewport=PHONE,
-            is_mobile=True,
-            has_touch=True,
-            color_scheme=scheme,
-        )
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.console_errors = []
-        tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
+        tab = tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
+        tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
         return tab
 
-    yield open_tab
-    for context in contexts:
-        context.close()
+    return open_tab
 
 
 def box(tab, locator) -> dict:

@@ -22,23 +22,12 @@ ENGLISH_ONLY = "only-in-english/"  # a page of the English-only build below
 
 
 @pytest.fixture
-def tab(browser, base_url):
-    contexts = []
-
+def tab(tabs, base_url):
     def open_tab(origin: str = base_url, scheme: str = "light", locale: str | None = None):
-        context = browser.new_context(
-            base_url=origin, viewport=PHONE, color_scheme=scheme, **({"locale": locale} if locale else {})
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.console_errors = []
-        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-        return page
+        locale_option = {"locale": locale} if locale else {}
+        return tabs(base_url=origin, viewport=PHONE, color_scheme=scheme, **locale_option)
 
-    yield open_tab
-    for context in contexts:
-        context.close()
+    return open_tab
 
 
 def offered(page) -> list[tuple[str, str, str, str, str]]:
