@@ -88,8 +88,11 @@ def test_the_way_in_is_on_the_first_screen_without_layout_shift(phone, lang):
     tab = phone()
     tab.add_init_script("""
         window.__shifts = [];
-        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map(e => e.value)))
-          .observe({type: "layout-shift", buffered: true});
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map(e => ({
+          value: e.value,
+          moved: e.sources.map(s => (s.node && s.node.nodeType === 1 ? s.node.outerHTML : String(s.node)).slice(0, 120)
+            + ` ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`),
+        })))).observe({type: "layout-shift", buffered: true});
     """)
     tab.goto(ROOTS[lang], wait_until="networkidle")
     title = tab.locator(".wg-triage__title")
