@@ -3,6 +3,9 @@ they visited and the checklist, in their language; other pages say they are offl
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urljoin, urlparse
+
 import pytest
 from playwright.sync_api import expect
 
@@ -12,18 +15,34 @@ from wallet_guide.settings import published_settings
 
 
 def worker_ready(page) -> None:
-    """Wait until the service worker controls the page and has saved what offline.js asked."""
-    page.wait_for_function(
-        "navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true)"
-    )
-    page.wait_for_function(
-        """async () => {
+    """Wait until the service worker has saved all that offline.js asked: this page and its
+    language's pages (the checklist). They are saved side by side, this page first (from the
+    HTTP cache): a test that went offline when this page alone was saved found no checklist."""
+    worker = published_settings(page.request.get(urljoin(page.url, "/sw.js")).text())
+    path = urlparse(page.url).path
+    root = next((r for r in worker["languages"] if path.startswith("/" + r)), "")  # longest first
+    saved = [path, *(f"/{root}{name}" for name in worker["pages"])]
+    until(
+        page,
+        """async (paths) => {
             const keys = await caches.keys();
             if (!keys.length) return false;
             const cache = await caches.open(keys[0]);
-            return !!(await cache.match(location.origin + location.pathname));
-        }"""
+            const found = await Promise.all(paths.map((path) => cache.match(location.origin + path)));
+            return found.every(Boolean) && navigator.serviceWorker.controller !== null;
+        }""",
+        saved,
+        f"the service worker saved {saved} and controls the page",
     )
+
+
+def until(page, script: str, arg, what: str, seconds: float = 10) -> None:
+    """Poll ``script`` (it may be async) until it is true. Not wait_for_function: it takes the
+    promise of an async predicate for a true value and returns at once."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"not within {seconds} s: {what}"
+        page.wait_for_timeout(100)
 
 
 def test_visited_pages_and_the_checklist_open_offline(browser, base_url):
@@ -167,7 +186,12 @@ def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
         )
 
         page.goto("/causes/")  # the browser checks sw.js on navigation and installs the new one
-        page.wait_for_function(f"caches.keys().then(k => k.length === 1 && !{old_caches}.includes(k[0]))")
+        until(
+            page,
+            "old => caches.keys().then(k => k.length === 1 && !old.includes(k[0]))",
+            old_caches,
+            "the new worker replaced the old cache",
+        )
         worker_ready(page)
         context.set_offline(True)
         page.goto("/causes/")

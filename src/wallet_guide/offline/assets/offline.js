@@ -7,15 +7,19 @@
   // The site's root and the worker's address: the page's settings block (main.html).
   const settings = JSON.parse(document.getElementById("wg-settings").textContent);
   const root = new URL(settings.root, location.href);
+  const askToSave = (worker) => worker && worker.postMessage({
+    type: "wg-save-pages",
+    path: location.pathname,
+    // What this page loaded before the worker existed (from the HTTP cache: no new download).
+    assets: performance.getEntriesByType("resource").map((entry) => entry.name),
+  });
   window.addEventListener("load", () => {
     navigator.serviceWorker.register(new URL(settings.offline.worker, root), { scope: root.pathname })
       .then(() => navigator.serviceWorker.ready)
-      .then((registration) => registration.active.postMessage({
-        type: "wg-save-pages",
-        path: location.pathname,
-        // What this page loaded before the worker existed (from the HTTP cache: no new download).
-        assets: performance.getEntriesByType("resource").map((entry) => entry.name),
-      }))
+      .then((registration) => askToSave(registration.active))
       .catch((error) => console.warn("offline reading unavailable:", error));
+    // A new deploy's worker starts with an empty cache and deletes the old one: ask it too, or
+    // the checklist is gone offline until the reader's next visit. (What is saved is not saved twice.)
+    navigator.serviceWorker.addEventListener("controllerchange", () => askToSave(navigator.serviceWorker.controller));
   });
 })();
