@@ -19,7 +19,11 @@
       .then((registration) => askToSave(registration.active))
       .catch((error) => console.warn("offline reading unavailable:", error));
     // A new deploy's worker starts with an empty cache and deletes the old one: ask it too, or
-    // the checklist is gone offline until the reader's next visit. (What is saved is not saved twice.)
-    navigator.serviceWorker.addEventListener("controllerchange", () => askToSave(navigator.serviceWorker.controller));
+    // the checklist is gone offline until the reader's next visit. Not on a first visit, where
+    // the first worker taking the page is the one just asked (asking twice fetched it twice).
+    const replacing = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (replacing) askToSave(navigator.serviceWorker.controller);
+    });
   });
 })();
