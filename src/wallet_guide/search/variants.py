@@ -145,14 +145,16 @@ def _occurring(words: set[str], text: str) -> set[str]:
     """Those of ``words`` that occur in ``text``: one pass over the text, looking up each of its
     pieces as long as a word (a search of the text per word grows with the square of the site)."""
     longest = max(map(len, words), default=0)
-    first_chars = {word[0] for word in words}
-    return {
+    first_chars = {word[0] for word in words if word}
+    found = {"" for word in words if not word}  # the empty word occurs anywhere, as `in` says
+    found.update(
         text[i : i + n]
         for i, char in enumerate(text)
         if char in first_chars
         for n in range(1, min(longest, len(text) - i) + 1)
         if text[i : i + n] in words
-    }
+    )
+    return found
 
 
 def _holds_any(text: str, words: set[str]) -> bool:
