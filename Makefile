@@ -100,6 +100,10 @@ system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests 
 test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
 	$(PY) -m pytest
 
+.PHONY: test-fast
+test-fast: $(VENV)/.test-installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
+	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
+
 .PHONY: audit
 audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run only the whole-site audits (vnu, axe, Lighthouse)
 	$(GUIDE) audit

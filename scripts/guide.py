@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The guide's one command line: `scripts/guide.py --help` lists its commands (check, fix,
 translation-status, bench, compare-search, audit, screenshots, …), which the Makefile calls.
-The commands live in src/wallet_guide/devtools/ (cli.py); this file only starts them.
+The commands live in src/guide_tools/ (cli.py); this file only starts them.
 
 Run it through make, or directly (`scripts/guide.py check`): it then runs itself with the
 project's Python, .venv/bin/python, which `make install` creates.
@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 try:
-    from wallet_guide.devtools.cli import PROG, app
+    from guide_tools.cli import PROG, app
 except ModuleNotFoundError:
     VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
     if VENV_PYTHON.exists() and Path(sys.executable) != VENV_PYTHON:

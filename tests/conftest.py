@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from wallet_guide.devtools import static_server
-from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
-from wallet_guide.devtools.build import BuildRun, strict_build
+from guide_tools import static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import BuildRun, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 EMBED_HOST = ROOT / "tests" / "browser" / "embed_host"  # a support portal's page, for test_embed

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wallet_guide.checks.site import NOT_LOADED
+from guide_tools.checks.site import NOT_LOADED
 from wallet_guide.html_text import element_end, text_of, walk
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wallet_guide.checks.project import CONVERSION_DIR, project_languages
+from guide_tools.checks.project import CONVERSION_DIR, project_languages
 from wallet_guide.conversion.state import generated_from
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.languages import CODES, ROOTS
-from wallet_guide.devtools.bench import by_language, page_urls, search_index
+from guide_tools.bench import by_language, page_urls, search_index
 
 
 def test_every_language_has_its_search_index_measured(site):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from wallet_guide.devtools.bench import over_budget
+from guide_tools.bench import over_budget
 
 BUDGET = yaml.safe_load(Path("data/budgets.yml").read_text(encoding="utf-8"))
 

@@ -13,7 +13,7 @@ from tests.generated import HTML_LANG
 from tests.html import page_file, read
 from tests.languages import CODES, GENERATED, NAMES, ROOTS, interface_texts
 from wallet_guide.data.url_contract import load_contract
-from wallet_guide.devtools.bench import page_urls
+from guide_tools.bench import page_urls
 from wallet_guide.settings import page_settings
 
 CONTRACT = load_contract()

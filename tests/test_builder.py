@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from wallet_guide.devtools.build import BUILDER_VARIABLE
+from guide_tools.build import BUILDER_VARIABLE
 
 
 def test_the_site_is_built_by_the_chosen_builder(site):

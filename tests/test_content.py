@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from tests.html import read
-from wallet_guide.checks import seed
+from guide_tools.checks import seed
 from wallet_guide.typography import normalize
 
 SEED = next(Path(__file__).resolve().parents[2].glob("shared/seed/*.txt"), None)
@@ -31,7 +31,7 @@ def seed_sentences() -> list[str]:
     text = normalize(seed_text())
     for fix in corrections():
         assert fix["seed"] in text, f"data/seed-corrections.yml: {fix['seed']!r} is not in the seed"
-    # The same sentences `make check` looks for in the Markdown (wallet_guide.checks.seed).
+    # The same sentences `make check` looks for in the Markdown (guide_tools.checks.seed).
     return seed.sentences(seed_text(), corrections())
 
 

@@ -126,7 +126,7 @@ def test_the_languages_rule_is_written_once():
 
 
 def test_a_mistake_in_the_texts_stops_the_build_on_its_line(tmp_path):
-    from wallet_guide.checks.site import build, build_problems
+    from guide_tools.checks.site import build, build_problems
 
     root = tmp_path / "guide"
     for folder in ("docs", "data"):
@@ -150,7 +150,7 @@ def test_a_mistake_in_the_texts_stops_the_build_on_its_line(tmp_path):
 
 
 def test_make_check_reads_the_interface_texts_for_typography_and_the_glossary(tmp_path):
-    from wallet_guide.checks import run
+    from guide_tools.checks import run
 
     root = tmp_path / "guide"
     for folder in ("docs", "data"):

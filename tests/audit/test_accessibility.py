@@ -14,7 +14,7 @@ from tests.generated import HTML_LANG, in_language
 from tests.html import page_file
 from tests.languages import CODES, GENERATED, ROOTS
 from wallet_guide.data.url_contract import load_contract
-from wallet_guide.devtools.bench import page_urls, url_language
+from guide_tools.bench import page_urls, url_language
 
 pytestmark = pytest.mark.audit
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests.languages import CODES, GENERATED
 from wallet_guide.data.url_contract import load_contract
-from wallet_guide.devtools.lighthouse import CATEGORIES, run
+from guide_tools.lighthouse import CATEGORIES, run
 
 pytestmark = pytest.mark.audit
 

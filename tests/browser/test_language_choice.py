@@ -14,7 +14,7 @@ from tests.browser.test_navigation import wake_material
 from tests.conftest import serve
 from tests.generated import HTML_LANG
 from tests.languages import CODES, NAMES, ROOT, ROOTS, interface_texts
-from wallet_guide.devtools.build import strict_build
+from guide_tools.build import strict_build
 
 PHONE = {"width": 390, "height": 844}
 OFFERED = "[data-wg-elsewhere] li:not([hidden]) a"

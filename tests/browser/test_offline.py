@@ -156,7 +156,7 @@ def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
     import re
     import shutil
 
-    from wallet_guide.devtools import static_server
+    from guide_tools import static_server
     from wallet_guide.offline.worker import build_version
 
     deployed = tmp_path / "deployed"

@@ -230,8 +230,8 @@ def site_with_search_options(browser, tmp_path, **options):
     from mkdocs.utils import yaml_load
 
     from tests.conftest import ROOT
-    from wallet_guide.devtools import static_server
-    from wallet_guide.devtools.build import strict_build
+    from guide_tools import static_server
+    from guide_tools.build import strict_build
 
     with open(ROOT / "mkdocs.yml", "rb") as f:
         config = yaml_load(f)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.checks import golden
-from wallet_guide.devtools import cli
+from guide_tools import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -359,7 +359,7 @@ def test_a_new_cause_on_the_pages_alone_names_the_contract_and_the_checklist(cap
 
 
 def test_a_glossary_term_inside_a_longer_term_belongs_to_the_longer_one():
-    from wallet_guide.checks.glossary import Term, uses
+    from guide_tools.checks.glossary import Term, uses
 
     identity = Term("身份验证", {"en": "identity verification"}, "", 1)
     two_factor = Term("双重身份验证", {"en": "two-factor authentication"}, "", 2)
@@ -380,9 +380,9 @@ def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
 
 def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from(tmp_path):
     # causes.md#network is ../causes/#network once built: that is the line to fix.
-    from wallet_guide.checks.links import _where
-    from wallet_guide.checks.project import load_project
-    from wallet_guide.checks.site import BuiltLink
+    from guide_tools.checks.links import _where
+    from guide_tools.checks.project import load_project
+    from guide_tools.checks.site import BuiltLink
 
     project = load_project(golden.project("valid", tmp_path))
     built = BuiltLink("a", "../causes/#network", 30, {}, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.checks import golden
-from wallet_guide.checks import run
+from guide_tools.checks import run
 
 
 def checklist_copy(tmp_path: Path, old: str, new: str) -> Path:

@@ -1,10 +1,10 @@
-"""`make check`'s rule for the generated languages' overrides (wallet_guide.checks.conversion)."""
+"""`make check`'s rule for the generated languages' overrides (guide_tools.checks.conversion)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from wallet_guide.checks.conversion import check_root
+from guide_tools.checks.conversion import check_root
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def test_a_broken_region_file_is_a_problem_on_its_line(tmp_path):
 
 
 def test_translation_status_says_generated_languages_cannot_go_stale(capsys):
-    from wallet_guide.devtools import cli
+    from guide_tools import cli
 
     assert cli.main(["translation-status", "--root", str(ROOT), "--no-diff"]) == 0
     out = capsys.readouterr().out.splitlines()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.checks import golden
-from wallet_guide.checks.project import load_project
-from wallet_guide.checks.structure import check_nav
+from guide_tools.checks.project import load_project
+from guide_tools.checks.structure import check_nav
 
 
 def test_not_in_nav_is_honoured(tmp_path):

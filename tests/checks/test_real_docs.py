@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wallet_guide.devtools import cli
+from guide_tools import cli
 
 
 def test_the_real_docs_pass_the_check(capsys, site):

@@ -15,10 +15,10 @@ import pytest
 
 from tests.checks import golden
 from tests.html import read
-from wallet_guide.checks import translations
-from wallet_guide.checks.project import load_project
-from wallet_guide.checks.site import build, read_site
-from wallet_guide.devtools import cli
+from guide_tools.checks import translations
+from guide_tools.checks.project import load_project
+from guide_tools.checks.site import build, read_site
+from guide_tools import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
@@ -203,7 +203,7 @@ def test_up_to_date_and_source_pages_have_no_notice(stale_site):
 
 def test_the_notice_passes_the_built_site_checks(stale_project, stale_site):
     # Its link crosses into zh on purpose (hreflang) and resolves.
-    from wallet_guide.checks import links
-    from wallet_guide.checks.project import load_project
+    from guide_tools.checks import links
+    from guide_tools.checks.project import load_project
 
     assert links.check_site(load_project(stale_project), read_site(stale_site)) == []

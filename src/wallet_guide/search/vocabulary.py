@@ -1,7 +1,7 @@
 """The reader vocabulary (data/reader-vocabulary.yml): readers' words for each section.
 
 page file -> section id -> language -> {words: [the article's words], aliases: [readers' words]}.
-`make check` validates the file (wallet_guide.checks.vocabulary); the search plugin reads it
+`make check` validates the file (guide_tools.checks.vocabulary); the search plugin reads it
 with ``load`` and either indexes the aliases with their section or, with
 ``vocabulary_at: query``, ships alias -> words for search.js to expand a query with.
 """

@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wallet_guide.devtools import PROJECT_ROOT as ROOT
-from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from wallet_guide.data.url_contract import load_contract
-from wallet_guide.devtools import static_server
-from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
-from wallet_guide.devtools.build import strict_build
+from guide_tools import static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import strict_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize

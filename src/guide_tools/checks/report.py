@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wallet_guide.checks.problem import Problem
+from guide_tools.checks.problem import Problem
 
 
 def plain(problem: Problem) -> str:

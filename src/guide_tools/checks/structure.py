@@ -8,10 +8,10 @@ from difflib import SequenceMatcher
 
 import pathspec
 
-from wallet_guide.checks.markdown import Heading, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import MKDOCS_FILE, Project
-from wallet_guide.checks.translations import UPDATE_COMMAND
+from guide_tools.checks.markdown import Heading, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import MKDOCS_FILE, Project
+from guide_tools.checks.translations import UPDATE_COMMAND
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

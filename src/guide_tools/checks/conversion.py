@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project
 from wallet_guide.conversion.regions import RegionError, load_region
 
 CONVERSION_DIR = "data/conversion"

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from wallet_guide.checks import checklist_rules, contract_rules
-from wallet_guide.checks.markdown import Heading, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from guide_tools.checks import checklist_rules, contract_rules
+from guide_tools.checks.markdown import Heading, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
 from wallet_guide.data.url_contract import ContractPage
 
 CAUSES_PAGE, SOLUTIONS_PAGE = checklist_rules.LINKED_PAGES

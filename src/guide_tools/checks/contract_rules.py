@@ -3,10 +3,10 @@ the sources or in the built site, and the contract's languages are the ones mkdo
 
 from __future__ import annotations
 
-from wallet_guide.checks import checklist_rules
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, MKDOCS_FILE, Project
-from wallet_guide.checks.site import Site
+from guide_tools.checks import checklist_rules
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, MKDOCS_FILE, Project
+from guide_tools.checks.site import Site
 from wallet_guide.data.url_contract import ContractPage
 
 

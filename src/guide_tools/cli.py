@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from wallet_guide.devtools import PROJECT_ROOT, commands
+from guide_tools import PROJECT_ROOT, commands
 
 PROG = "scripts/guide.py"
 
@@ -107,7 +107,7 @@ def bench(
     json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
 ) -> None:
     """Build and print build time, first-visit weight per page, search sizes: `make bench`."""
-    from wallet_guide.devtools.bench import bench as run_bench
+    from guide_tools.bench import bench as run_bench
 
     raise typer.Exit(run_bench(site_dir, scale=scale, budget=budget, as_json=json))
 
@@ -120,7 +120,7 @@ def scale(
     / "project",
 ) -> None:
     """Write the generated site N times larger that `make bench SCALE=N` builds, to look at."""
-    from wallet_guide.devtools.scale import generate
+    from guide_tools.scale import generate
 
     print(f"{generate(out, factor)}: build it with `mkdocs build -f` this file")
 
@@ -139,7 +139,7 @@ def compare_search(
 
     Needs requirements-compare.txt (jieba, Pagefind), which `make compare-search` installs.
     """
-    from wallet_guide.devtools.compare_search import compare
+    from guide_tools.compare_search import compare
 
     raise typer.Exit(compare(only=only, keep=keep, as_json=json))
 
@@ -157,7 +157,7 @@ def audit(context: typer.Context) -> None:
 @app.command()
 def lighthouse(urls: Annotated[list[str], typer.Argument(help="pages to audit")]) -> None:
     """Run Lighthouse (mobile profile) on these addresses and print each one's scores."""
-    from wallet_guide.devtools.lighthouse import run
+    from guide_tools.lighthouse import run
 
     for url in urls:
         print(run(url).line())
@@ -168,7 +168,7 @@ def screenshots(
     out: Annotated[Path, typer.Option(help="where to save the PNGs")] = PROJECT_ROOT / "screenshots",
 ) -> None:
     """Save phone-width screenshots (every language, light/dark) for reviewers: `make screenshots`."""
-    from wallet_guide.devtools.screenshots import screenshots as shoot
+    from guide_tools.screenshots import screenshots as shoot
 
     shoot(out)
 
@@ -183,7 +183,7 @@ def serve_built(
     ] = False,
 ) -> None:
     """Serve a built site as a real host does (gzip, 404 pages, cache headers)."""
-    from wallet_guide.devtools.static_server import serve_forever
+    from guide_tools.static_server import serve_forever
 
     serve_forever(directory, port, apply_headers=headers)
 

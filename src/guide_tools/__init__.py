@@ -8,4 +8,4 @@ from __future__ import annotations
 from pathlib import Path
 
 # The checkout: `make install` installs this package in editable mode, from its src/.
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -12,9 +12,9 @@ import functools
 from dataclasses import dataclass
 
 from wallet_guide.audience import in_reader_search
-from wallet_guide.checks.markdown import MASK, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project, YamlFile, read_yaml
+from guide_tools.checks.markdown import MASK, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project, YamlFile, read_yaml
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 

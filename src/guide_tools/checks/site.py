@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import MKDOCS_FILE
-from wallet_guide.devtools.build import strict_build
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import MKDOCS_FILE
+from guide_tools.build import strict_build
 from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".

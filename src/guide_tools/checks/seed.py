@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from wallet_guide.checks.markdown import MASK, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project, read_yaml
+from guide_tools.checks.markdown import MASK, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project, read_yaml
 from wallet_guide.texts import TEXTS_DIR
 from wallet_guide.typography import normalize
 

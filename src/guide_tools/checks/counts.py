@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from wallet_guide.checks.causes import numbered
-from wallet_guide.checks.markdown import MASK, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project
+from guide_tools.checks.causes import numbered
+from guide_tools.checks.markdown import MASK, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project
 
 ZH_NUMBERS = "一二三四五六七八九十"
 EN_NUMBERS = [

@@ -10,10 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from wallet_guide.checks import conversion, report, run, translations, typography_rules
-from wallet_guide.checks.project import load_project
-from wallet_guide.checks.site import build as build_site
-from wallet_guide.checks.site import build_problems, read_site
+from guide_tools.checks import conversion, report, run, translations, typography_rules
+from guide_tools.checks.project import load_project
+from guide_tools.checks.site import build as build_site
+from guide_tools.checks.site import build_problems, read_site
 
 
 def plural(count: int, word: str) -> str:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project
 from wallet_guide.translations.status import HASH_KEY, recorded_hash, source_hash, with_hash
 
 State = Literal["up to date", "stale", "missing", "untracked", "unreadable"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wallet_guide.checks import (
+from guide_tools.checks import (
     causes,
     checklist_rules,
     contract_rules,
@@ -20,9 +20,9 @@ from wallet_guide.checks import (
     typography_rules,
     vocabulary,
 )
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project, load_project
-from wallet_guide.checks.site import Site, read_site
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project, load_project
+from guide_tools.checks.site import Site, read_site
 
 
 def check_sources(project: Project) -> list[Problem]:

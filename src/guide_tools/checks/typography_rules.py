@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wallet_guide.checks.markdown import MASK
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CHECKLIST_FILE, Project
+from guide_tools.checks.markdown import MASK
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import CHECKLIST_FILE, Project
 from wallet_guide.typography import (
     DOUBLED_SPACE_RULE,
     HALF_WIDTH,

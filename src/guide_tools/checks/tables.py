@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from wallet_guide.checks.markdown import Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project
+from guide_tools.checks.markdown import Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project
 
 DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 

@@ -9,9 +9,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
-from wallet_guide.checks.markdown import Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import FRONT_MATTER_SCHEMA, Project
+from guide_tools.checks.markdown import Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import FRONT_MATTER_SCHEMA, Project
 
 # JSON Schema's type names, as a translator reads them.
 JSON_TYPES = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from wallet_guide.checklist.render import ANCHOR_PREFIX
-from wallet_guide.checks.markdown import Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from guide_tools.checks.markdown import Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
 from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
 MARKER = "<!-- wallet-guide:checklist -->"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wallet_guide.checks import checklist_rules
-from wallet_guide.checks.markdown import MASK, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
+from guide_tools.checks import checklist_rules
+from guide_tools.checks.markdown import MASK, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
 
 INTRO = ""
 

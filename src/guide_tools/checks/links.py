@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from wallet_guide.checks import checklist_rules
-from wallet_guide.checks.markdown import Link, Page
-from wallet_guide.checks.problem import Problem
-from wallet_guide.checks.project import Project
-from wallet_guide.checks.site import BuiltLink, Site
+from guide_tools.checks import checklist_rules
+from guide_tools.checks.markdown import Link, Page
+from guide_tools.checks.problem import Problem
+from guide_tools.checks.project import Project
+from guide_tools.checks.site import BuiltLink, Site
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 

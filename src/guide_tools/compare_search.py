@@ -53,11 +53,11 @@ from pathlib import Path
 
 import yaml
 
-from wallet_guide.checks.project import project_languages
-from wallet_guide.devtools import PROJECT_ROOT as ROOT
-from wallet_guide.devtools import static_server
-from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
-from wallet_guide.devtools.build import strict_build
+from guide_tools.checks.project import project_languages
+from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools import static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import strict_build
 
 TOP = 10
 OTHER_LANGUAGE_WINDOW = 5

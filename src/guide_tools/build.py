@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from wallet_guide.devtools import PROJECT_ROOT
+from guide_tools import PROJECT_ROOT
 
 BUILDER_VARIABLE = "MKDOCS"
 

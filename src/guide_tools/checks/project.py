@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 
 from wallet_guide.build_state import Language, LanguageSettingsError, languages_from_settings
-from wallet_guide.checks.markdown import Page, parse_page
-from wallet_guide.checks.problem import Problem
+from guide_tools.checks.markdown import Page, parse_page
+from guide_tools.checks.problem import Problem
 from wallet_guide.data import url_contract
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
 from wallet_guide.data.yaml_lines import line_of

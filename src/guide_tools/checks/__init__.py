@@ -2,6 +2,6 @@
 workflow"). Each module holds one family of rules as pure functions returning ``Problem`` records;
 ``run.py`` puts them together."""
 
-from wallet_guide.checks.problem import Problem, Severity
+from guide_tools.checks.problem import Problem, Severity
 
 __all__ = ["Problem", "Severity"]

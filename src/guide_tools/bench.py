@@ -32,12 +32,12 @@ from typing import Any
 
 import yaml
 
-from wallet_guide.checks.project import CONVERSION_DIR, project_languages
+from guide_tools.checks.project import CONVERSION_DIR, project_languages
 from wallet_guide.conversion.state import generated_from
-from wallet_guide.devtools import PROJECT_ROOT as ROOT
-from wallet_guide.devtools import static_server
-from wallet_guide.devtools.browser import CHROMIUM, CHROMIUM_ARGS
-from wallet_guide.devtools.build import strict_build
+from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools import static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import strict_build
 from wallet_guide.settings import page_settings
 
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
@@ -302,7 +302,7 @@ def report_budget(figures: dict, budget_file: Path | None, scale: int) -> int:
 
 def scaled(scale: int, as_json: bool) -> dict:
     """Build a generated site ``scale`` times larger and print what growth costs."""
-    from wallet_guide.devtools.scale import generate
+    from guide_tools.scale import generate
 
     work = ROOT / ".bench" / f"scale-{scale}"
     config = generate(work / "project", scale)
