@@ -28,6 +28,8 @@
     return allowed.has(origin) ? origin : null;
   })();
 
+  if (parentOrigin) root.dataset.wgPortal = "1"; // embed.css shows what only a portal can use
+
   function post(type, data) {
     if (parentOrigin) {
       window.parent.postMessage({ source: SOURCE, version: VERSION, type, ...data }, parentOrigin);

@@ -1,0 +1,104 @@
+"""A support portal's developer, with only the integrator page as the manual (issue 19): the guide
+is built for its own origin and served applying its own `_headers` (as Netlify does; as
+`scripts/guide.py serve-built --headers` does), the portal is tests/browser/embed_host/ on a
+second origin (on the allow-list), a third origin is a portal that is not. Each test asserts
+what the portal sees."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+from guide_tools import static_server
+from tests.browser.test_embed import FRAME, events, guide, tick
+from tests.conftest import run_build
+
+
+@pytest.fixture(scope="session")
+def guide_site(tmp_path_factory, portals):
+    """(origin, site directory): the guide built for the origin it is served from, with headers."""
+    root = tmp_path_factory.mktemp("guide-with-headers")
+    server, url = static_server.start(root, apply_headers=True)
+    result = run_build(root, site_url=url + "/", env={"EMBED_ALLOWED_ORIGINS": portals.allowed})
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.log}"
+    yield url, root
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def guide_origin(guide_site) -> str:
+    return guide_site[0]
+
+
+def portal_url(portal: str, guide_origin: str, **options: str) -> str:
+    return f"{portal}/host.html?{urlencode({'site': guide_origin + '/', **options})}"
+
+
+def open_portal(tab, portal: str, guide_origin: str, **options: str):
+    """The portal's page with the guide mounted (``options``: what host.js takes), once the
+    guide has said `ready`; returns the frame's locator."""
+    tab.goto(portal_url(portal, guide_origin, **options))
+    tab.wait_for_function("window.__outcome === 'ready'")
+    return tab.frame_locator(FRAME)
+
+
+def summaries(page) -> list[dict]:
+    return page.evaluate("window.__summaries")
+
+
+# ---- 1. One customer's ticks and answers never reach the next customer's summary ----
+
+MOUNT_SUPPORT = """() => {
+  window.__guide.destroy();
+  window.__summaries = [];
+  window.__callbacks = [];
+  window.__guide = WalletGuideEmbed.mount(document.getElementById("guide"), {
+    page: "/support/", lang: "en", onSummary: (message) => window.__callbacks.push(message),
+  });
+  window.__guide.ready.then(() => { window.__outcome = "second ready"; });
+}"""
+
+
+def ask_for_the_summary(page) -> dict:
+    """The reader asks for the summary (the button that hands it to the portal); the first
+    `summary` the portal received."""
+    page.frame_locator(FRAME).locator(".wg-summary__send").click()
+    page.wait_for_function("window.__summaries.length > 0")
+    return summaries(page)[0]
+
+
+def test_a_customers_ticks_never_reach_the_next_mounts_summary(page, portals, guide_origin):
+    # The control: within one mount, the ticks reach the summary (followed by a link inside).
+    frame = open_portal(page, portals.allowed, guide_origin, page="/checklist/?tick=verification", lang="en")
+    assert frame.locator("#wg-check-box-verification").is_checked()
+    frame.locator(".wg-checklist a[href*='/support/']:visible").first.click()
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation' && e.path === '/support/')")
+    assert ask_for_the_summary(page)["ticks"] == ["verification"]
+
+    # The next customer: destroy(), then mount the support page.
+    page.evaluate(MOUNT_SUPPORT)
+    page.wait_for_function("window.__outcome === 'second ready'")
+    summary = ask_for_the_summary(page)
+    assert (summary["ticks"], summary["tried"]) == ([], [])
+    assert page.evaluate("window.__callbacks") == summaries(page), "onSummary hears the same"
+    shown = page.frame_locator(FRAME).locator(".wg-summary__text").inner_text()
+    assert "identity" not in shown.lower() and "identity" not in summary["text"].lower()
+
+
+def test_a_customers_ticks_never_reach_the_summary_after_the_portal_reloads(page, portals, guide_origin):
+    frame = open_portal(page, portals.allowed, guide_origin, page="/checklist/?tick=verification", lang="en")
+    assert frame.locator("#wg-check-box-verification").is_checked()
+    tick(frame, "balance")
+    page.wait_for_function("window.__events.some(e => e.type === 'state')")
+    # The same tab, the portal reloaded, now showing the support page.
+    page.evaluate(
+        "url => history.replaceState(null, '', url)",
+        portal_url(portals.allowed, guide_origin, page="/support/", lang="en"),
+    )
+    page.reload()
+    page.wait_for_function("window.__outcome === 'ready'")
+    summary = ask_for_the_summary(page)
+    assert (summary["ticks"], summary["tried"]) == ([], [])
+    assert page.frame_locator(FRAME).locator("#wg-check-box-verification").count() == 0
