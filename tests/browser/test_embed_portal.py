@@ -102,3 +102,57 @@ def test_a_customers_ticks_never_reach_the_summary_after_the_portal_reloads(page
     summary = ask_for_the_summary(page)
     assert (summary["ticks"], summary["tried"]) == ([], [])
     assert page.frame_locator(FRAME).locator("#wg-check-box-verification").count() == 0
+
+
+# ---- 4. Ticks leave the portal's history and scroll alone ----
+
+
+def test_ticks_add_no_history_entry_and_back_does_not_move_the_portal(page, portals, guide_origin):
+    frame = open_portal(page, portals.allowed, guide_origin, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    page.evaluate("window.scrollTo(0, 300)")
+    page.wait_for_function("window.scrollY === 300")
+    page.evaluate("history.pushState(null, '', location.href + '&ticket=1')")  # the portal's own entry
+    length = page.evaluate("history.length")
+    navigations = len(events(page, "navigation"))
+
+    for cause in ("network", "balance", "verification"):
+        tick(frame, cause)
+    page.wait_for_function("window.__events.filter(e => e.type === 'state').length === 3")
+    assert page.evaluate("history.length") == length, "a tick added an entry to the portal's history"
+    assert page.evaluate("window.scrollY") == 300
+
+    # Back: the portal's own entry, not a tick; the frame keeps its ticks and the portal its place.
+    page.go_back()
+    page.wait_for_function("!location.search.includes('ticket=1')")
+    assert frame.locator(".wg-checklist__box:checked").count() == 3
+    assert page.evaluate("window.scrollY") == 300
+    assert len(events(page, "navigation")) == navigations
+
+
+def test_a_history_move_between_tick_states_is_a_state_message(page, portals, guide_origin):
+    """Entries of one page with other ticks (a guide page that pushed them, a link with ?tick=):
+    Back between them sends `state`, the guide does not reload the page, the portal stays."""
+    frame = open_portal(page, portals.allowed, guide_origin, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    inside = guide(page)
+    inside.evaluate("window.__sameDocument = true")
+    inside.evaluate("""() => {
+      const url = new URL(location.href);
+      for (const ticks of ["balance", "balance,network"]) {
+        url.searchParams.set("tick", ticks);
+        history.pushState(history.state, "", url.href);
+      }
+    }""")
+    page.evaluate("window.scrollTo(0, 300)")
+    page.wait_for_function("window.scrollY === 300")
+    navigations = len(events(page, "navigation"))
+    states = len(events(page, "state"))
+
+    inside.evaluate("history.back()")
+    page.wait_for_function(f"window.__events.filter(e => e.type === 'state').length > {states}")
+    assert events(page, "state")[-1]["ticks"] == ["balance"]
+    assert frame.locator(".wg-checklist__box:checked").count() == 1
+    assert inside.evaluate("window.__sameDocument === true")
+    assert len(events(page, "navigation")) == navigations, "Back over a tick was announced as a new page"
+    assert page.evaluate("window.scrollY") == 300

@@ -101,7 +101,10 @@
       }
       const ids = boxes.filter((box) => box.checked).map((box) => box.value);
       save(ids, KEY, tickStore());
-      history.pushState(history.state, "", address(ids));
+      // In a portal's frame the history is the portal's too: a tick replaces the entry there,
+      // so that Back leaves neither ticks to undo nor a page for the guide to reload.
+      if (embedded()) history.replaceState(history.state, "", address(ids));
+      else history.pushState(history.state, "", address(ids));
       render(ids, true);
     }
 
