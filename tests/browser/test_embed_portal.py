@@ -6,6 +6,9 @@ what the portal sees."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from urllib.parse import urlencode
 
 import pytest
@@ -156,3 +159,70 @@ def test_a_history_move_between_tick_states_is_a_state_message(page, portals, gu
     assert inside.evaluate("window.__sameDocument === true")
     assert len(events(page, "navigation")) == navigations, "Back over a tick was announced as a new page"
     assert page.evaluate("window.scrollY") == 300
+
+
+# ---- 2, 3. The pinned snippet, exactly as the integrator page prints it, loads on a portal ----
+
+
+def printed_pinned_snippet(page, guide_origin: str, lang_root: str) -> str:
+    """The pinned snippet's text, as a developer copies it from the integrator page."""
+    page.goto(f"{guide_origin}{lang_root}integrate/")
+    return page.evaluate(
+        """() => {
+          let node = document.getElementById("pinned-script").nextElementSibling;
+          while (node && !node.matches("div.highlight")) node = node.nextElementSibling;
+          return node.querySelector("code").textContent;
+        }"""
+    )
+
+
+@pytest.mark.parametrize("lang_root", ["/", "/en/"])
+def test_the_printed_pinned_snippet_defines_wallet_guide_embed_on_a_portal(page, portals, guide_origin, lang_root):
+    snippet = printed_pinned_snippet(page, guide_origin, lang_root)
+    assert "integrity=" in snippet and 'crossorigin="anonymous"' in snippet
+    html = f"""<!doctype html><meta charset="utf-8"><title>portal</title><div id="guide"></div>
+{snippet}
+<script>
+  window.__defined = typeof WalletGuideEmbed;
+  if (window.__defined === "object") WalletGuideEmbed.mount(document.getElementById("guide"), {{ page: "/causes/" }})
+    .ready.then((m) => {{ window.__ready = m.path; }});
+</script>"""
+    # The portal's own page, on its own (loopback) server, written as a portal's HTML would be:
+    # document.write runs the snippet's <script> as the parser would.
+    page.goto(f"{portals.allowed}/blank.html")
+    page.evaluate("html => { document.open(); document.write(html); document.close(); }", html)
+    page.wait_for_function("window.__defined !== undefined")
+    assert page.evaluate("window.__defined") == "object", "the browser blocked the pinned embed.js"
+    page.wait_for_function("window.__ready === '/causes/'")
+
+
+def test_embed_files_are_served_for_portals(page, portals, guide_origin, guide_site):
+    """From a portal's page: embed.d.ts (CORS, a text type), hashes.json listing the immutable
+    file the snippet pins, which is cached for a year and never changes."""
+    page.goto(f"{portals.allowed}/host.html")
+    fetched = page.evaluate(
+        """async (origin) => {
+          const get = async (path) => {
+            const response = await fetch(origin + path);
+            return { type: response.headers.get("content-type"), cache: response.headers.get("cache-control"),
+                     text: await response.text() };
+          };
+          const hashes = await get("/embed/v1/hashes.json");
+          const current = JSON.parse(hashes.text).current;
+          return { types: await get("/embed/v1/embed.d.ts"), hashes, current,
+                   pinned: await get("/" + current), moving: await get("/embed/v1/embed.js") };
+        }""",
+        guide_origin,
+    )
+    assert fetched["types"]["type"] == "text/plain; charset=utf-8"
+    assert "export type WalletGuideLanguage" in fetched["types"]["text"]
+    assert fetched["pinned"]["cache"] == "public, max-age=31536000, immutable"
+    assert fetched["pinned"]["text"] == fetched["moving"]["text"], "this build's immutable file is its embed.js"
+    assert "immutable" not in (fetched["moving"]["cache"] or ""), "the moving address is not immutable"
+    listed = json.loads(fetched["hashes"]["text"])["files"]
+    current = next(entry for entry in listed if entry["current"])
+    digest = base64.b64encode(hashlib.sha384(fetched["pinned"]["text"].encode()).digest()).decode()
+    assert current["integrity"] == f"sha384-{digest}"
+    assert current["path"] == fetched["current"] and hashlib.sha256(
+        fetched["pinned"]["text"].encode()
+    ).hexdigest()[:16] in current["path"]
