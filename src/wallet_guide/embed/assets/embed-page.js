@@ -218,14 +218,24 @@
     document.addEventListener(`wallet-guide:${type}`, (ev) => post(type, ev.detail));
   }
 
+  // The portal's screen ends `screenBottom` px into this frame (as tall as its content): what
+  // sticks to the bottom of the screen (the checklist's bar) sticks there (embed.css). Again
+  // when the frame's own height changes, which may reach it after the portal's message.
+  let screenBottom = null;
+  function placeScreenBottom() {
+    if (screenBottom !== null) {
+      root.style.setProperty("--wg-embed-screen-bottom", `${Math.max(0, root.clientHeight - screenBottom)}px`);
+    }
+  }
+  window.addEventListener("resize", placeScreenBottom);
+
   window.addEventListener("message", (ev) => {
     const data = ev.data;
     if (ev.source !== window.parent || !allowed.has(ev.origin)) return;
     if (!data || data.source !== SOURCE || data.version !== VERSION) return;
     if (data.type === "viewport" && Number.isFinite(data.bottom)) {
-      // The portal's screen ends `bottom` px into this frame (as tall as its content): what
-      // sticks to the bottom of the screen (the checklist's bar) sticks there (embed.css).
-      root.style.setProperty("--wg-embed-screen-bottom", `${Math.max(0, root.clientHeight - data.bottom)}px`);
+      screenBottom = data.bottom;
+      placeScreenBottom();
     }
     if (data.type === "set-theme" && SCHEMES[data.theme]) {
       theme = data.theme;
