@@ -414,3 +414,23 @@ def test_no_summary_reaches_the_portal_before_the_reader_sends_it(page, portals,
     assert sent["lang"] == lang and sent["tried"][-1] == "app-version"
     assert frame.locator(".wg-summary__status").inner_text() == labels["summary_sent"]
     page.screenshot(path=f"/tmp/i19-summary-{lang}.png", full_page=False)
+
+
+def test_an_off_screen_frame_follows_its_contents_height(page, portals, guide_origin):
+    """Below the portal's screen (but near enough for the lazy frame to load), a change of the
+    guide's height reaches the portal before the reader scrolls to it."""
+    page.goto(portal_url(portals.allowed, guide_origin, page="/causes/", lang="en", spacer="1500"))
+    page.wait_for_function("window.__outcome === 'ready'")
+    assert page.eval_on_selector(FRAME, "f => f.getBoundingClientRect().top") > 900, (
+        "the frame is off the screen"
+    )
+    page.wait_for_function("window.__events.some(e => e.type === 'resize')")
+    before = events(page, "resize")[-1]["height"]
+    guide(page).evaluate(
+        "(() => { const block = document.createElement('div'); block.style.height = '500px';"
+        " document.querySelector('article').append(block); })()"
+    )
+    page.wait_for_function(
+        f"window.__events.some(e => e.type === 'resize' && e.height >= {before} + 500)", timeout=5000
+    )
+    assert page.evaluate("scrollY") == 0
