@@ -21,6 +21,7 @@ from wallet_guide.embed.host_script import (
     releases_to_publish,
     render_host_script,
     typed_declarations,
+    without_comment,
 )
 from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
 from wallet_guide.embed.plugin import ASSETS
@@ -168,8 +169,12 @@ def test_embed_js_runs_unchanged_with_its_settings():
     out = render_host_script(
         source, languages=languages, paths=["embed/v1/embed.js"], site_url="https://g.example/"
     )
-    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
+    code = "\n".join(
+        without_comment(line) for line in source.splitlines() if not line.lstrip().startswith("//")
+    )
     assert code.rstrip() in out, "the source is published inside the wrapper, its code unchanged"
+    assert without_comment("  f(); // why") == "  f();"
+    assert without_comment('  const a = "x // y";') == '  const a = "x // y";', "a // inside a string stays"
     assert "// Messages the guide sends" in source and "// Messages the guide sends" not in out, (
         "without its whole-line comments (every portal page downloads it)"
     )
