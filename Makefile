@@ -6,7 +6,7 @@ VENV      ?= .venv
 PY        := $(VENV)/bin/python
 MKDOCS    := $(VENV)/bin/mkdocs
 GUIDE     := $(PY) scripts/guide.py
-# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own without MkDocs (README, "ProperDocs").
+# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own without MkDocs (docs-dev/decisions/0015-properdocs-escape-route.md).
 PROPERDOCS_VENV ?= .venv-properdocs
 PROPERDOCS      := $(PROPERDOCS_VENV)/bin/properdocs
 HOST      ?= 127.0.0.1:8000
