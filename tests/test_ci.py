@@ -44,20 +44,26 @@ def test_ci_run_is_the_system_packages_and_make_ci():
 
 def test_the_pull_request_workflow_runs_cis_steps_in_cis_order():
     steps = ci_steps((ROOT / "Makefile").read_text(encoding="utf-8"))
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
     in_jobs = workflow_make_steps(workflow, "site") + workflow_make_steps(workflow, "properdocs")
     ran = [step for step in in_jobs if step in steps]
     assert ran == steps, f".github/workflows/pull-request.yml runs {ran}; the Makefile's ci runs {steps}"
 
 
 def test_translators_see_the_check_whatever_failed_before_it():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
     (check,) = [s for s in workflow["jobs"]["site"]["steps"] if s.get("run", "").strip() == "make check"]
     assert check.get("if") in ("${{ !cancelled() }}", "always()", "${{ always() }}")
 
 
 def test_the_x100_budget_runs_on_a_schedule_and_on_demand_not_on_pull_requests():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
     triggers = workflow[True]  # PyYAML reads the key `on` as True
     assert "schedule" in triggers and "workflow_dispatch" in triggers
     jobs = {name: workflow_make_steps(workflow, name) for name in workflow["jobs"]}

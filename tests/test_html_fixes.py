@@ -17,7 +17,9 @@ from wallet_guide.theme.html_fixes import (
 # As Material 9.8.1 writes them (copied from a built page).
 TOGGLE = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
 CODE_BLOCK = '<div class="highlight"><pre><span></span><code><span class="n">x</span></code></pre></div>'
-TOC_LABEL = '<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon"></span>Contents</label>'
+TOC_LABEL = (
+    '<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon"></span>Contents</label>'
+)
 
 
 def test_checkbox_autocomplete_is_dropped_from_materials_toggles():
@@ -27,7 +29,9 @@ def test_checkbox_autocomplete_is_dropped_from_materials_toggles():
 
 def test_checkbox_autocomplete_fails_the_build_when_the_toggle_is_written_differently():
     moved = '<input autocomplete="off" class="md-toggle" type="checkbox" id="__search">'
-    with pytest.raises(HtmlFixError, match=r"rule 'checkbox-autocomplete'.*in docs/x\.md.*CHECKBOX_AUTOCOMPLETE"):
+    with pytest.raises(
+        HtmlFixError, match=r"rule 'checkbox-autocomplete'.*in docs/x\.md.*CHECKBOX_AUTOCOMPLETE"
+    ):
         apply(CHECKBOX_AUTOCOMPLETE, moved, "docs/x.md")
 
 

@@ -127,7 +127,7 @@ def test_materials_bundle_publishes_document_as_material_loader_expects():
 # The contract as Material 9.8.1's bundle writes it, minified names and all.
 BUNDLE_9_8_1 = (
     'function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>'
-    'e.next(document)),e}function M(e){return e}var ct=an(),Kt=bn();window.document$=ct;window.location$=Kt;'
+    "e.next(document)),e}function M(e){return e}var ct=an(),Kt=bn();window.document$=ct;window.location$=Kt;"
 )
 
 
