@@ -150,8 +150,9 @@ build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_mod
 
 # The one CI definition: .ci/run and the workflows call this, or its steps in this order.
 # Cheapest and most telling first: a lint or check message comes before minutes of browsers.
+# System packages first: lint's ESLint needs npm, which the browser tests' packages bring.
 .PHONY: ci
-ci: ## Everything CI runs, in order: lint, check, fast tests, browser tests, audits, budgets, ProperDocs
+ci: system-packages ## Everything CI runs, in order: lint, check, fast tests, browser tests, audits, budgets, ProperDocs
 	$(MAKE) lint
 	$(MAKE) check
 	$(MAKE) test-fast
