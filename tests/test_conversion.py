@@ -187,3 +187,21 @@ def test_the_support_summary_names_the_language_variant(site, lang, line):
     summary = (site / lang / "support" / "index.html").read_text(encoding="utf-8")
     start = summary.index('<pre class="wg-summary__text">')
     assert line in summary[start : summary.index("</pre>", start)].splitlines()
+
+
+@pytest.mark.parametrize(
+    "lang,label",
+    [
+        ("", "选择语言（当前：简体中文）"),
+        ("zh-tw/", "選擇語言（目前：繁體中文（台灣））"),
+        ("zh-hk/", "選擇語言（當前：繁體中文（香港））"),
+        ("en/", "Select a language (current: English)"),
+    ],
+)
+def test_the_language_button_names_the_page_s_variant(site, lang, label):
+    from wallet_guide.html_text import walk
+
+    nodes = walk((site / lang / "causes" / "index.html").read_text(encoding="utf-8"))
+    switcher = next(i for i, node in enumerate(nodes) if "wg-header-language" in node.classes)
+    button = next(node for node in nodes[switcher:] if node.kind == "start" and node.tag == "button")
+    assert button.attrs.get("aria-label") == label
