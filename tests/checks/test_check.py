@@ -84,6 +84,12 @@ EXPECTED = {
         "(网络连接, used in docs/zh/causes.md:10) (use 'network connection' in this section; "
         'data/glossary.yml:8 says: Not "internet connection".)',
     ],
+    # The description is what search results and link previews show: held to the glossary too.
+    "glossary-term-missing-in-description": [
+        "docs/en/causes.md:3: the front matter's description lacks the glossary term 'digital wallet' "
+        "(数字钱包, used in docs/zh/causes.md:3) (use 'digital wallet' in it; data/glossary.yml:2 "
+        'says: Always "digital wallet(s)".)',
+    ],
     "half-width-punctuation": [
         'docs/zh/causes.md:12: half-width "," in Chinese text: "定时,支付" (write "定时，支付")',
     ],
