@@ -69,3 +69,14 @@ def test_the_x100_budget_runs_on_a_schedule_and_on_demand_not_on_pull_requests()
     jobs = {name: workflow_make_steps(workflow, name) for name in workflow["jobs"]}
     (scale_job,) = [name for name, steps in jobs.items() if "bench-budget-scale" in steps]
     assert workflow["jobs"][scale_job]["if"] == "github.event_name != 'pull_request'"
+
+
+def test_every_make_command_of_ci_and_the_workflows_is_a_target_of_the_makefile():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w.-]+):", makefile, re.M))
+    scripts = [ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
+    for script in scripts:
+        for target in re.findall(
+            r"^\s*(?:run:\s*)?make ([a-z][\w-]*)", script.read_text(encoding="utf-8"), re.M
+        ):
+            assert target in targets, f"{script.relative_to(ROOT)}: make {target} is not a Makefile target"
