@@ -52,6 +52,9 @@ LABELS = {
             "summary_copy",
             "summary_copied",
             "summary_share",
+            "summary_hint_embed",
+            "summary_send",
+            "summary_sent",
         )
     },
     "show_fixes": "Show {count}",

@@ -14,10 +14,14 @@
   window.__messages = [];
   window.__events = [];
   window.__outcome = null;
+  window.__summaries = []; // every `summary` the portal received, in order
   window.addEventListener("message", (ev) => window.__messages.push({ origin: ev.origin, data: ev.data }));
   const element = document.getElementById("guide");
+  // spacer=<px>: the portal's own content above the guide (a frame below the screen).
+  if (query.has("spacer")) document.getElementById("before").style.height = `${query.get("spacer")}px`;
   for (const type of ["ready", "resize", "navigation", "state", "error", "feedback", "summary"]) {
     element.addEventListener(`wallet-guide:${type}`, (ev) => window.__events.push({ type, at: performance.now(), ...ev.detail }));
+    if (type === "summary") element.addEventListener(`wallet-guide:${type}`, (ev) => window.__summaries.push(ev.detail));
   }
 
   if (query.has("raw")) {
@@ -38,6 +42,7 @@
     // As the integrator page shows it: the link works even if embed.js never arrives.
     element.dataset.walletGuidePage = page;
     if (query.has("lang")) element.dataset.walletGuideLang = query.get("lang");
+    if (query.has("timeout")) element.dataset.walletGuideTimeout = query.get("timeout");
     const link = document.createElement("a");
     link.href = new URL(page.replace(/^\//, ""), site).href;
     link.textContent = "Open the guide";

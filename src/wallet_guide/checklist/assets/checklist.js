@@ -1,8 +1,8 @@
 /* The causes checklist (fragments/checklist.html): ticked boxes show their fixes, in order.
  * Ticks live in the address (?tick=a,b: shareable, Back/Forward) and in localStorage; the
  * address wins. In a portal's frame (?embed=1) one device serves many customers: the checklist
- * starts from the address alone and keeps ticks for this session's summary only, unless the
- * portal asks to remember them (?remember=1). Also «solved?» on /solutions/ and the summary for support (README, "Causes
+ * starts from the address alone and keeps ticks in the frame's memory for its summary only,
+ * unless the portal asks to remember them (?remember=1). Also «solved?» on /solutions/ and the summary for support (README, "Causes
  * checklist"): events on document (wallet-guide:feedback, :summary) that embed-page.js forwards
  * to a portal; nothing else leaves the browser unless the site set a feedback endpoint. */
 (() => {
@@ -15,7 +15,14 @@
   const params = () => new URLSearchParams(location.search);
   const embedded = () => params().get("embed") === "1";
   const remembers = () => !embedded() || params().get("remember") === "1";
-  const tickStore = () => (remembers() ? localStorage : sessionStorage);
+  // A portal's frame without ?remember=1 serves one customer after another on one device: its
+  // ticks and answers live in this document's memory, which dies with the frame. sessionStorage
+  // outlived the portal's destroy() and reload and reached the next customer's summary.
+  const frameMemory = (() => {
+    const items = new Map();
+    return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => items.set(key, value) };
+  })();
+  const tickStore = () => (remembers() ? localStorage : frameMemory);
   let live = null; // the checklist of the current page: { root, path, apply(ids) }
 
   const load = (key = KEY, store = localStorage) => {
@@ -31,8 +38,7 @@
       store.setItem(key, JSON.stringify(ids));
     } catch { /* private mode: the address still holds the ticks */ }
   };
-  // In a portal's frame, for the session only (the device may be an agent's).
-  const triedStore = () => (embedded() ? sessionStorage : localStorage);
+  const triedStore = tickStore; // the same rule: in a portal's frame, this frame's memory
   const loadTried = () => load(TRIED_KEY, triedStore());
   const saveTried = (ids) => save(ids, TRIED_KEY, triedStore());
 
@@ -95,7 +101,10 @@
       }
       const ids = boxes.filter((box) => box.checked).map((box) => box.value);
       save(ids, KEY, tickStore());
-      history.pushState(history.state, "", address(ids));
+      // In a portal's frame the history is the portal's too: a tick replaces the entry there,
+      // so that Back leaves neither ticks to undo nor a page for the guide to reload.
+      if (embedded()) history.replaceState(history.state, "", address(ids));
+      else history.pushState(history.state, "", address(ids));
       render(ids, true);
     }
 
@@ -216,7 +225,6 @@
     const share = section.querySelector(".wg-summary__share");
     let summary = summaryOf(data, new Date());
     text.textContent = summary.text;
-    emit("summary", summary);
 
     section.querySelector(".wg-summary__copy").addEventListener("click", async () => {
       summary = summaryOf(data, new Date());
@@ -228,8 +236,19 @@
         document.execCommand("copy");
       }
       status.textContent = data.labels.copied;
-      emit("summary", summary);
     });
+    // In a portal's frame: the summary goes to the portal when the reader says so, never before.
+    if (embedded()) {
+      const send = section.querySelector(".wg-summary__send");
+      section.querySelector(".wg-summary__hint").textContent = data.labels.hint_embed;
+      send.hidden = false;
+      send.addEventListener("click", () => {
+        summary = summaryOf(data, new Date());
+        text.textContent = summary.text;
+        status.textContent = data.labels.sent;
+        emit("summary", summary);
+      });
+    }
     if (navigator.share) {
       share.hidden = false;
       share.addEventListener("click", () => {

@@ -28,6 +28,8 @@
     return allowed.has(origin) ? origin : null;
   })();
 
+  if (parentOrigin) root.dataset.wgPortal = "1"; // embed.css shows what only a portal can use
+
   function post(type, data) {
     if (parentOrigin) {
       window.parent.postMessage({ source: SOURCE, version: VERSION, type, ...data }, parentOrigin);
@@ -88,12 +90,38 @@
     return id;
   }
 
+  function showAll() {
+    document.querySelectorAll(".wg-embed-hidden").forEach((el) => el.classList.remove("wg-embed-hidden"));
+  }
+
+  // A single-section view: a link to another section of this page, which the filter hides (the
+  // solutions page's «no, next step»), shows that section instead of pointing at nothing. Before
+  // the link's own listeners (checklist.js moves to the section and records the answer).
+  document.addEventListener("click", (ev) => {
+    const link = ev.target instanceof Element && ev.target.closest("a[href]");
+    if (!link || !shownSection) return;
+    const url = new URL(link.href, location.href);
+    let id = "";
+    try {
+      id = url.pathname === location.pathname ? decodeURIComponent(url.hash.slice(1)) : "";
+    } catch { /* not an id */ }
+    const target = id && document.getElementById(id);
+    if (!target || !target.closest(".wg-embed-hidden")) return;
+    const address = new URL(location.href);
+    address.searchParams.set("section", id);
+    history.replaceState(history.state, "", address.href);
+    shownSection = showSection(id);
+    if (!shownSection) showAll(); // not a section heading: the whole page, where it is
+    link.href = new URL(`#${encodeURIComponent(id)}`, address).href;
+  }, true);
+
   /* ---- What is shown: sent on load, instant navigation and hash changes ---- */
   let shownSection = null;
   let shownPath = null;
   let lastUrl = null;
   let lastPlace = null; // the page and #section last announced: the same place is a state change
   let ready = false;
+  let popped = false; // a history move since the last page shown
 
   function fragment() {
     try {
@@ -106,6 +134,7 @@
   function describe() {
     const url = new URL(location.href);
     OWN_PARAMS.forEach((name) => url.searchParams.delete(name));
+    url.search = url.searchParams.toString().replace(/%2C/gi, ","); // ?tick=a,b as the page writes it
     const sitePath = location.pathname.slice(siteRoot.pathname.length);
     let lang = null; // the language whose folder is the longest match: "" holds the default
     for (const [code, prefix] of Object.entries(languages)) {
@@ -124,6 +153,9 @@
     };
   }
 
+  // The page, the section shown alone and the #section: another one is a navigation.
+  const here = () => `${location.pathname}?section=${shownSection || ""}#${fragment()}`;
+
   const ticks = () => (new URLSearchParams(location.search).get("tick") || "").split(",").filter(Boolean);
 
   // `navigation`: another page or section, which the portal may scroll to. `state`: the same
@@ -132,7 +164,7 @@
     const info = describe();
     if (info.url === lastUrl) return;
     lastUrl = info.url;
-    const place = `${location.pathname}#${fragment()}`;
+    const place = here();
     if (place === lastPlace) {
       post("state", { url: info.url, path: info.path, lang: info.lang, ticks: ticks() });
       return;
@@ -152,8 +184,17 @@
       post("resize", { height });
     }
   }
+  // A frame off the portal's screen gets no animation frames and no resize observations until
+  // the reader scrolls to it (browsers throttle hidden cross-origin frames): a timer measures it
+  // anyway, and changes to the page are watched without waiting for a frame either.
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(measure);
+    if (frame) return;
+    frame = requestAnimationFrame(measure);
+    setTimeout(() => {
+      if (!frame) return;
+      cancelAnimationFrame(frame);
+      measure();
+    }, 100);
   };
 
   function show() {
@@ -168,8 +209,15 @@
       ready = true;
     }
     measure();
-    lastUrl = null; // a new page is always announced, even at the same address
-    lastPlace = null;
+    // A page shown is announced as one, even at the same address (a full load, a link followed),
+    // except Material showing the same page and section again after Back/Forward between two
+    // of its states (the checklist's ticks): popstate has announced that as `state` already.
+    const samePlace = popped && here() === lastPlace;
+    popped = false;
+    if (!samePlace) {
+      lastUrl = null;
+      lastPlace = null;
+    }
     announce();
   }
 
@@ -179,10 +227,25 @@
     document.addEventListener(`wallet-guide:${type}`, (ev) => post(type, ev.detail));
   }
 
+  // The portal's screen ends `screenBottom` px into this frame (as tall as its content): what
+  // sticks to the bottom of the screen (the checklist's bar) sticks there (embed.css). Again
+  // when the frame's own height changes, which may reach it after the portal's message.
+  let screenBottom = null;
+  function placeScreenBottom() {
+    if (screenBottom !== null) {
+      root.style.setProperty("--wg-embed-screen-bottom", `${Math.max(0, root.clientHeight - screenBottom)}px`);
+    }
+  }
+  window.addEventListener("resize", placeScreenBottom);
+
   window.addEventListener("message", (ev) => {
     const data = ev.data;
     if (ev.source !== window.parent || !allowed.has(ev.origin)) return;
     if (!data || data.source !== SOURCE || data.version !== VERSION) return;
+    if (data.type === "viewport" && Number.isFinite(data.bottom)) {
+      screenBottom = data.bottom;
+      placeScreenBottom();
+    }
     if (data.type === "set-theme" && SCHEMES[data.theme]) {
       theme = data.theme;
       applyTheme();
@@ -195,6 +258,8 @@
 
   function start() {
     new ResizeObserver(schedule).observe(document.body);
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.addEventListener("load", schedule, true); // an image or a frame inside the page
     document.addEventListener("toggle", schedule, true); // <details> opening and closing
     if (document.fonts) {
       document.fonts.addEventListener("loadingdone", schedule);
@@ -208,7 +273,11 @@
       if (location.pathname === shownPath) announce();
     };
     document.addEventListener("click", () => setTimeout(sectionChanged), true);
-    window.addEventListener("popstate", sectionChanged);
+    window.addEventListener("popstate", () => {
+      popped = true;
+      sectionChanged();
+    });
+    document.addEventListener("click", () => { popped = false; }, true);
     window.addEventListener("hashchange", sectionChanged);
     // document$ (Material's, or material-loader.js's stand-in until the bundle is loaded) calls
     // show for the page already shown, then after each instant navigation.
