@@ -67,6 +67,46 @@ def pending_ids(project: Project, page: Page) -> set[str]:
     return pending
 
 
+def _source_of(project: Project, page: Page) -> Page | None:
+    """The page ``page`` translates; None for a page of the source language."""
+    if page.lang == project.default_language:
+        return None
+    return project.pages.get((project.default_language, page.name))
+
+
+def renamed_ids(project: Project, page: Page) -> set[str]:
+    """Heading ids that another rule asks to change back, so no rule offers them as a fix: a
+    translation's ids its source does not have (the heading comparison asks for the source's),
+    and ids that took the place of one the URL contract publishes (the contract rule asks for it)."""
+    source = _source_of(project, page)
+    heading_ids = {h.id for h in page.headings if h.id}
+    renamed = heading_ids - {h.id for h in source.headings if h.id} if source else set()
+    entry = project.url_contract.page_of(page.name)
+    if entry is not None:
+        h2 = [h for h in page.headings if h.level == 2]
+        renamed |= {
+            h2[position].id
+            for position, published in enumerate(entry.ids)
+            if published not in page.ids and position < len(h2) and h2[position].id not in entry.ids
+        } - {None}
+    return renamed  # type: ignore[return-value]  # None removed above
+
+
+def promised_ids(project: Project, page: Page) -> set[str]:
+    """The ids the page has once the root problems reported elsewhere are fixed: its own and the
+    checklist's, those its headings without an id take, its source's heading ids (a translation
+    has the same sections) and those the URL contract publishes for it. A link, a checklist
+    entry or a vocabulary entry to one of them is not a second mistake."""
+    source = _source_of(project, page)
+    entry = project.url_contract.page_of(page.name)
+    return (
+        ids_shown_on(project, page)
+        | pending_ids(project, page)
+        | ({h.id for h in source.headings if h.id} if source else set())
+        | (set(entry.ids) if entry is not None and not entry.planned else set())
+    )
+
+
 def _contract_ids(project: Project) -> tuple[list[str], int] | None:
     page = project.url_contract.page_of(CHECKLIST_PAGE)
     return (list(page.ids), page.line) if page else None
@@ -110,8 +150,7 @@ def check(project: Project) -> list[Problem]:
             for name in LINKED_PAGES
             for language in project.languages
             if (linked := project.pages.get((language.code, name))) is not None
-            and cause not in linked.ids
-            and cause not in pending_ids(project, linked)
+            and cause not in promised_ids(project, linked)
         ]
         if lacking:
             problems.append(

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 import pathspec
 
+from guide_tools.checks.checklist_rules import renamed_ids
 from guide_tools.checks.markdown import Heading, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import MKDOCS_FILE, Project
@@ -173,8 +174,14 @@ def _without_automatic_ids(ours: list[Heading], theirs: list[Heading]) -> tuple[
     return ours, theirs
 
 
-def compare_headings(source: Page, translation: Page) -> list[Problem]:
-    """The translation's headings against the source's: same levels, ids and order."""
+def _section_number(headings: list[Heading], key: tuple[int, str | None]) -> int:
+    """The place of a section among the page's sections (the page title is not one)."""
+    return [_key(h) for h in headings if h.level > 1].index(key) + 1
+
+
+def compare_headings(source: Page, translation: Page, renamed: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+    """The translation's headings against the source's: same levels, ids and order. ``renamed``:
+    the source's ids that another rule asks to change back (the URL contract's)."""
     ours, theirs = _without_automatic_ids(translation.headings, source.headings)
     if [_key(h) for h in ours] == [_key(h) for h in theirs]:
         return []
@@ -184,11 +191,11 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
             Problem(
                 translation.path,
                 mine.line,
-                f"heading {_describe(mine)} is heading {i + 1} here but heading "
-                f"{[_key(h) for h in theirs].index(_key(mine)) + 1} in {source.path}",
+                f"heading {_describe(mine)} is section {_section_number(ours, _key(mine))} here but section "
+                f"{_section_number(theirs, _key(mine))} in {source.path}",
                 f"put the sections in the order of {source.path}",
             )
-            for i, (mine, other) in enumerate(zip(ours, theirs, strict=True))  # same headings, same count
+            for mine, other in zip(ours, theirs, strict=True)  # same headings, same count
             if _key(mine) != _key(other)
         ]
     problems = []
@@ -198,6 +205,8 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
             continue
         if op == "replace" and a2 - a1 == b2 - b1:
             for other, mine in zip(theirs[a1:a2], ours[b1:b2], strict=True):
+                if other.id in renamed:
+                    continue  # the source's heading is the mistake, and its rule names it
                 if mine.level == other.level:
                     problems.append(
                         Problem(
@@ -246,5 +255,6 @@ def check_heading_parity(project: Project) -> list[Problem]:
     problems = []
     for (lang, name), page in sorted(project.pages.items()):
         if lang != source and (source, name) in project.pages:
-            problems += compare_headings(project.pages[(source, name)], page)
+            source_page = project.pages[(source, name)]
+            problems += compare_headings(source_page, page, renamed_ids(project, source_page))
     return problems
