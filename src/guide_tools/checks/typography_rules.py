@@ -56,11 +56,16 @@ def describe(line: str, issues: list[Issue]) -> tuple[str, str]:
 
 
 def grouped(line: str, issues: list[Issue]) -> list[list[Issue]]:
-    """The issues of one line, those of the same rule whose quotes overlap together."""
+    """The issues of one line; the spaces missing (or doubled) on both sides of one Latin word
+    together."""
     groups: list[list[Issue]] = []
     for issue in issues:
         last = groups[-1][-1] if groups else None
-        if last is not None and last.rule == issue.rule and _window(line, last)[1] > _window(line, issue)[0]:
+        if (
+            last is not None
+            and last.rule == issue.rule != HALF_WIDTH
+            and _window(line, last)[1] > _window(line, issue)[0]
+        ):
             groups[-1].append(issue)
         else:
             groups.append([issue])

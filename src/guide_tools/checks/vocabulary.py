@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from wallet_guide.audience import in_reader_search
+from guide_tools.checks import glossary
 from guide_tools.checks.checklist_rules import promised_ids
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
@@ -75,6 +76,7 @@ def check(project: Project) -> list[Problem]:
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
     first_use: dict[tuple[str, str], tuple[int, str]] = {}  # (lang, alias) -> (line, where)
+    lacking = glossary.missing_terms(project)
     for page_name, entries in file.data.items():
         if not any((lang, page_name) in project.pages for lang in languages):
             problems.append(
@@ -89,7 +91,7 @@ def check(project: Project) -> list[Problem]:
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
                 problems += _check_entry(
-                    project, file, page_sections, first_use, page_name, str(section_id), str(lang), entry
+                    project, file, page_sections, first_use, lacking, page_name, str(section_id), str(lang), entry
                 )
     return problems
 
@@ -99,6 +101,7 @@ def _check_entry(
     file: YamlFile,
     page_sections: dict,
     first_use: dict,
+    lacking: set[tuple[str, str, str]],
     page_name: str,
     section_id: str,
     lang: str,
@@ -152,6 +155,8 @@ def _check_entry(
     problems = []
     section = own[section_id]
     for index, word in enumerate(entry["words"]):
+        if (where, section_id, word.lower()) in lacking:
+            continue  # the glossary rule asks for the word on the translation's line
         if not contains(section.terms, terms(normalized(word))):
             problems.append(
                 Problem(

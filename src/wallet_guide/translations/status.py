@@ -17,15 +17,18 @@ HASH_LENGTH = 12
 HASH_LINE = re.compile(rf"^{HASH_KEY}[ \t]*:.*$", re.M)
 
 
-# A link's target, not its text: `[常见原因](causes.md#network)` -> `[常见原因]()`.
+# A link's target, not its text: `[常见原因](causes.md#network)` -> `[常见原因]()`; an attribute
+# list (`{#network}`, `{: hreflang=zh }`): the heading comparison and the URL contract check ids.
 LINK_TARGET = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
+ATTRIBUTE_LIST = re.compile(r"[ \t]*\{[:#.][^{}\n]*\}")
 
 
 def translated_text(source: bytes) -> str:
     """What a translation translates of its source: its words. A fix of Chinese typography
-    (full-width punctuation, spaces around Latin words) or of a link's target changes nothing a
-    translator must redo, so it does not make the translation stale."""
-    return normalize(LINK_TARGET.sub("]()", source.decode("utf-8", "replace")))
+    (full-width punctuation, spaces around Latin words), of a link's target or of an id changes
+    nothing a translator must redo, so it does not make the translation stale."""
+    text = LINK_TARGET.sub("]()", source.decode("utf-8", "replace"))
+    return normalize(ATTRIBUTE_LIST.sub("", text))
 
 
 def source_hash(source: bytes) -> str:
