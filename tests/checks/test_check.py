@@ -30,7 +30,7 @@ EXPECTED = {
     ],
     "page-not-in-nav": [
         "docs/zh/support.md:1: the page is not in the nav (list it in the nav: add `- support.md` "
-        "under `nav:` at mkdocs.yml:14, where readers should find it)",
+        "under `nav:` at mkdocs.yml:13, where readers should find it)",
     ],
     "heading-id-mismatch": [
         "docs/en/causes.md:15: heading id #low-balance is not the source's: docs/zh/causes.md:14 has "

@@ -3,7 +3,7 @@ its translation, updating the recorded version, and the notice readers of a stal
 
 from __future__ import annotations
 
-import hashlib
+from wallet_guide.translations.status import source_hash
 import os
 import re
 import subprocess
@@ -54,7 +54,7 @@ def repo(tmp_path) -> Path:
 
 def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
     translated = git(repo, "rev-parse", "HEAD~1")
-    recorded = hashlib.sha256(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md")).hexdigest()[:12]
+    recorded = source_hash(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md"))
     assert cli.main(["translation-status", "--root", str(repo)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"docs/en/causes.md  stale: docs/zh/causes.md changed since {recorded}"

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-import pathspec
-
 from guide_tools.checks.checklist_rules import renamed_ids
 from guide_tools.checks.markdown import Heading, Page
 from guide_tools.checks.problem import Problem
@@ -71,11 +69,10 @@ def check_nav(project: Project) -> list[Problem]:
     listed = {name for name, _ in project.nav}
     # Pages that mkdocs.yml keeps out of the nav on purpose (not_in_nav, gitignore patterns
     # matched against the path inside docs/, as MkDocs does): built and checked, not listed.
-    not_in_nav = (project.mkdocs.data or {}).get("not_in_nav") if project.mkdocs else None
-    if isinstance(not_in_nav, str) and not_in_nav.strip():
-        spec = pathspec.gitignore.GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+    spec = project.config.not_in_nav if project.config else None
+    if spec is not None:
         listed |= {name for name in project.names(source) if spec.match_file(f"{source}/{name}")}
-    nav_line = project.mkdocs.line("nav") if project.mkdocs else 1
+    nav_line = project.mkdocs_line("nav:")
     problems = [
         Problem(
             project.page_path(source, name),
