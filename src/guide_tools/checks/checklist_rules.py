@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet_guide.checklist.render import ANCHOR_PREFIX
+from wallet_guide.checklist.render import ANCHOR_PREFIX, MARKER
 from guide_tools.checks.markdown import Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
 from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
-MARKER = "<!-- wallet-guide:checklist -->"
 # Each cause links to its section on these pages (its cause, and the step that fixes it).
 LINKED_PAGES = ("causes.md", "solutions.md")
 
