@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from guide_tools.checks.project import project_languages
 from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools.checks.project import project_languages
 
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6

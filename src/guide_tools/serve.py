@@ -53,7 +53,7 @@ def guarded_build(config: Any, **options: Any) -> None:
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
         build(config, **options)
-    except Exception as error:  # noqa: BLE001 - whatever stops the build, the reader sees why
+    except Exception as error:
         root = Path(config.config_file_path).parent
         problems = run.check(root)
         if not any(p.severity == "error" for p in problems):  # the build alone knows what is wrong
@@ -75,5 +75,5 @@ def guarded_build(config: Any, **options: Any) -> None:
 def serve(config_file: Path, dev_addr: str, watch: list[str]) -> None:
     # As `mkdocs serve` logs: its INFO lines and every warning, on stderr, unbuffered.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s", force=True)
-    mkdocs.commands.serve.build = guarded_build  # type: ignore[attr-defined]  # its builder's build
+    mkdocs.commands.serve.build = guarded_build  # its builder's build
     mkdocs.commands.serve.serve(config_file=str(config_file), dev_addr=dev_addr, watch=watch, livereload=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks import golden
 from guide_tools import cli
+from tests.checks import golden
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from guide_tools import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-RECIPE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Add a cause", 1)[1].split("\n## ", 1)[0]
+RECIPE = (
+    (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Add a cause", 1)[1].split("\n## ", 1)[0]
+)
 
 
 def guide_copy(tmp_path: Path) -> Path:
@@ -43,13 +45,29 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
     root = guide_copy(tmp_path)
 
     # 1. The zh pages, and the description's count.
-    append(root, "docs/zh/causes.md", f"\n{heading[1]}\n\n设备故障也会导致支付失败。\n\n解决方法：[7. 检查设备](solutions.md#device)\n")
-    append(root, "docs/zh/solutions.md", "\n## 7. 检查设备 {#device}\n\n检查设备是否正常。\n\n对应原因：[7. 设备问题](causes.md#device)\n")
+    append(
+        root,
+        "docs/zh/causes.md",
+        f"\n{heading[1]}\n\n设备故障也会导致支付失败。\n\n解决方法：[7. 检查设备](solutions.md#device)\n",
+    )
+    append(
+        root,
+        "docs/zh/solutions.md",
+        "\n## 7. 检查设备 {#device}\n\n检查设备是否正常。\n\n对应原因：[7. 设备问题](causes.md#device)\n",
+    )
     edit(root, "docs/zh/causes.md", "六类常见原因", "七类常见原因")
     edit(root, "docs/zh/causes.md", "和应用软件问题。", "、应用软件问题和设备问题。")
     # 2. The en pages, then `make update-translation`.
-    append(root, "docs/en/causes.md", "\n## 7. Device problems {#device}\n\nA faulty device can also make a payment fail.\n\nFix: [7. Check your device](solutions.md#device)\n")
-    append(root, "docs/en/solutions.md", "\n## 7. Check your device {#device}\n\nCheck that your device works.\n\nCause: [7. Device problems](causes.md#device)\n")
+    append(
+        root,
+        "docs/en/causes.md",
+        "\n## 7. Device problems {#device}\n\nA faulty device can also make a payment fail.\n\nFix: [7. Check your device](solutions.md#device)\n",
+    )
+    append(
+        root,
+        "docs/en/solutions.md",
+        "\n## 7. Check your device {#device}\n\nCheck that your device works.\n\nCause: [7. Device problems](causes.md#device)\n",
+    )
     edit(root, "docs/en/causes.md", "Six common causes", "Seven common causes")
     edit(root, "docs/en/causes.md", "app issues.", "app issues, device problems.")
     for page in ("docs/en/causes.md", "docs/en/solutions.md"):
@@ -57,7 +75,9 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
     # 3. The URL contract: device in the ids of causes/, solutions/ and checklist/.
     contract = root / "data/url-contract.yml"
     contract.write_text(
-        contract.read_text(encoding="utf-8").replace("institution-delay, app-version]", "institution-delay, app-version, device]"),
+        contract.read_text(encoding="utf-8").replace(
+            "institution-delay, app-version]", "institution-delay, app-version, device]"
+        ),
         encoding="utf-8",
     )
     assert contract.read_text(encoding="utf-8").count("app-version, device]") == 3

@@ -36,9 +36,18 @@ def test_a_failed_build_shows_the_check_messages_in_the_browser(tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts/guide.py"), "serve", "--config-file", str(root / "mkdocs.yml"),
-         "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            str(ROOT / "scripts/guide.py"),
+            "serve",
+            "--config-file",
+            str(root / "mkdocs.yml"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         body = None

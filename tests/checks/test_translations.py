@@ -3,7 +3,6 @@ its translation, updating the recorded version, and the notice readers of a stal
 
 from __future__ import annotations
 
-from wallet_guide.translations.status import source_hash
 import os
 import re
 import subprocess
@@ -13,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks import golden
-from tests.html import read
+from guide_tools import cli
 from guide_tools.checks import translations
 from guide_tools.checks.project import load_project
 from guide_tools.checks.site import build, read_site
-from guide_tools import cli
+from tests.checks import golden
+from tests.html import read
+from wallet_guide.translations.status import source_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"

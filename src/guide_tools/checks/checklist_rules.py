@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet_guide.checklist.render import ANCHOR_PREFIX, MARKER
 from guide_tools.checks.markdown import Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from wallet_guide.checklist.render import ANCHOR_PREFIX, MARKER
 from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
 # Each cause links to its section on these pages (its cause, and the step that fixes it).
@@ -48,22 +48,26 @@ def ids_shown_on(project: Project, page: Page) -> set[str]:
     return set(page.ids) | {prefix + cause for cause in cause_ids(project)}
 
 
+def counterpart_id(project: Project, page: Page, index: int) -> str | None:
+    """The id that heading ``index`` of ``page`` has in another language, if it has one."""
+    for language in project.languages:
+        other = project.pages.get((language.code, page.name))
+        if other is not None and other is not page and index < len(other.headings):
+            counterpart = other.headings[index]
+            if counterpart.id and counterpart.level == page.headings[index].level:
+                return counterpart.id
+    return None
+
+
 def pending_ids(project: Project, page: Page) -> set[str]:
     """The ids that headings without an explicit id will take: the id of the same heading in
     another language. structure.check_ids asks for each one on its heading, so the links, the
     checklist and the contract do not report them missing a second time."""
-    pending = set()
-    for index, heading in enumerate(page.headings):
-        if heading.id is not None:
-            continue
-        for language in project.languages:
-            other = project.pages.get((language.code, page.name))
-            if other is not None and other is not page and index < len(other.headings):
-                counterpart = other.headings[index]
-                if counterpart.id and counterpart.level == heading.level:
-                    pending.add(counterpart.id)
-                    break
-    return pending
+    return {
+        found
+        for index, heading in enumerate(page.headings)
+        if heading.id is None and (found := counterpart_id(project, page, index))
+    }
 
 
 def _source_of(project: Project, page: Page) -> Page | None:
@@ -78,17 +82,13 @@ def renamed_ids(project: Project, page: Page) -> set[str]:
     translation's ids its source does not have (the heading comparison asks for the source's),
     and ids that took the place of one the URL contract publishes (the contract rule asks for it)."""
     source = _source_of(project, page)
-    heading_ids = {h.id for h in page.headings if h.id}
-    renamed = heading_ids - {h.id for h in source.headings if h.id} if source else set()
+    renamed = {h.id for h in page.headings if h.id} - {h.id for h in source.headings} if source else set()
     entry = project.url_contract.page_of(page.name)
-    if entry is not None:
-        h2 = [h for h in page.headings if h.level == 2]
-        renamed |= {
-            h2[position].id
-            for position, published in enumerate(entry.ids)
-            if published not in page.ids and position < len(h2) and h2[position].id not in entry.ids
-        } - {None}
-    return renamed  # type: ignore[return-value]  # None removed above
+    h2 = [h.id for h in page.headings if h.level == 2]
+    for position, published in enumerate(entry.ids if entry is not None else ()):
+        if published not in page.ids and position < len(h2) and h2[position] not in entry.ids:  # type: ignore[union-attr]  # entry is set here
+            renamed.add(h2[position] or "")
+    return renamed - {""}
 
 
 def promised_ids(project: Project, page: Page) -> set[str]:

@@ -31,7 +31,6 @@ PYTHON_TYPES = {
     float: "number",
     list: "array",
     dict: "object",
-    type(None): "null",
 }
 
 
@@ -62,7 +61,7 @@ def load_validator(project: Project) -> tuple[Draft202012Validator | None, list[
 
 def _kind(value: Any) -> str:
     """The JSON type of a YAML value, in words."""
-    name = PYTHON_TYPES.get(type(value), type(value).__name__)
+    name = "null" if value is None else PYTHON_TYPES.get(type(value), type(value).__name__)
     return JSON_TYPES.get(name, name)
 
 

@@ -111,7 +111,9 @@ def _describe(key: str) -> str:
     return {INTRO: "the page intro", DESCRIPTION: "the description"}.get(key, f"section #{key}")
 
 
-def places(source: Section, translation: Section) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
+def places(
+    source: Section, translation: Section
+) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
     """Where a term used in the source must be in the translation: the same paragraph or list
     item when both sections have as many (a term elsewhere in the section does not translate
     it), else the whole section."""

@@ -287,7 +287,9 @@ def check_site(project: Project, site: Site) -> list[Problem]:
     def generated_root(built_path: str) -> str:
         return next((lang.root for lang in project.generated if built_path.startswith(lang.root)), "")
 
-    for built_path, built in sorted(site.pages.items(), key=lambda item: (bool(generated_root(item[0])), item[0])):
+    for built_path, built in sorted(
+        site.pages.items(), key=lambda item: (bool(generated_root(item[0])), item[0])
+    ):
         converted_from = built_path[len(generated_root(built_path)) :]
         for link in built.links:
             if (converted_from, link.href) in broken:
@@ -295,7 +297,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             found = _built_link_problem(project, site, built_path, link, reported)
             if found is not False:
                 broken.add((built_path, link.href))
-            if found:
+            if isinstance(found, tuple):
                 file, line, origin = _where(project, converted_from, link)
                 message, fix = found
                 problems.append(Problem(file, line, message, fix.format(origin=origin)))
@@ -304,7 +306,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
 
 def _built_link_problem(
     project: Project, site: Site, built_path: str, link: BuiltLink, reported: set[LinkKey]
-) -> tuple[str, str] | None | bool:
+) -> tuple[str, str] | bool | None:
     """(message, fix) of one built link; None when the Markdown check reported it; False when fine."""
     if not link.href or EXTERNAL.match(link.href):
         return False
@@ -314,23 +316,35 @@ def _built_link_problem(
         # the source checks name the line (here it would repeat on every page).
         return None
     here = "/" + built_path
-    path = unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path))) if url.path else here
+    path = (
+        unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path))) if url.path else here
+    )
     if url.path.endswith("/") and not path.endswith("/"):
         path += "/"
     target = site.resolve(path.lstrip("/"))
     target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
     page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
-    key = (page.path if page else "", target_dir if target_dir is not None else path.lstrip("/"), url.fragment)
+    key = (
+        page.path if page else "",
+        target_dir if target_dir is not None else path.lstrip("/"),
+        url.fragment,
+    )
     if key in reported:
         return None
     if target is None:
         return f"the built page /{built_path} links to {link.href}, which does not exist", "{origin}"
     target_page = project.page_at(target_dir) if target_dir is not None else None
-    if target_page is not None and url.fragment in checklist_rules.promised_ids(project, target_page):
-        if url.fragment not in site.pages.get(target, BuiltPage()).ids:
-            return None  # a heading id that another rule asks for
+    if (
+        target_page is not None
+        and url.fragment in checklist_rules.promised_ids(project, target_page)
+        and url.fragment not in site.pages.get(target, BuiltPage()).ids
+    ):
+        return None  # a heading id that another rule asks for
     if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
-        return f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}", "{origin}"
+        return (
+            f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
+            "{origin}",
+        )
     if link.tag == "a" and link.in_article and target_dir is not None:
         source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
         if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):

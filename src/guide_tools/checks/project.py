@@ -10,19 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from mkdocs import config as mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from wallet_guide import build_state
-from wallet_guide.build_state import Language
-from wallet_guide.texts import TEXTS_DIR
 from guide_tools.checks.markdown import Page, parse_page
 from guide_tools.checks.problem import Problem
+from wallet_guide import build_state
+from wallet_guide.build_state import Language
 from wallet_guide.data import url_contract
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
 from wallet_guide.data.yaml_lines import line_of
+from wallet_guide.texts import TEXTS_DIR
 
 MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
@@ -53,9 +52,7 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         return None
     text = file.read_text(encoding="utf-8")
     try:
-        return YamlFile(
-            path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-        )
+        return YamlFile(path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.append(
@@ -150,7 +147,9 @@ def load_config(root: Path, problems: list[Problem]) -> MkDocsConfig | None:
     """mkdocs.yml as the build loads it (its plugins' options included); a mistake in it is a
     problem on its first line, in MkDocs' words."""
     if not (root / MKDOCS_FILE).is_file():
-        problems.append(Problem(MKDOCS_FILE, 1, "file is missing", f"restore {MKDOCS_FILE} from the main branch"))
+        problems.append(
+            Problem(MKDOCS_FILE, 1, "file is missing", f"restore {MKDOCS_FILE} from the main branch")
+        )
         return None
     try:
         return mkdocs_config.load_config(config_file=str(root / MKDOCS_FILE))

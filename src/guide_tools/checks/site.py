@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide_tools.build import strict_build
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import MKDOCS_FILE
-from guide_tools.build import strict_build
 from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
@@ -109,7 +109,9 @@ def build(project_root: Path, site_dir: Path) -> BuildResult:
 
 
 # MkDocs' own words for a page's mistake: the page (as docs/ names it) and what it links to.
-PAGE_LINK = re.compile(r"Doc file '(?P<page>[^']+\.md)' contains (?:a link|an absolute link|a link to|an unrecognized relative link) '?(?P<target>[^',]*)")
+PAGE_LINK = re.compile(
+    r"Doc file '(?P<page>[^']+\.md)' contains (?:a link|an absolute link|a link to|an unrecognized relative link) '?(?P<target>[^',]*)"
+)
 NAV_REFERENCE = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav'")
 PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<page>[^']+\.md)'")
 
@@ -127,7 +129,10 @@ def build_problem(project_root: Path, docs_dir: str, warning: str) -> Problem:
     if located and (project_root / located["path"]).is_file():
         message, _, fix = located["rest"].partition(" — ")
         return Problem(
-            located["path"], int(located["line"]), message, fix or "fix it there; `make build` shows the whole build log"
+            located["path"],
+            int(located["line"]),
+            message,
+            fix or "fix it there; `make build` shows the whole build log",
         )
     text = re.sub(r"^(?:WARNING|ERROR)\s+-\s+", "", warning)
     fix = "fix it there; `make build` shows the whole build log"
@@ -137,7 +142,9 @@ def build_problem(project_root: Path, docs_dir: str, warning: str) -> Problem:
         return Problem(path, _line_with(project_root / path, f"({target}") if target else 1, text, fix)
     if (nav := NAV_REFERENCE.search(text)) is not None:
         return Problem(MKDOCS_FILE, _line_with(project_root / MKDOCS_FILE, f"- {nav['target']}"), text, fix)
-    return Problem(MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` shows the whole build log")
+    return Problem(
+        MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` shows the whole build log"
+    )
 
 
 def build_problems(project_root: Path, result: BuildResult, docs_dir: str = "docs") -> list[Problem]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from guide_tools.checks.checklist_rules import renamed_ids
+from guide_tools.checks.checklist_rules import counterpart_id, renamed_ids
 from guide_tools.checks.markdown import Heading, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import MKDOCS_FILE, Project
@@ -28,32 +28,19 @@ def check_pairs(project: Project) -> list[Problem]:
     """Every source page has its translation in each language, and every translation its source."""
     source = project.default_language
     problems = []
-    for language in project.languages:
-        if language.code == source:
-            continue
-        target = language.code
-        for name in _only_in(project, source, target):
-            zh, missing = project.page_path(source, name), project.page_path(target, name)
-            problems.append(
-                Problem(
-                    zh,
-                    1,
-                    f"no {language.name} translation: {missing} is missing",
-                    f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
-                    f"`{UPDATE_COMMAND.format(page=missing)}`",
-                )
+    for language in [lang for lang in project.languages if lang.code != source]:
+        for name in _only_in(project, source, language.code):
+            zh, missing = project.page_path(source, name), project.page_path(language.code, name)
+            message = f"no {language.name} translation: {missing} is missing"
+            fix = (
+                f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
+                f"`{UPDATE_COMMAND.format(page=missing)}`"
             )
-        for name in _only_in(project, target, source):
-            path, missing = project.page_path(target, name), project.page_path(source, name)
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    f"no source page: {missing} is missing",
-                    f"a translation needs its source: add {missing} first, or give this file "
-                    "the name of the page it translates",
-                )
-            )
+            problems.append(Problem(zh, 1, message, fix))
+        for name in _only_in(project, language.code, source):
+            path, missing = project.page_path(language.code, name), project.page_path(source, name)
+            fix = f"a translation needs its source: add {missing} first, or give this file the name of the page it translates"
+            problems.append(Problem(path, 1, f"no source page: {missing} is missing", fix))
     return problems
 
 
@@ -96,28 +83,13 @@ def check_nav(project: Project) -> list[Problem]:
     return problems
 
 
-def _suggested_id(project: Project, page: Page, index: int) -> str | None:
-    """The id the same heading has in another language, if it has one."""
-    for language in project.languages:
-        other = project.pages.get((language.code, page.name))
-        if (
-            other is not None
-            and other is not page
-            and index < len(other.headings)
-            and other.headings[index].id
-            and other.headings[index].level == page.headings[index].level
-        ):
-            return other.headings[index].id
-    return None
-
-
 def check_ids(project: Project) -> list[Problem]:
     problems = []
     for page in project.pages.values():
         seen: dict[str, int] = {}
         for index, heading in enumerate(page.headings):
             if heading.id is None:
-                suggestion = _suggested_id(project, page, index)
+                suggestion = counterpart_id(project, page, index)
                 example = f"{{#{suggestion}}}" if suggestion else "{#short-english-id}"
                 problems.append(
                     Problem(

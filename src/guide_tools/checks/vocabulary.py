@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from wallet_guide.audience import in_reader_search
 from guide_tools.checks import glossary
 from guide_tools.checks.checklist_rules import promised_ids
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, YamlFile, read_yaml
+from wallet_guide.audience import in_reader_search
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
@@ -91,7 +91,15 @@ def check(project: Project) -> list[Problem]:
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
                 problems += _check_entry(
-                    project, file, page_sections, first_use, lacking, page_name, str(section_id), str(lang), entry
+                    project,
+                    file,
+                    page_sections,
+                    first_use,
+                    lacking,
+                    page_name,
+                    str(section_id),
+                    str(lang),
+                    entry,
                 )
     return problems
 
