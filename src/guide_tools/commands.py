@@ -71,8 +71,8 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
     if project.generated:  # no pages of their own: their overrides, and their built pages with --build
         scope += f" + generated {', '.join(language.code for language in project.generated)}"
     scope += " and the built site" if (build or site) and not build_folded else ""
-    scope += "; the build failed too and is checked again once these are fixed" if build_folded else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
+    timing += "; the build failed too: it is checked again once these are fixed" if build_folded else ""
     review = "review the change with `git diff`, then commit it"
     if errors:
         files = len({p.path for p in errors})
