@@ -88,13 +88,14 @@ def terms(project: Project) -> tuple[list[Term], list[Problem]]:
     return found, problems
 
 
-DESCRIPTION = "description"
+DESCRIPTION = "\0description"  # the front matter's description: no heading id can be this
+DESCRIPTION_KEY = "description"
 
 
 def sections(page: Page) -> list[Section]:
     """The front matter's description, the intro, then one section per `##` heading."""
-    readable = page.meta_error is None and isinstance((page.meta or {}).get(DESCRIPTION), str)
-    described = page.meta_lines.get(DESCRIPTION) if readable else None
+    readable = page.meta_error is None and isinstance((page.meta or {}).get(DESCRIPTION_KEY), str)
+    described = page.meta_lines.get(DESCRIPTION_KEY) if readable else None
     result = [Section(DESCRIPTION, described or 1, [(n, t) for n, t in page.prose if n == described])]
     result.append(Section(INTRO, page.body_line, []))
     for line, text in page.prose:
@@ -108,7 +109,9 @@ def sections(page: Page) -> list[Section]:
 
 
 def _describe(key: str) -> str:
-    return {INTRO: "the page intro", DESCRIPTION: "the description"}.get(key, f"section #{key}")
+    return {INTRO: "the page intro", DESCRIPTION: "the front matter's description"}.get(
+        key, f"section #{key}"
+    )
 
 
 def places(
