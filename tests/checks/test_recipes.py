@@ -68,8 +68,8 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
         "docs/en/solutions.md",
         "\n## 7. Check your device {#device}\n\nCheck that your device works.\n\nCause: [7. Device problems](causes.md#device)\n",
     )
-    edit(root, "docs/en/causes.md", "Six common causes", "Seven common causes")
-    edit(root, "docs/en/causes.md", "app issues.", "app issues, device problems.")
+    edit(root, "docs/en/causes.md", "six common causes", "seven common causes")
+    edit(root, "docs/en/causes.md", "delays and app problems.", "delays, app problems and device problems.")
     for page in ("docs/en/causes.md", "docs/en/solutions.md"):
         assert cli.main(["translation-status", "--root", str(root), "--update", page]) == 0
     # 3. The URL contract: device in the ids of causes/, solutions/ and checklist/.
