@@ -68,8 +68,8 @@ CONFIG_DIR = $(dir $(CONFIG))
 WATCH      = $(CONFIG_DIR)data $(CONFIG_DIR)overrides $(wildcard src/wallet_guide/*/assets src/wallet_guide/*/templates)
 
 .PHONY: serve
-serve: install ## Serve the site with live reload at http://127.0.0.1:8000 (docs/, data/, overrides/, plugin assets)
-	$(MKDOCS) serve --livereload $(addprefix --watch ,$(WATCH)) --dev-addr $(HOST) --config-file $(CONFIG)
+serve: install ## Serve the site with live reload at http://127.0.0.1:8000 (docs/, data/, overrides/, plugin assets); a failed build shows the check's messages in the browser
+	$(GUIDE) serve $(addprefix --watch ,$(WATCH)) --dev-addr $(HOST) --config-file $(CONFIG)
 
 .PHONY: build
 build: install ## Build the site into site/ (strict: any warning fails)

@@ -228,6 +228,19 @@ def embed_release(
             typer.echo(f"kept {target}")
 
 
+@app.command()
+def serve(
+    config_file: Annotated[Path, typer.Option(help="the mkdocs.yml to serve")] = PROJECT_ROOT / "mkdocs.yml",
+    dev_addr: Annotated[str, typer.Option(help="host:port")] = "127.0.0.1:8000",
+    watch: Annotated[list[str] | None, typer.Option(help="more folders to watch")] = None,
+) -> None:
+    """`make serve`: MkDocs' live-reload server; a failed build shows the check's messages in
+    the browser too."""
+    from guide_tools import serve as server
+
+    server.serve(config_file, dev_addr, watch or [])
+
+
 @app.command("serve-built")
 def serve_built(
     directory: Annotated[Path, typer.Argument(help="a built site, e.g. site")],

@@ -38,19 +38,12 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
     started = time.perf_counter()
     root = root.resolve()
     fixed: list[str] = []
-    rehashed: list[str] = []
-    if fix:
-        project = load_project(root)
-        current = {s.page for s in translations.statuses(project) if s.state == "up to date"}
-        fixed = typography_rules.fix(project)
-        # A translation that matched its source still does: typography changes no meaning.
-        for status in translations.statuses(load_project(root)):
-            if status.source in fixed and status.page in current:
-                translations.update(load_project(root), status.page)
-                rehashed.append(status.page)
+    if fix:  # a typography fix leaves translations up to date (source_hash reads the words)
+        fixed = typography_rules.fix(load_project(root))
     project = load_project(root)
     problems = run.check_sources(project)
     build_seconds = None
+    build_folded = False
     if build:
         with tempfile.TemporaryDirectory(prefix="wallet-guide-site-") as site_dir:
             build_started = time.perf_counter()
@@ -58,10 +51,12 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
             build_seconds = time.perf_counter() - build_started
             if result.ok:
                 problems += run.check_site(project, read_site(Path(site_dir)))
+            elif any(p.severity == "error" for p in problems):
+                # The sources' mistakes are the build's failure: one message each, not a second
+                # one in MkDocs' words. Once they are fixed, the next check shows what is left.
+                build_folded = True
             else:
-                # A line the source checks already reported is not reported again from the build.
-                reported = {(p.path, p.line) for p in problems}
-                problems += [p for p in build_problems(root, result) if (p.path, p.line) not in reported]
+                problems += build_problems(root, result, project.docs_dir)
     elif site:
         problems += run.check_site(project, read_site(site))
     problems = run.ordered(problems)
@@ -70,15 +65,14 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
         print(line)
     for path in fixed:
         print(f"{path}: fixed its typography in place")
-    for path in rehashed:
-        print(f"{path}: updated its source_hash (its source changed in typography only)")
     elapsed = time.perf_counter() - started
     errors = [p for p in problems if p.severity == "error"]
     scope = f"{len(project.pages)} pages ({', '.join(language.code for language in project.languages)})"
     if project.generated:  # no pages of their own: their overrides, and their built pages with --build
         scope += f" + generated {', '.join(language.code for language in project.generated)}"
-    scope += " and the built site" if build or site else ""
+    scope += " and the built site" if (build or site) and not build_folded else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
+    timing += "; the build failed too: it is checked again once these are fixed" if build_folded else ""
     review = "review the change with `git diff`, then commit it"
     if errors:
         files = len({p.path for p in errors})

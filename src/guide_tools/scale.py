@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from guide_tools.checks.project import is_generated, project_languages
 from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools.checks.project import project_languages
 
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6
@@ -92,9 +92,7 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
         (out / shared).symlink_to(ROOT / shared)
     nav_parts: list[str] = []
     # A generated language (data/conversion/) gets its source's pages, converted by the build.
-    for lang in [
-        language.code for language in project_languages(ROOT) if not is_generated(ROOT, language.code)
-    ]:
+    for lang in [language.code for language in project_languages(ROOT) if language.generated_from is None]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
         for part in range(1, scale):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.checks import golden
 from guide_tools.checks import run
+from tests.checks import golden
 
 
 def checklist_copy(tmp_path: Path, old: str, new: str) -> Path:

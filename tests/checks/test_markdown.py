@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.checks import golden
 from guide_tools.checks import links, run
 from guide_tools.checks.markdown import parse_page
 from guide_tools.checks.project import load_project
+from tests.checks import golden
 from wallet_guide.typography import find_issues
 
 PAGE = """\

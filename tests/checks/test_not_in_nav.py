@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.checks import golden
 from guide_tools.checks.project import load_project
 from guide_tools.checks.structure import check_nav
+from tests.checks import golden
 
 
 def test_not_in_nav_is_honoured(tmp_path):

@@ -3,7 +3,6 @@ its translation, updating the recorded version, and the notice readers of a stal
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -13,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks import golden
-from tests.html import read
+from guide_tools import cli
 from guide_tools.checks import translations
 from guide_tools.checks.project import load_project
 from guide_tools.checks.site import build, read_site
-from guide_tools import cli
+from tests.checks import golden
+from tests.html import read
+from wallet_guide.translations.status import source_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = "支付请求发送失败时，稍后再试。"
@@ -54,7 +54,7 @@ def repo(tmp_path) -> Path:
 
 def test_status_lists_pages_and_prints_the_zh_diff_of_a_stale_one(capsys, repo):
     translated = git(repo, "rev-parse", "HEAD~1")
-    recorded = hashlib.sha256(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md")).hexdigest()[:12]
+    recorded = source_hash(git_bytes(repo, "show", "HEAD~1:docs/zh/causes.md"))
     assert cli.main(["translation-status", "--root", str(repo)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"docs/en/causes.md  stale: docs/zh/causes.md changed since {recorded}"

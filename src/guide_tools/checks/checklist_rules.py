@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet_guide.checklist.render import ANCHOR_PREFIX
 from guide_tools.checks.markdown import Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from wallet_guide.checklist.render import ANCHOR_PREFIX, MARKER
 from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
-MARKER = "<!-- wallet-guide:checklist -->"
 # Each cause links to its section on these pages (its cause, and the step that fixes it).
 LINKED_PAGES = ("causes.md", "solutions.md")
 
@@ -49,22 +48,62 @@ def ids_shown_on(project: Project, page: Page) -> set[str]:
     return set(page.ids) | {prefix + cause for cause in cause_ids(project)}
 
 
+def counterpart_id(project: Project, page: Page, index: int) -> str | None:
+    """The id that heading ``index`` of ``page`` has in another language, if it has one."""
+    for language in project.languages:
+        other = project.pages.get((language.code, page.name))
+        if other is not None and other is not page and index < len(other.headings):
+            counterpart = other.headings[index]
+            if counterpart.id and counterpart.level == page.headings[index].level:
+                return counterpart.id
+    return None
+
+
 def pending_ids(project: Project, page: Page) -> set[str]:
     """The ids that headings without an explicit id will take: the id of the same heading in
     another language. structure.check_ids asks for each one on its heading, so the links, the
     checklist and the contract do not report them missing a second time."""
-    pending = set()
-    for index, heading in enumerate(page.headings):
-        if heading.id is not None:
-            continue
-        for language in project.languages:
-            other = project.pages.get((language.code, page.name))
-            if other is not None and other is not page and index < len(other.headings):
-                counterpart = other.headings[index]
-                if counterpart.id and counterpart.level == heading.level:
-                    pending.add(counterpart.id)
-                    break
-    return pending
+    return {
+        found
+        for index, heading in enumerate(page.headings)
+        if heading.id is None and (found := counterpart_id(project, page, index))
+    }
+
+
+def _source_of(project: Project, page: Page) -> Page | None:
+    """The page ``page`` translates; None for a page of the source language."""
+    if page.lang == project.default_language:
+        return None
+    return project.pages.get((project.default_language, page.name))
+
+
+def renamed_ids(project: Project, page: Page) -> set[str]:
+    """Heading ids that another rule asks to change back, so no rule offers them as a fix: a
+    translation's ids its source does not have (the heading comparison asks for the source's),
+    and ids that took the place of one the URL contract publishes (the contract rule asks for it)."""
+    source = _source_of(project, page)
+    renamed = {h.id for h in page.headings if h.id} - {h.id for h in source.headings} if source else set()
+    entry = project.url_contract.page_of(page.name)
+    h2 = [h.id for h in page.headings if h.level == 2]
+    for position, published in enumerate(entry.ids if entry is not None else ()):
+        if published not in page.ids and position < len(h2) and h2[position] not in entry.ids:  # type: ignore[union-attr]  # entry is set here
+            renamed.add(h2[position] or "")
+    return renamed - {""}
+
+
+def promised_ids(project: Project, page: Page) -> set[str]:
+    """The ids the page has once the root problems reported elsewhere are fixed: its own and the
+    checklist's, those its headings without an id take, its source's heading ids (a translation
+    has the same sections) and those the URL contract publishes for it. A link, a checklist
+    entry or a vocabulary entry to one of them is not a second mistake."""
+    source = _source_of(project, page)
+    entry = project.url_contract.page_of(page.name)
+    return (
+        ids_shown_on(project, page)
+        | pending_ids(project, page)
+        | ({h.id for h in source.headings if h.id} if source else set())
+        | (set(entry.ids) if entry is not None and not entry.planned else set())
+    )
 
 
 def _contract_ids(project: Project) -> tuple[list[str], int] | None:
@@ -110,8 +149,7 @@ def check(project: Project) -> list[Problem]:
             for name in LINKED_PAGES
             for language in project.languages
             if (linked := project.pages.get((language.code, name))) is not None
-            and cause not in linked.ids
-            and cause not in pending_ids(project, linked)
+            and cause not in promised_ids(project, linked)
         ]
         if lacking:
             problems.append(

@@ -20,41 +20,29 @@ def _url(project: Project, lang: str, entry: ContractPage) -> str:
 
 
 def check_languages(project: Project) -> list[Problem]:
+    """The contract's languages are a public copy of mkdocs.yml's, the source: each at the
+    address the build gives it."""
     if project.contract is None or not isinstance(project.contract.data, dict):
         return []
     published = {language.code: language for language in project.url_contract.languages}
+    built = {language.code: "/" + language.root for language in [*project.languages, *project.generated]}
     problems = []
-    for language in [*project.languages, *project.generated]:
-        root = "/" + language.root
-        if language.code not in published:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    project.url_contract.languages_line,
-                    f"{MKDOCS_FILE} builds the language '{language.code}', but the URL contract does not list it",
-                    f"add `- code: {language.code}` with `root: {root}` under languages:",
-                )
-            )
-        elif published[language.code].root != root:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    published[language.code].line,
-                    f"the URL contract puts '{language.code}' at {published[language.code].root}, but the build puts it at {root}",
-                    "published addresses never move: make mkdocs.yml build the language where the contract says",
-                )
-            )
-    built = {language.code for language in [*project.languages, *project.generated]}
-    for code, contract_language in published.items():
+    for code, root in built.items():
+        if code not in published:
+            message = f"{MKDOCS_FILE} (the source) builds the language '{code}', but the URL contract does not list it"
+            fix = f"add `- code: {code}` with `root: {root}` under languages:"
+            problems.append(Problem(CONTRACT_FILE, project.url_contract.languages_line, message, fix))
+        elif published[code].root != root:
+            message = f"the URL contract puts '{code}' at {published[code].root}, but the build ({MKDOCS_FILE}) puts it at {root}"
+            fix = "published addresses never move: make mkdocs.yml build the language where the contract says"
+            problems.append(Problem(CONTRACT_FILE, published[code].line, message, fix))
+    for code, language in published.items():
         if code not in built:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    contract_language.line,
-                    f"the URL contract publishes {contract_language.root} ('{code}'), but {MKDOCS_FILE} does not build it",
-                    f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}",
-                )
+            message = (
+                f"the URL contract publishes {language.root} ('{code}'), but {MKDOCS_FILE} does not build it"
             )
+            fix = f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}"
+            problems.append(Problem(CONTRACT_FILE, language.line, message, fix))
     return problems
 
 

@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import Project
+from guide_tools.checks.project import CONVERSION_DIR, Project
 from wallet_guide.conversion.regions import RegionError, load_region
 
-CONVERSION_DIR = "data/conversion"
 # Besides the source's pages and interface texts (data/interface/<source>.yml), where its texts
 # live that are converted too.
 TEXT_FILES = ("mkdocs.yml", "data/checklist.yml", "data/reader-vocabulary.yml")

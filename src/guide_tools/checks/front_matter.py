@@ -3,6 +3,7 @@ the rules live in one file; each property's ``description`` there is the fix we 
 
 from __future__ import annotations
 
+import difflib
 import json
 from typing import Any
 
@@ -30,7 +31,6 @@ PYTHON_TYPES = {
     float: "number",
     list: "array",
     dict: "object",
-    type(None): "null",
 }
 
 
@@ -61,7 +61,7 @@ def load_validator(project: Project) -> tuple[Draft202012Validator | None, list[
 
 def _kind(value: Any) -> str:
     """The JSON type of a YAML value, in words."""
-    name = PYTHON_TYPES.get(type(value), type(value).__name__)
+    name = "null" if value is None else PYTHON_TYPES.get(type(value), type(value).__name__)
     return JSON_TYPES.get(name, name)
 
 
@@ -69,8 +69,20 @@ def _property_help(schema: dict[str, Any], key: str) -> str:
     return schema.get("properties", {}).get(key, {}).get("description", "see " + FRONT_MATTER_SCHEMA)
 
 
+def misspelt(meta: dict[str, Any], schema: dict[str, Any]) -> dict[str, str]:
+    """Unknown key -> the key of the schema it is a misspelling of ("desciption" -> "description")."""
+    known = list(schema.get("properties", {}))
+    return {
+        key: guess[0]
+        for key in meta
+        if key not in known and (guess := difflib.get_close_matches(str(key), known, n=1, cutoff=0.75))
+    }
+
+
 def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list[Problem]:
-    """One JSON Schema error as problems a translator understands, on the right line."""
+    """One JSON Schema error as problems a translator understands, on the right line; a key
+    missing because it is misspelt is named once, on the misspelt line."""
+    typos = misspelt(page.meta or {}, schema)
     key = str(error.path[0]) if error.path else None
     line = page.meta_lines.get(key, 1) if key else 1
     # jsonschema types these "or Unset" for errors built by hand; iter_errors always sets them.
@@ -85,7 +97,7 @@ def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list
                 f"add a line `{missing}: …` between the --- lines: {_property_help(schema, missing)}",
             )
             for missing in expected
-            if missing not in instance
+            if missing not in instance and missing not in typos.values()
         ]
     if error.validator == "additionalProperties" and not error.path:
         allowed = ", ".join(schema.get("properties", {}))
@@ -94,7 +106,9 @@ def describe(error: ValidationError, page: Page, schema: dict[str, Any]) -> list
                 page.path,
                 page.meta_lines.get(extra, 1),
                 f"unknown front matter key '{extra}'",
-                f"fix its spelling or remove it; the keys a page can have: {allowed}",
+                f"did you mean '{typos[extra]}'?"
+                if extra in typos
+                else f"fix its spelling or remove it; the keys a page can have: {allowed}",
             )
             for extra in instance
             if extra not in schema.get("properties", {})

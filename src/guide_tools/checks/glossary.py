@@ -2,8 +2,7 @@
 the matching section of each translation uses the term of its language's column (`en:`; a new
 language adds its own column), case-insensitively, so "digital wallet" also matches "digital
 wallets". A section runs from one `##` heading to the next; the text before the first `##` is
-the page intro. The front matter's description (what search results and link previews show) is
-compared as a section of its own. The checklist's texts are compared entry by entry."""
+the page intro. The checklist's texts are compared entry by entry."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
 
 INTRO = ""
-DESCRIPTION = "\0description"  # the front matter's description: no heading id can be this
 
 
 @dataclass(frozen=True)
@@ -29,15 +27,25 @@ class Term:
 
 @dataclass
 class Section:
-    key: str  # the heading id; "" for the intro
+    key: str  # the heading id; "" for the intro; "description" for the front matter's
     line: int  # the heading's line (the first body line for the intro)
     lines: list[tuple[int, str]]
 
-    def text(self) -> str:
-        return "\n".join(text for _, text in self.lines).replace(MASK, " ")
+    def blocks(self) -> list[list[tuple[int, str]]]:
+        """Its paragraphs, list items and headings: runs of lines without a blank one."""
+        found: list[list[tuple[int, str]]] = [[]]
+        previous = None
+        for line, text in self.lines:
+            if not text.strip() or (previous is not None and line != previous + 1):
+                found.append([])
+            if text.strip():
+                found[-1].append((line, text))
+            previous = line
+        return [block for block in found if block]
 
-    def first_line_with(self, term: str) -> int:
-        return next((line for line, text in self.lines if term in text), self.line)
+
+def _text(lines: list[tuple[int, str]]) -> str:
+    return "\n".join(text for _, text in lines).replace(MASK, " ")
 
 
 def terms(project: Project) -> tuple[list[Term], list[Problem]]:
@@ -80,11 +88,19 @@ def terms(project: Project) -> tuple[list[Term], list[Problem]]:
     return found, problems
 
 
+DESCRIPTION = "\0description"  # the front matter's description: no heading id can be this
+DESCRIPTION_KEY = "description"
+
+
 def sections(page: Page) -> list[Section]:
-    result = [Section(INTRO, page.body_line, [])]
+    """The front matter's description, the intro, then one section per `##` heading."""
+    readable = page.meta_error is None and isinstance((page.meta or {}).get(DESCRIPTION_KEY), str)
+    described = page.meta_lines.get(DESCRIPTION_KEY) if readable else None
+    result = [Section(DESCRIPTION, described or 1, [(n, t) for n, t in page.prose if n == described])]
+    result.append(Section(INTRO, page.body_line, []))
     for line, text in page.prose:
         if line < page.body_line:
-            continue  # the front matter: its description summarises the page, not a section
+            continue  # the front matter: its description is compared on its own
         heading = next((h for h in page.headings if h.line == line and h.level == 2), None)
         if heading is not None:
             result.append(Section(heading.id or f"line {line}", line, []))
@@ -92,20 +108,22 @@ def sections(page: Page) -> list[Section]:
     return result
 
 
-def description(page: Page) -> Section | None:
-    """The front matter's description, compared like a section (a reader meets it first, in
-    search results and link previews)."""
-    text = (page.meta or {}).get("description")
-    if not isinstance(text, str):
-        return None  # front_matter.py reports a missing or broken description
-    line = page.meta_lines.get("description", 1)
-    return Section(DESCRIPTION, line, [(line, text)])
-
-
 def _describe(key: str) -> str:
-    if key == DESCRIPTION:
-        return "the front matter's description"
-    return "the page intro" if key == INTRO else f"section #{key}"
+    return {INTRO: "the page intro", DESCRIPTION: "the front matter's description"}.get(
+        key, f"section #{key}"
+    )
+
+
+def places(
+    source: Section, translation: Section
+) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
+    """Where a term used in the source must be in the translation: the same paragraph or list
+    item when both sections have as many (a term elsewhere in the section does not translate
+    it), else the whole section."""
+    ours, theirs = source.blocks(), translation.blocks()
+    if len(ours) == len(theirs):
+        return list(zip(ours, theirs, strict=True))
+    return [(source.lines, translation.lines)]
 
 
 def uses(term: Term, text: str, glossary: list[Term]) -> bool:
@@ -119,30 +137,51 @@ def uses(term: Term, text: str, glossary: list[Term]) -> bool:
     return term.source in text
 
 
-def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list[Problem]:
-    problems = []
-    theirs = {s.key: s for s in [*sections(translation), description(translation)] if s}
-    for section in [*sections(source), description(source)]:
-        if section is None:
-            continue
+def gaps(source: Page, translation: Page, glossary: list[Term]) -> list[tuple[str, str, Problem]]:
+    """(section key, term, problem) of each glossary term the translation lacks where its
+    source uses the term."""
+    found = []
+    theirs = {s.key: s for s in sections(translation)}
+    for section in sections(source):
         other = theirs.get(section.key)
-        if other is None:
-            continue  # the heading comparison reports the missing section
-        text, other_text = section.text(), other.text().lower()
-        for term in glossary:
-            wanted = term.translations.get(translation.lang)
-            if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
-                problems.append(
-                    Problem(
+        if other is None or not other.lines:
+            continue  # the heading comparison (or the front matter's) reports the missing section
+        for ours, their_lines in places(section, other):
+            text, other_text = _text(ours), _text(their_lines).lower()
+            for term in glossary:
+                wanted = term.translations.get(translation.lang)
+                if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
+                    used = next(line for line, words in ours if term.source in words)
+                    problem = Problem(
                         translation.path,
-                        other.line,
+                        their_lines[0][0] if their_lines else other.line,
                         f"{_describe(section.key)} lacks the glossary term '{wanted}' "
-                        f"({term.source}, used in {source.path}:{section.first_line_with(term.source)})",
-                        f"use '{wanted}' in {'it' if section.key == DESCRIPTION else 'this section'}; "
-                        f"{GLOSSARY_FILE}:{term.line}" + (f" says: {term.note}" if term.note else ""),
+                        f"({term.source}, used in {source.path}:{used})",
+                        f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
+                        + (f" says: {term.note}" if term.note else ""),
                     )
-                )
-    return problems
+                    found.append((section.key, wanted.lower(), problem))
+    return found
+
+
+def _translations(project: Project) -> list[tuple[Page, Page]]:
+    source = project.default_language
+    return [
+        (project.pages[(source, name)], page)
+        for (lang, name), page in sorted(project.pages.items())
+        if lang != source and (source, name) in project.pages
+    ]
+
+
+def missing_terms(project: Project) -> set[tuple[str, str, str]]:
+    """(page, section id, term) of every glossary term a translation lacks: the reader
+    vocabulary does not report these words a second time."""
+    glossary, _ = terms(project)
+    return {
+        (translation.path, key, term)
+        for source, translation in _translations(project)
+        for key, term, _ in gaps(source, translation, glossary)
+    }
 
 
 def _texts(value: Any, prefix: str = "") -> dict[str, str]:
@@ -208,8 +247,6 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
 
 def check(project: Project) -> list[Problem]:
     glossary, problems = terms(project)
-    source = project.default_language
-    for (lang, name), page in sorted(project.pages.items()):
-        if lang != source and (source, name) in project.pages:
-            problems += compare_pages(project.pages[(source, name)], page, glossary)
+    for source, translation in _translations(project):
+        problems += [problem for _, _, problem in gaps(source, translation, glossary)]
     return problems + compare_checklist(project, glossary)

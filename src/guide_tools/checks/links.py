@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlsplit
 from guide_tools.checks import checklist_rules
 from guide_tools.checks.markdown import Link, Page
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import Project
-from guide_tools.checks.site import BuiltLink, Site
+from guide_tools.checks.project import MKDOCS_FILE, Project
+from guide_tools.checks.site import BuiltLink, BuiltPage, Site
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -49,9 +49,10 @@ def _closest(word: str, choices: list[str]) -> list[str]:
 def _anchor_problem(
     project: Project, page: Page, link: Link, target: Page, fragment: str, key: LinkKey
 ) -> Finding | None:
-    ids = checklist_rules.ids_shown_on(project, target)
-    if not fragment or fragment in ids or fragment in checklist_rules.pending_ids(project, target):
+    if not fragment or fragment in checklist_rules.promised_ids(project, target):
         return None
+    # No "did you mean" an id that another rule asks to change back: that would spread it.
+    ids = checklist_rules.ids_shown_on(project, target) - checklist_rules.renamed_ids(project, target)
     guess = _closest(fragment, sorted(ids))
     where = "this page" if target is page else target.path
     hint = f"did you mean #{guess[0]}? " if guess else ""
@@ -127,17 +128,7 @@ def check_link(project: Project, page: Page, link: Link) -> Finding | None:
             )
         linked = project.pages.get((page.lang, name)) if lang == page.lang else None
         if linked is None and lang == page.lang and (project.default_language, name) in project.pages:
-            missing = f"{project.docs_dir}/{resolved}"
-            return Finding(
-                Problem(
-                    page.path,
-                    link.line,
-                    f"link to {target}: {missing} does not exist",
-                    f"restore or translate {missing} (its source is "
-                    f"{project.page_path(project.default_language, name)})",
-                ),
-                (page.path, project.site_path(page.lang, name), fragment),
-            )
+            return None  # a translation missing: structure.check_pairs names it, on its source
         if linked is None:
             guess = _closest(posixpath.basename(address), project.names(page.lang))
             return Finding(
@@ -252,8 +243,13 @@ def _language_of(project: Project, site_path: str) -> str:
 def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int, str]:
     """The file and line to report a built page's link at, and where the link comes from."""
     page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
-    if page is None:
-        return f"site/{built_path}", link.line, "a template in overrides/ or a plugin writes it: fix it there"
+    if page is None:  # a page of no Markdown file (404.html): a template writes it
+        template = f"overrides/{posixpath.basename(built_path)}"
+        return (
+            template if (project.root / template).is_file() else MKDOCS_FILE,
+            1,
+            "a template in overrides/ or a plugin writes it: fix it there",
+        )
     for number, text in enumerate(page.lines, 1):
         if link.href in text:
             return page.path, number, "fix the link on this line"
@@ -282,76 +278,78 @@ def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int
 
 def check_site(project: Project, site: Site) -> list[Problem]:
     """Links in the built HTML: the target exists, the #id is on it, languages are crossed only
-    on purpose. Links already reported from the Markdown are not reported again."""
+    on purpose. Links already reported from the Markdown are not reported again, nor those of a
+    generated language's page (converted from its source's) that its source's page has too."""
     reported = {f.key for f in _source_findings(project) if f.key}
+    broken: set[tuple[str, str]] = set()  # (built path, href): reported, here or from the Markdown
     problems = []
-    for built_path, built in sorted(site.pages.items()):
-        here = "/" + built_path
+
+    def generated_root(built_path: str) -> str:
+        return next((lang.root for lang in project.generated if built_path.startswith(lang.root)), "")
+
+    for built_path, built in sorted(
+        site.pages.items(), key=lambda item: (bool(generated_root(item[0])), item[0])
+    ):
+        converted_from = built_path[len(generated_root(built_path)) :]
         for link in built.links:
-            if not link.href or EXTERNAL.match(link.href):
-                continue
-            url = urlsplit(link.href)
-            if url.path.endswith(".md"):
-                # A Markdown link MkDocs could not resolve: it comes from the nav or a page, and
-                # the source checks name the line (here it would repeat on every page).
-                continue
-            path = (
-                unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path)))
-                if url.path
-                else here
-            )
-            if url.path.endswith("/") and not path.endswith("/"):
-                path += "/"
-            target = site.resolve(path.lstrip("/"))
-            target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
-            page = (
-                project.page_at(built_path[: -len("index.html")])
-                if built_path.endswith("index.html")
-                else None
-            )
-            key = (
-                page.path if page else "",
-                target_dir if target_dir is not None else path.lstrip("/"),
-                url.fragment,
-            )
-            if key in reported:
-                continue
-            file, line, origin = _where(project, built_path, link)
-            if target is None:
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        f"the built page /{built_path} links to {link.href}, which does not exist",
-                        origin,
-                    )
-                )
-                continue
-            target_page = project.page_at(target_dir) if target_dir is not None else None
-            if target_page is not None and url.fragment in checklist_rules.pending_ids(project, target_page):
-                continue  # a heading without its id: check_ids names it
-            if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
-                        origin,
-                    )
-                )
-                continue
-            if link.tag == "a" and link.in_article and target_dir is not None:
-                source_lang, target_lang = (
-                    _language_of(project, built_path),
-                    _language_of(project, target_dir),
-                )
-                if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
-                    problems.append(
-                        Problem(
-                            file,
-                            line,
-                            f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
-                            f'add hreflang="{target_lang}" to the link if it means to change language; {origin}',
-                        )
-                    )
+            if (converted_from, link.href) in broken:
+                continue  # the same link of the source language's page is reported
+            found = _built_link_problem(project, site, built_path, link, reported)
+            if found is not False:
+                broken.add((built_path, link.href))
+            if isinstance(found, tuple):
+                file, line, origin = _where(project, converted_from, link)
+                message, fix = found
+                problems.append(Problem(file, line, message, fix.format(origin=origin)))
     return problems
+
+
+def _built_link_problem(
+    project: Project, site: Site, built_path: str, link: BuiltLink, reported: set[LinkKey]
+) -> tuple[str, str] | bool | None:
+    """(message, fix) of one built link; None when the Markdown check reported it; False when fine."""
+    if not link.href or EXTERNAL.match(link.href):
+        return False
+    url = urlsplit(link.href)
+    if url.path.endswith(".md"):
+        # A Markdown link MkDocs could not resolve: it comes from the nav or a page, and
+        # the source checks name the line (here it would repeat on every page).
+        return None
+    here = "/" + built_path
+    path = (
+        unquote(posixpath.normpath(posixpath.join(posixpath.dirname(here), url.path))) if url.path else here
+    )
+    if url.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    target = site.resolve(path.lstrip("/"))
+    target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
+    page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
+    key = (
+        page.path if page else "",
+        target_dir if target_dir is not None else path.lstrip("/"),
+        url.fragment,
+    )
+    if key in reported:
+        return None
+    if target is None:
+        return f"the built page /{built_path} links to {link.href}, which does not exist", "{origin}"
+    target_page = project.page_at(target_dir) if target_dir is not None else None
+    if (
+        target_page is not None
+        and url.fragment in checklist_rules.promised_ids(project, target_page)
+        and url.fragment not in site.pages.get(target, BuiltPage()).ids
+    ):
+        return None  # a heading id that another rule asks for
+    if url.fragment and target in site.pages and url.fragment not in site.pages[target].ids:
+        return (
+            f"the built page /{built_path} links to {link.href}: /{target} has no id #{url.fragment}",
+            "{origin}",
+        )
+    if link.tag == "a" and link.in_article and target_dir is not None:
+        source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
+        if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
+            return (
+                f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
+                f'add hreflang="{target_lang}" to the link if it means to change language; {{origin}}',
+            )
+    return False

@@ -3,8 +3,9 @@ matter, the headings with their ids, the links, every id a link can point at, an
 (the text a reader sees, with code, link targets and markup masked) that the typography and
 glossary rules read.
 
-This is not a Markdown renderer: it understands what our pages use (ATX and setext headings
-with attribute lists, inline and reference links, fenced code, raw HTML anchors, comments).
+The block structure (code, headings) is CommonMark's, as markdown-it-py tokenizes it with the
+line of each block; within a line, what our pages use is read in place (attribute lists,
+inline and reference links, raw HTML anchors, comments), so that a column still points into it.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markdown_it import MarkdownIt
 
+TOKENIZER = MarkdownIt("commonmark")  # the block structure: code, headings
 # Masked text keeps its length (so columns still point into the real line) but matches no rule:
 # it is neither Chinese, nor Latin, nor a space, nor punctuation.
 MASK = "\x00"
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
 TRAILING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 ATTR_TOKEN = re.compile(r"#([\w-]+)|\.([\w-]+)|([\w:-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s\"']+))")
@@ -248,6 +249,26 @@ def _scan_line(page: Page, number: int, line: str, references: dict[str, int]) -
     return "".join(chars)
 
 
+def _blocks(lines: list[str], start: int) -> tuple[set[int], dict[int, int], set[int]]:
+    """How CommonMark (markdown-it-py) reads the body from line index ``start``: the line
+    indexes of code (fenced or indented), the heading level of each heading's first line, and
+    the underlines of setext headings."""
+    code: set[int] = set()
+    levels: dict[int, int] = {}
+    underlines: set[int] = set()
+    for token in TOKENIZER.parse("\n".join(lines[start:])):
+        if token.map is None:
+            continue
+        first, end = token.map[0] + start, token.map[1] + start
+        if token.type in ("fence", "code_block"):
+            code.update(range(first, end))
+        elif token.type == "heading_open":
+            levels[first] = int(token.tag[1:])
+            if token.markup in ("=", "-"):
+                underlines.add(end - 1)
+    return code, levels, underlines
+
+
 def parse_page(path: str, lang: str, name: str, text: str) -> Page:
     """Everything the checks need from one Markdown file."""
     page = Page(path=path, lang=lang, name=name, lines=text.splitlines())
@@ -259,18 +280,11 @@ def parse_page(path: str, lang: str, name: str, text: str) -> Page:
         for i, line in enumerate(lines[start:], start)
         if (m := REFERENCE_DEFINITION.match(line))
     }
-    fence: str | None = None
+    code, levels, underlines = _blocks(lines, start)
     in_comment = False
     for index in range(start, len(lines)):
         number, line = index + 1, lines[index]
-        if fence:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
+        if index in code or index in underlines:
             continue
         # HTML comments (the checklist marker, notes to translators) are not prose.
         chars = list(line)
@@ -292,27 +306,18 @@ def parse_page(path: str, lang: str, name: str, text: str) -> Page:
                 position = begin
         line = "".join(chars)
 
-        atx = ATX.match(line)
+        atx = ATX.match(line.lstrip()) if index in levels else None
         if atx:
             heading = _heading(len(atx.group(1)), atx.group(2) or "", number, lines[index])
+            body = _scan_line(page, number, atx.group(2) or "", references)
+            page.prose.append((number, MASK * (len(line) - len(body)) + body))
+        elif index in levels:  # the text line of a setext heading (underlined with === or ---)
+            heading = _heading(levels[index], lines[index], number, lines[index])
+            page.prose.append((number, _scan_line(page, number, line, references)))
+        if index in levels:
             page.headings.append(heading)
             if heading.id:
                 page.ids.setdefault(heading.id, number)
-            body = _scan_line(page, number, atx.group(2) or "", references)
-            page.prose.append((number, MASK * (len(line) - len(body)) + body))
-            continue
-        if (
-            SETEXT_UNDERLINE.match(line)
-            and index > start
-            and lines[index - 1].strip()
-            and not page.is_heading_line(number - 1)
-            and not lines[index - 1].lstrip().startswith(("-", "*", "+", ">", "|", "<"))
-        ):
-            level = 1 if line.lstrip().startswith("=") else 2
-            heading = _heading(level, lines[index - 1], number - 1, lines[index - 1])
-            page.headings.append(heading)
-            if heading.id:
-                page.ids.setdefault(heading.id, number - 1)
             continue
         page.prose.append((number, _scan_line(page, number, line, references)))
     return page

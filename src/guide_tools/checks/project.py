@@ -10,40 +10,26 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs import config as mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError, PluginError
 
-from wallet_guide.build_state import Language, LanguageSettingsError, languages_from_settings
 from guide_tools.checks.markdown import Page, parse_page
 from guide_tools.checks.problem import Problem
+from wallet_guide import build_state
+from wallet_guide.build_state import Language
 from wallet_guide.data import url_contract
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
 from wallet_guide.data.yaml_lines import line_of
+from wallet_guide.texts import TEXTS_DIR
 
 MKDOCS_FILE = "mkdocs.yml"
 CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
 GLOSSARY_FILE = "data/glossary.yml"
 CHECKLIST_FILE = "data/checklist.yml"
-CONVERSION_DIR = "data/conversion"  # <code>.yml: a generated language's recipe (wallet_guide.conversion)
-INTERFACE_DIR = "data/interface"  # <code>.yml: a language's interface texts (wallet_guide.texts)
+INTERFACE_DIR = TEXTS_DIR.as_posix()  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
-I18N_PLUGIN = "i18n"
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml uses tags (!ENV, !!python/name:…) that only MkDocs can resolve: read their
-    plain value instead."""
-
-
-def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
-    return loader.construct_scalar(node)
-
-
-_TolerantLoader.add_multi_constructor("!", _construct_any)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_any)
+CONVERSION_DIR = build_state.CONVERSION_DIR  # <code>.yml: a generated language's recipe
 
 
 @dataclass
@@ -66,9 +52,7 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         return None
     text = file.read_text(encoding="utf-8")
     try:
-        return YamlFile(
-            path, yaml.load(text, Loader=_TolerantLoader), yaml.compose(text, Loader=_TolerantLoader)
-        )
+        return YamlFile(path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.append(
@@ -89,8 +73,7 @@ class Project:
     docs_dir: str  # "docs"
     languages: list[Language]
     pages: dict[tuple[str, str], Page]  # (language, name inside its folder) -> page
-    mkdocs: YamlFile | None
-    nav: list[tuple[str, int]] | None  # (page name, mkdocs.yml line); None: MkDocs builds it
+    config: MkDocsConfig | None  # mkdocs.yml as MkDocs loads it; None when it cannot be loaded
     contract: YamlFile | None
     glossary: YamlFile | None
     checklist: YamlFile | None
@@ -104,6 +87,30 @@ class Project:
         return (
             contract_from_yaml(self.contract.data, self.contract.node) if self.contract else Contract((), ())
         )
+
+    @cached_property
+    def nav(self) -> list[tuple[str, int]] | None:
+        """(page name, mkdocs.yml line) of the nav's pages; None: MkDocs builds the nav itself."""
+        if self.config is None or self.config.nav is None:
+            return None
+        names: list[str] = []
+
+        def walk(items: Any) -> None:
+            for item in items if isinstance(items, list) else [items]:
+                if isinstance(item, str):
+                    names.append(item)
+                elif isinstance(item, dict):
+                    for value in item.values():
+                        walk(value)
+
+        walk(self.config.nav)
+        return [(name, self.mkdocs_line(f"- {name}", after="nav:")) for name in names if name.endswith(".md")]
+
+    def mkdocs_line(self, text: str, after: str = "") -> int:
+        """The line of mkdocs.yml that ends with ``text`` (after the line ``after``), else 1."""
+        lines = (self.root / MKDOCS_FILE).read_text(encoding="utf-8").splitlines()
+        start = next((i for i, line in enumerate(lines) if line.strip() == after), 0) if after else 0
+        return next((i + 1 for i in range(start, len(lines)) if lines[i].rstrip().endswith(text)), 1)
 
     @property
     def default_language(self) -> str:
@@ -136,82 +143,43 @@ class Project:
         return None
 
 
-def _folder_languages(root: Path, docs_dir: str) -> list[Language]:
-    """When mkdocs.yml names no languages: the folders of docs/, to check the pages anyway."""
-    folders = (
-        sorted(p.name for p in (root / docs_dir).glob("*") if p.is_dir())
-        if (root / docs_dir).is_dir()
-        else []
-    )
-    return (
-        languages_from_settings(
-            [{"locale": code, "default": index == 0} for index, code in enumerate(folders)]
+def load_config(root: Path, problems: list[Problem]) -> MkDocsConfig | None:
+    """mkdocs.yml as the build loads it (its plugins' options included); a mistake in it is a
+    problem on its first line, in MkDocs' words."""
+    if not (root / MKDOCS_FILE).is_file():
+        problems.append(
+            Problem(MKDOCS_FILE, 1, "file is missing", f"restore {MKDOCS_FILE} from the main branch")
         )
-        if folders
-        else []
-    )
-
-
-def _languages(mkdocs: YamlFile | None, root: Path, docs_dir: str, problems: list[Problem]) -> list[Language]:
-    if mkdocs is None:
-        return _folder_languages(root, docs_dir)
-    for index, plugin in enumerate((mkdocs.data or {}).get("plugins", [])):
-        if isinstance(plugin, dict) and I18N_PLUGIN in plugin:
-            try:
-                return languages_from_settings((plugin[I18N_PLUGIN] or {}).get("languages"))
-            except LanguageSettingsError as error:
-                problem, _, fix = str(error).partition(" — ")
-                problems.append(Problem(MKDOCS_FILE, mkdocs.line("plugins", index), problem, fix))
-                return _folder_languages(root, docs_dir)
-    problems.append(
-        Problem(
-            MKDOCS_FILE,
-            1,
-            "no languages: the i18n plugin (mkdocs-static-i18n) is not configured",
-            "list the languages under plugins: - i18n: languages: (see CONTRIBUTING.md, 'Add a language')",
-        )
-    )
-    return _folder_languages(root, docs_dir)
-
-
-def _nav(mkdocs: YamlFile | None) -> list[tuple[str, int]] | None:
-    if not mkdocs or not isinstance(mkdocs.data, dict) or "nav" not in mkdocs.data:
         return None
-    entries: list[tuple[str, int]] = []
+    try:
+        return mkdocs_config.load_config(config_file=str(root / MKDOCS_FILE))
+    except (ConfigurationError, yaml.YAMLError) as error:
+        problems.append(Problem(MKDOCS_FILE, 1, f"MkDocs cannot load it: {error}", "`make build` says more"))
+        return None
 
-    def walk(items: Any, node: yaml.Node | None) -> None:
-        for index, item in enumerate(items or []):
-            child = node.value[index] if isinstance(node, yaml.SequenceNode) else None
-            line = child.start_mark.line + 1 if child is not None else 1
-            if isinstance(item, str):
-                entries.append((item, line))
-            elif isinstance(item, dict):
-                for key, value in item.items():
-                    value_node = (
-                        next((v for k, v in child.value if k.value == key), None)
-                        if isinstance(child, yaml.MappingNode)
-                        else None
-                    )
-                    if isinstance(value, str):
-                        entries.append((value, line))
-                    elif isinstance(value, list):
-                        walk(value, value_node)
 
-    nav_node = next((v for k, v in mkdocs.node.value if k.value == "nav"), None) if mkdocs.node else None
-    walk(mkdocs.data["nav"], nav_node)
-    return [(target, line) for target, line in entries if target.endswith(".md")]
+def load_languages(config: MkDocsConfig | None, problems: list[Problem]) -> list[Language]:
+    """Every built language (build_state: static-i18n's, with the generated ones marked)."""
+    if config is None:
+        return []
+    try:
+        return build_state.languages(config)
+    except PluginError as error:
+        problem, _, fix = str(error).removeprefix("mkdocs.yml: ").partition(" — ")
+        problems.append(Problem(MKDOCS_FILE, 1, problem, fix or "see CONTRIBUTING.md, 'Add a language'"))
+        return []
 
 
 def load_project(root: Path) -> Project:
     root = Path(root)
     problems: list[Problem] = []
-    mkdocs = read_yaml(root, MKDOCS_FILE, problems)
-    docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
+    config = load_config(root, problems)
+    docs_dir = Path(config.docs_dir).relative_to(root.resolve()).as_posix() if config else "docs"
+    every_language = load_languages(config, problems)
     # A generated language (data/conversion/<code>.yml) has no pages of its own to check: its
     # overrides are checked by checks/conversion.py, its build by the build tests.
-    every_language = _languages(mkdocs, root, docs_dir, problems)
-    generated = [lang for lang in every_language if is_generated(root, lang.code)]
-    languages = [lang for lang in every_language if lang not in generated]
+    generated = [lang for lang in every_language if lang.generated_from]
+    languages = [lang for lang in every_language if not lang.generated_from]
     pages: dict[tuple[str, str], Page] = {}
     for language in languages:
         folder = root / docs_dir / language.code
@@ -226,8 +194,7 @@ def load_project(root: Path) -> Project:
         docs_dir=docs_dir,
         languages=languages,
         pages=pages,
-        mkdocs=mkdocs,
-        nav=_nav(mkdocs),
+        config=config,
         contract=read_yaml(root, CONTRACT_FILE, problems),
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
@@ -245,18 +212,11 @@ def load_project(root: Path) -> Project:
     )
 
 
-def is_generated(root: Path, code: str) -> bool:
-    """A language converted from another at build time, with no pages or texts of its own."""
-    return (Path(root) / CONVERSION_DIR / f"{code}.yml").is_file()
-
-
 def project_languages(root: Path) -> list[Language]:
-    """The site's languages as mkdocs.yml lists them, without a build (for scripts and tests);
-    a mistake in mkdocs.yml raises ValueError with its line and fix."""
+    """The site's languages as the build reads mkdocs.yml, without a build (for scripts and
+    tests); a mistake in mkdocs.yml raises ValueError with its line and fix."""
     problems: list[Problem] = []
-    mkdocs = read_yaml(Path(root), MKDOCS_FILE, problems)
-    docs_dir = str((mkdocs.data or {}).get("docs_dir", "docs")) if mkdocs else "docs"
-    languages = _languages(mkdocs, Path(root), docs_dir, problems)
+    languages = load_languages(load_config(Path(root), problems), problems)
     if problems:
         raise ValueError("\n".join(f"{p.path}:{p.line}: {p.message} ({p.fix})" for p in problems))
     return languages

@@ -15,7 +15,6 @@ import yaml
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, read_yaml
-from wallet_guide.texts import TEXTS_DIR
 from wallet_guide.typography import normalize
 
 SEED_FILE = "data/seed.txt"
@@ -62,11 +61,7 @@ class Line:
 def keyword_labels(project: Project, lang: str) -> tuple[str, str] | None:
     """The label and separator with which wallet-guide-page-info shows a page's front-matter
     `keywords:` as a sentence ("关键词：" and "，"), from the language's interface texts."""
-    file = project.root / TEXTS_DIR / f"{lang}.yml"
-    try:
-        texts = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else None
-    except yaml.YAMLError:
-        return None  # the build reports it, with its line
+    texts = project.interface[lang].data if lang in project.interface else None
     labels = texts.get("page_info") if isinstance(texts, dict) else None
     if isinstance(labels, dict) and "keywords" in labels and "separator" in labels:
         return str(labels["keywords"]), str(labels["separator"])

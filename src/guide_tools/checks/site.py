@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide_tools.build import strict_build
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import MKDOCS_FILE
-from guide_tools.build import strict_build
 from wallet_guide.html_text import walk
 
 # A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
@@ -108,29 +108,48 @@ def build(project_root: Path, site_dir: Path) -> BuildResult:
     return BuildResult(result.returncode == 0, warnings, log)
 
 
-def build_problems(project_root: Path, result: BuildResult) -> list[Problem]:
-    """A failed build's warnings as problems: on the file and line a plugin names
-    (`data/checklist.yml:14: … — add one`), else on mkdocs.yml."""
-    problems = []
-    for warning in result.warnings or ["(no warning line; see `make build`)"]:
-        located = LOCATED.match(warning)
-        if located and (project_root / located["path"]).is_file():
-            message, _, fix = located["rest"].partition(" — ")
-            problems.append(
-                Problem(
-                    located["path"],
-                    int(located["line"]),
-                    message,
-                    fix or "fix it there; `make build` shows the whole build log",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    MKDOCS_FILE,
-                    1,
-                    f"the strict build failed: {warning}",
-                    "fix the problems listed here; `make build` shows the whole build log",
-                )
-            )
-    return problems
+# MkDocs' own words for a page's mistake: the page (as docs/ names it) and what it links to.
+PAGE_LINK = re.compile(
+    r"Doc file '(?P<page>[^']+\.md)' contains (?:a link|an absolute link|a link to|an unrecognized relative link) '?(?P<target>[^',]*)"
+)
+NAV_REFERENCE = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav'")
+PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<page>[^']+\.md)'")
+
+
+def _line_with(file: Path, text: str) -> int:
+    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
+    return next((number for number, line in enumerate(lines, 1) if text and text in line), 1)
+
+
+def build_problem(project_root: Path, docs_dir: str, warning: str) -> Problem:
+    """One build warning as a problem on the file and line it is about: the line a plugin names
+    (`data/checklist.yml:14: … — add one`), the page MkDocs names (on the line of the link it
+    quotes), the nav's line in mkdocs.yml; mkdocs.yml:1 only for what names no file."""
+    located = LOCATED.match(warning)
+    if located and (project_root / located["path"]).is_file():
+        message, _, fix = located["rest"].partition(" — ")
+        return Problem(
+            located["path"],
+            int(located["line"]),
+            message,
+            fix or "fix it there; `make build` shows the whole build log",
+        )
+    text = re.sub(r"^(?:WARNING|ERROR)\s+-\s+", "", warning)
+    fix = "fix it there; `make build` shows the whole build log"
+    if (page := PAGE_LINK.search(text) or PAGE_ERROR.search(text)) is not None:
+        path = f"{docs_dir}/{page['page']}"
+        target = page.groupdict().get("target") or ""
+        return Problem(path, _line_with(project_root / path, f"({target}") if target else 1, text, fix)
+    if (nav := NAV_REFERENCE.search(text)) is not None:
+        return Problem(MKDOCS_FILE, _line_with(project_root / MKDOCS_FILE, f"- {nav['target']}"), text, fix)
+    return Problem(
+        MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` shows the whole build log"
+    )
+
+
+def build_problems(project_root: Path, result: BuildResult, docs_dir: str = "docs") -> list[Problem]:
+    """A failed build's warnings as problems, each on its file and line."""
+    return [
+        build_problem(project_root, docs_dir, warning)
+        for warning in result.warnings or ["(no warning line; see `make build`)"]
+    ]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-import pathspec
-
+from guide_tools.checks.checklist_rules import counterpart_id, renamed_ids
 from guide_tools.checks.markdown import Heading, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import MKDOCS_FILE, Project
@@ -29,32 +28,19 @@ def check_pairs(project: Project) -> list[Problem]:
     """Every source page has its translation in each language, and every translation its source."""
     source = project.default_language
     problems = []
-    for language in project.languages:
-        if language.code == source:
-            continue
-        target = language.code
-        for name in _only_in(project, source, target):
-            zh, missing = project.page_path(source, name), project.page_path(target, name)
-            problems.append(
-                Problem(
-                    zh,
-                    1,
-                    f"no {language.name} translation: {missing} is missing",
-                    f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
-                    f"`{UPDATE_COMMAND.format(page=missing)}`",
-                )
+    for language in [lang for lang in project.languages if lang.code != source]:
+        for name in _only_in(project, source, language.code):
+            zh, missing = project.page_path(source, name), project.page_path(language.code, name)
+            message = f"no {language.name} translation: {missing} is missing"
+            fix = (
+                f"restore {missing} if it was deleted, or copy {zh} to {missing}, translate it, then run "
+                f"`{UPDATE_COMMAND.format(page=missing)}`"
             )
-        for name in _only_in(project, target, source):
-            path, missing = project.page_path(target, name), project.page_path(source, name)
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    f"no source page: {missing} is missing",
-                    f"a translation needs its source: add {missing} first, or give this file "
-                    "the name of the page it translates",
-                )
-            )
+            problems.append(Problem(zh, 1, message, fix))
+        for name in _only_in(project, language.code, source):
+            path, missing = project.page_path(language.code, name), project.page_path(source, name)
+            fix = f"a translation needs its source: add {missing} first, or give this file the name of the page it translates"
+            problems.append(Problem(path, 1, f"no source page: {missing} is missing", fix))
     return problems
 
 
@@ -70,11 +56,10 @@ def check_nav(project: Project) -> list[Problem]:
     listed = {name for name, _ in project.nav}
     # Pages that mkdocs.yml keeps out of the nav on purpose (not_in_nav, gitignore patterns
     # matched against the path inside docs/, as MkDocs does): built and checked, not listed.
-    not_in_nav = (project.mkdocs.data or {}).get("not_in_nav") if project.mkdocs else None
-    if isinstance(not_in_nav, str) and not_in_nav.strip():
-        spec = pathspec.gitignore.GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+    spec = project.config.not_in_nav if project.config else None
+    if spec is not None:
         listed |= {name for name in project.names(source) if spec.match_file(f"{source}/{name}")}
-    nav_line = project.mkdocs.line("nav") if project.mkdocs else 1
+    nav_line = project.mkdocs_line("nav:")
     problems = [
         Problem(
             project.page_path(source, name),
@@ -98,28 +83,13 @@ def check_nav(project: Project) -> list[Problem]:
     return problems
 
 
-def _suggested_id(project: Project, page: Page, index: int) -> str | None:
-    """The id the same heading has in another language, if it has one."""
-    for language in project.languages:
-        other = project.pages.get((language.code, page.name))
-        if (
-            other is not None
-            and other is not page
-            and index < len(other.headings)
-            and other.headings[index].id
-            and other.headings[index].level == page.headings[index].level
-        ):
-            return other.headings[index].id
-    return None
-
-
 def check_ids(project: Project) -> list[Problem]:
     problems = []
     for page in project.pages.values():
         seen: dict[str, int] = {}
         for index, heading in enumerate(page.headings):
             if heading.id is None:
-                suggestion = _suggested_id(project, page, index)
+                suggestion = counterpart_id(project, page, index)
                 example = f"{{#{suggestion}}}" if suggestion else "{#short-english-id}"
                 problems.append(
                     Problem(
@@ -173,8 +143,14 @@ def _without_automatic_ids(ours: list[Heading], theirs: list[Heading]) -> tuple[
     return ours, theirs
 
 
-def compare_headings(source: Page, translation: Page) -> list[Problem]:
-    """The translation's headings against the source's: same levels, ids and order."""
+def _section_number(headings: list[Heading], key: tuple[int, str | None]) -> int:
+    """The place of a section among the page's sections (the page title is not one)."""
+    return [_key(h) for h in headings if h.level > 1].index(key) + 1
+
+
+def compare_headings(source: Page, translation: Page, renamed: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+    """The translation's headings against the source's: same levels, ids and order. ``renamed``:
+    the source's ids that another rule asks to change back (the URL contract's)."""
     ours, theirs = _without_automatic_ids(translation.headings, source.headings)
     if [_key(h) for h in ours] == [_key(h) for h in theirs]:
         return []
@@ -184,11 +160,11 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
             Problem(
                 translation.path,
                 mine.line,
-                f"heading {_describe(mine)} is heading {i + 1} here but heading "
-                f"{[_key(h) for h in theirs].index(_key(mine)) + 1} in {source.path}",
+                f"heading {_describe(mine)} is section {_section_number(ours, _key(mine))} here but section "
+                f"{_section_number(theirs, _key(mine))} in {source.path}",
                 f"put the sections in the order of {source.path}",
             )
-            for i, (mine, other) in enumerate(zip(ours, theirs, strict=True))  # same headings, same count
+            for mine, other in zip(ours, theirs, strict=True)  # same headings, same count
             if _key(mine) != _key(other)
         ]
     problems = []
@@ -198,6 +174,8 @@ def compare_headings(source: Page, translation: Page) -> list[Problem]:
             continue
         if op == "replace" and a2 - a1 == b2 - b1:
             for other, mine in zip(theirs[a1:a2], ours[b1:b2], strict=True):
+                if other.id in renamed:
+                    continue  # the source's heading is the mistake, and its rule names it
                 if mine.level == other.level:
                     problems.append(
                         Problem(
@@ -246,5 +224,6 @@ def check_heading_parity(project: Project) -> list[Problem]:
     problems = []
     for (lang, name), page in sorted(project.pages.items()):
         if lang != source and (source, name) in project.pages:
-            problems += compare_headings(project.pages[(source, name)], page)
+            source_page = project.pages[(source, name)]
+            problems += compare_headings(source_page, page, renamed_ids(project, source_page))
     return problems

@@ -25,12 +25,25 @@ YAML_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s*")
 PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
-def describe(line: str, issue: Issue) -> tuple[str, str]:
-    """The message and the fix for one issue, quoting the line around it."""
-    before = line[max(0, issue.start - CONTEXT) : issue.start]
-    after = line[issue.end : issue.end + CONTEXT]
-    found = before + line[issue.start : issue.end] + after
-    fixed = before + issue.replacement + after
+def _window(line: str, issue: Issue) -> tuple[int, int]:
+    """The part of the line quoted around an issue: CONTEXT characters each side, widened so
+    that a Latin word is quoted whole ("公共WiFi下", not "公共Wi")."""
+    start, end = max(0, issue.start - CONTEXT), min(len(line), issue.end + CONTEXT)
+    while start > 0 and line[start - 1].isascii() and line[start - 1].isalnum():
+        start -= 1
+    while end < len(line) and line[end].isascii() and line[end].isalnum():
+        end += 1
+    return start, end
+
+
+def describe(line: str, issues: list[Issue]) -> tuple[str, str]:
+    """The message and the fix for issues of one rule next to each other, quoting the line
+    around them: a word with no space on either side is one mistake."""
+    start, end = _window(line, issues[0])[0], _window(line, issues[-1])[1]
+    found = line[start:end]
+    shifted = [Issue(i.rule, i.start - start, i.end - start, i.replacement) for i in issues]
+    fixed = apply_issues(found, shifted)
+    issue = issues[0]
     if issue.rule == HALF_WIDTH:
         message = f'half-width "{line[issue.start]}" in Chinese text: "{found}"'
     elif issue.rule == MISSING_SPACE_RULE:
@@ -40,6 +53,23 @@ def describe(line: str, issue: Issue) -> tuple[str, str]:
     else:  # pragma: no cover - every rule of find_issues is named above
         message = f'typography: "{found}"'
     return message, f'write "{fixed}"'
+
+
+def grouped(line: str, issues: list[Issue]) -> list[list[Issue]]:
+    """The issues of one line; the spaces missing (or doubled) on both sides of one Latin word
+    together."""
+    groups: list[list[Issue]] = []
+    for issue in issues:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and last.rule == issue.rule != HALF_WIDTH
+            and _window(line, last)[1] > _window(line, issue)[0]
+        ):
+            groups[-1].append(issue)
+        else:
+            groups.append([issue])
+    return groups
 
 
 def yaml_prose(lines: list[str]) -> list[tuple[int, str]]:
@@ -79,9 +109,13 @@ def issues_of(prose: list[tuple[int, str]]) -> list[tuple[int, Issue]]:
 def check(project: Project) -> list[Problem]:
     problems = []
     for path, lines, prose in documents(project):
+        by_line: dict[int, list[Issue]] = {}
         for line, issue in issues_of(prose):
-            message, fix = describe(lines[line - 1], issue)
-            problems.append(Problem(path, line, message, fix))
+            by_line.setdefault(line, []).append(issue)
+        for line, issues in by_line.items():
+            for group in grouped(lines[line - 1], issues):
+                message, fix = describe(lines[line - 1], group)
+                problems.append(Problem(path, line, message, fix))
     return problems
 
 

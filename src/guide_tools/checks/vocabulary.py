@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from wallet_guide.audience import in_reader_search
+from guide_tools.checks import glossary
+from guide_tools.checks.checklist_rules import promised_ids
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, YamlFile, read_yaml
+from wallet_guide.audience import in_reader_search
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
@@ -74,6 +76,7 @@ def check(project: Project) -> list[Problem]:
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
     first_use: dict[tuple[str, str], tuple[int, str]] = {}  # (lang, alias) -> (line, where)
+    lacking = glossary.missing_terms(project)
     for page_name, entries in file.data.items():
         if not any((lang, page_name) in project.pages for lang in languages):
             problems.append(
@@ -88,7 +91,15 @@ def check(project: Project) -> list[Problem]:
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
                 problems += _check_entry(
-                    project, file, page_sections, first_use, page_name, str(section_id), str(lang), entry
+                    project,
+                    file,
+                    page_sections,
+                    first_use,
+                    lacking,
+                    page_name,
+                    str(section_id),
+                    str(lang),
+                    entry,
                 )
     return problems
 
@@ -98,6 +109,7 @@ def _check_entry(
     file: YamlFile,
     page_sections: dict,
     first_use: dict,
+    lacking: set[tuple[str, str, str]],
     page_name: str,
     section_id: str,
     lang: str,
@@ -106,6 +118,8 @@ def _check_entry(
     where = f"{project.docs_dir}/{lang}/{page_name}"
     keys = (page_name, section_id, lang)
     if (lang, page_name) not in page_sections:
+        if (lang, page_name) not in project.pages and (project.default_language, page_name) in project.pages:
+            return []  # a translation missing: structure.check_pairs names it
         if (lang, page_name) in project.pages:
             return [
                 Problem(
@@ -126,6 +140,8 @@ def _check_entry(
             )
         ]
     own = {s.id: s for s in page_sections[(lang, page_name)]}
+    if section_id not in own and section_id in promised_ids(project, project.pages[(lang, page_name)]):
+        return []  # a heading id changed: the heading comparison or the URL contract names it
     if section_id not in own:
         return [
             Problem(
@@ -147,6 +163,8 @@ def _check_entry(
     problems = []
     section = own[section_id]
     for index, word in enumerate(entry["words"]):
+        if (where, section_id, word.lower()) in lacking:
+            continue  # the glossary rule asks for the word on the translation's line
         if not contains(section.terms, terms(normalized(word))):
             problems.append(
                 Problem(

@@ -1,6 +1,7 @@
 """A translation records the version of its source page it translates as ``source_hash`` in its
-front matter: the first 12 hexadecimal digits of the SHA-256 of the source file's bytes (the
-idea of MDN's ``l10n.sourceCommit``, without needing git at build time)."""
+front matter: the first 12 hexadecimal digits of the SHA-256 of the source file's words
+(:func:`translated_text`); the idea of MDN's ``l10n.sourceCommit``, without needing git at build
+time."""
 
 from __future__ import annotations
 
@@ -9,13 +10,29 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from wallet_guide.typography import normalize
+
 HASH_KEY = "source_hash"
 HASH_LENGTH = 12
 HASH_LINE = re.compile(rf"^{HASH_KEY}[ \t]*:.*$", re.M)
 
 
+# A link's target, not its text: `[常见原因](causes.md#network)` -> `[常见原因]()`; an attribute
+# list (`{#network}`, `{: hreflang=zh }`): the heading comparison and the URL contract check ids.
+LINK_TARGET = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
+ATTRIBUTE_LIST = re.compile(r"[ \t]*\{[:#.][^{}\n]*\}")
+
+
+def translated_text(source: bytes) -> str:
+    """What a translation translates of its source: its words. A fix of Chinese typography
+    (full-width punctuation, spaces around Latin words), of a link's target or of an id changes
+    nothing a translator must redo, so it does not make the translation stale."""
+    text = LINK_TARGET.sub("]()", source.decode("utf-8", "replace"))
+    return normalize(ATTRIBUTE_LIST.sub("", text))
+
+
 def source_hash(source: bytes) -> str:
-    return hashlib.sha256(source).hexdigest()[:HASH_LENGTH]
+    return hashlib.sha256(translated_text(source).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 def recorded_hash(meta: Mapping[str, Any] | None) -> str | None:
