@@ -100,13 +100,22 @@ system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests 
 test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
 	$(PY) -m pytest
 
+# The tiers are folders (tests/conftest.py says which and refuses a Chromium test outside them);
+# `make test` runs all three.
 .PHONY: test-fast
 test-fast: $(VENV)/.test-installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
 	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
+.PHONY: test-browser
+test-browser: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the browser tests (Playwright + Chromium), tests/browser/
+	$(PY) -m pytest tests/browser
+
+.PHONY: test-audit
+test-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the audits as tests (valid HTML, axe, Lighthouse), tests/audit/
+	$(PY) -m pytest tests/audit
+
 .PHONY: audit
-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run only the whole-site audits (vnu, axe, Lighthouse)
-	$(GUIDE) audit
+audit: test-audit ## The same as test-audit
 
 .PHONY: bench
 bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight per page, search index size (SCALE=100: a site 100x larger)
