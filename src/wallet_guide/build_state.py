@@ -45,7 +45,8 @@ CONVERSION_DIR = "data/conversion"  # wallet-guide-generated's default conversio
 # static-i18n 1.3.1 accepts a region subtag in capitals only (zh-TW) and names the language's
 # folder after its locale; BCP 47 tags are case-insensitive and our addresses are lower case
 # (/zh-tw/, data/conversion/zh-tw.yml). Its validation runs when mkdocs.yml's plugins are
-# loaded, in list order: wallet-guide-generated, listed before i18n, imports this module first.
+# loaded, in list order: wallet-guide-generated, listed before i18n, imports this module first
+# (require_listed_above_i18n says so when it is not).
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-([A-Z]{2}|[a-z]{2}))?$|^[a-z]{2}_[A-Z]{2}$")
 mkdocs_static_i18n.config.RE_LOCALE = _LOCALE
 mkdocs_static_i18n.folder.RE_LOCALE = _LOCALE
@@ -109,6 +110,19 @@ def i18n_plugin(config: MkDocsConfig):
             "wallet-guide plugins, which build on its per-language builds."
         )
     return plugin
+
+
+def require_listed_above_i18n(config: MkDocsConfig, name: str) -> None:
+    """Stop the build when the plugin ``name`` is listed below i18n in mkdocs.yml: the plugin
+    that widens static-i18n's locales must be loaded first. (Listed below it, the build reaches
+    this check only when another plugin of ours above i18n did the widening by chance; without
+    one, static-i18n stops first, naming the lower-case locale.)"""
+    names = list(config.plugins)
+    if I18N_PLUGIN in names and name in names and names.index(name) > names.index(I18N_PLUGIN):
+        raise PluginError(
+            f"mkdocs.yml: list '{name}' above 'i18n' under plugins: — it lets static-i18n accept "
+            "lower-case regions (zh-tw), which must happen before static-i18n reads its languages"
+        )
 
 
 def languages(config: MkDocsConfig) -> list[Language]:
@@ -205,8 +219,10 @@ def default_language(config: MkDocsConfig) -> Language:
     return languages(config)[0]
 
 
-def is_last_language_pass(config: MkDocsConfig) -> bool:
-    """True in the outer (default-language) post-build, once every language is on disk."""
+def in_outer_build(config: MkDocsConfig) -> bool:
+    """True in the outer build, the default language's, which static-i18n runs the other
+    languages' builds from: outside those nested builds (e.g. its on_config, its on_post_build
+    once every language is on disk). Was ``is_last_language_pass``."""
     return not getattr(i18n_plugin(config), "building", False)
 
 

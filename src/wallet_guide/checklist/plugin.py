@@ -54,7 +54,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         if not self.config.enabled:
             return None
         # static-i18n re-runs on_config for each language of one build: read the data once.
-        if self.checklist is None or build_state.is_last_language_pass(config):
+        if self.checklist is None or build_state.in_outer_build(config):
             root = Path(config.config_file_path).parent
             generated = build_state.generated_languages(config)
             self.contract = load_contract(root / self.config.contract_file)

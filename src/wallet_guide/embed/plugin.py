@@ -54,7 +54,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if not self.config.enabled:
             return None
         # static-i18n re-runs on_config for each language of one build: reset only on the first.
-        if build_state.is_last_language_pass(config):
+        if build_state.in_outer_build(config):
             self.pages = {}
             self.site_names = {}
             self.default_site_name = config.site_name
@@ -133,7 +133,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)  # once every language is built
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         site_dir = Path(config.site_dir)
         if self.config.api_enabled:

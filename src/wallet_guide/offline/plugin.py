@@ -45,7 +45,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES - 10)  # after every other file is written
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         site_dir = Path(config.site_dir)
         languages = {
