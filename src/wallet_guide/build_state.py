@@ -170,14 +170,12 @@ _NO_REGIONS: Mapping[str, Region] = types.MappingProxyType({})  # one object: _l
 
 
 def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
-    """The recipes of the generated languages (data/conversion/<code>.yml), by code: the ones
-    wallet-guide-generated loaded, else (before its on_config, or without it, as in a test's
-    config) its folder's; none when it is turned off."""
+    """The recipes of the generated languages (data/conversion/<code>.yml), by code, read from
+    wallet-guide-generated's folder (its option; the default without it, as in a test's config)
+    by a cached loader, not taken from that plugin's state; none when it is turned off."""
     plugin = config.plugins.get(GENERATED_PLUGIN)
     if plugin is not None and not plugin.config.enabled:
         return _NO_REGIONS
-    if plugin is not None and plugin.regions:
-        return plugin.regions
     folder = plugin.config.conversion_dir if plugin is not None else CONVERSION_DIR
     path = Path(config.config_file_path).parent / folder
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(path.glob("*.yml"))) if path.is_dir() else ()
@@ -190,13 +188,17 @@ def _load_regions(path: Path, stamp: tuple) -> dict[str, Region]:
     return load_regions(path)
 
 
+@functools.lru_cache(maxsize=16)
+def _converter(region: Region) -> Converter:
+    """One converter per recipe (they are frozen: a changed file is another recipe)."""
+    return region.converter()
+
+
 def generated_languages(config: MkDocsConfig) -> dict[str, tuple[str, Converter]]:
     """code -> (its source language, its converter), for every generated build language."""
-    plugin = config.plugins.get(GENERATED_PLUGIN)
-    converters = getattr(plugin, "converters", None) or {}
     regions = _regions(config)
     return {
-        lang.code: (lang.generated_from, converters.get(lang.code) or regions[lang.code].converter())
+        lang.code: (lang.generated_from, _converter(regions[lang.code]))
         for lang in languages(config)
         if lang.generated_from is not None
     }

@@ -48,7 +48,9 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
             for lang, region in load_regions(root / self.config.conversion_dir).items()
             if lang in built
         }
-        self.converters = {lang: region.converter() for lang, region in self.regions.items()}
+        self.converters = {
+            lang: converter for lang, (_, converter) in build_state.generated_languages(config).items()
+        }
         i18n = build_state.i18n_plugin(config)
         self._complete_language_entries(config, i18n)
         # Their interface texts (data/interface/) are converted by wallet_guide.texts' loader.
