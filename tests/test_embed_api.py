@@ -29,33 +29,33 @@ WRITTEN_PAGES = [p for p in CONTRACT.pages if Path("docs/zh", p.source).exists()
 CAUSES = next(p for p in CONTRACT.pages if p.path == "causes/")
 
 
+def api_json(site: Path, lang: str, name: str) -> dict:
+    return json.loads((site / "api" / "v1" / lang / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def pages_json(site: Path, lang: str) -> dict:
-    return json.loads((site / "api" / "v1" / lang / "pages.json").read_text(encoding="utf-8"))
+    return api_json(site, lang, "pages")
 
 
+def checklist_json(site: Path, lang: str) -> dict:
+    return api_json(site, lang, "checklist")
+
+
+@pytest.mark.parametrize("name", ["pages", "checklist"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_json_matches_its_schema_which_is_served_beside_it(site, base_url, lang):
-    document = pages_json(site, lang)
-    schema = json.loads((SCHEMAS / "api-pages.schema.json").read_text(encoding="utf-8"))
+def test_each_document_matches_its_schema_which_is_served_beside_it(site, base_url, lang, name):
+    document = api_json(site, lang, name)
+    schema = json.loads((SCHEMAS / f"api-{name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["$schema"] == f"{base_url}/api/v1/pages.schema.json"
-    served = site / "api" / "v1" / "pages.schema.json"
+    assert document["$schema"] == f"{base_url}/api/v1/{name}.schema.json"
+    served = site / "api" / "v1" / f"{name}.schema.json"
     assert json.loads(served.read_text(encoding="utf-8")) == schema
     assert document["lang"] == lang
 
 
-def checklist_json(site: Path, lang: str) -> dict:
-    return json.loads((site / "api" / "v1" / lang / "checklist.json").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_checklist_json_matches_its_schema_which_is_served_beside_it(site, base_url, lang):
+def test_the_checklist_json_links_each_cause_to_its_fix_and_its_tick(site, base_url, lang):
     document = checklist_json(site, lang)
-    schema = json.loads((SCHEMAS / "api-checklist.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["$schema"] == f"{base_url}/api/v1/checklist.schema.json"
-    served = site / "api" / "v1" / "checklist.schema.json"
-    assert json.loads(served.read_text(encoding="utf-8")) == schema
     root = base_url + CONTRACT.url(lang, CONTRACT.pages[0])
     assert document["support_url"] == f"{root}support/"
     balance = next(c for c in document["causes"] if c["id"] == "balance")

@@ -65,7 +65,9 @@ def test_the_search_and_the_content_api_hold_the_same_section_texts(site, base_u
     in_search = of_page(search_sections(site, lang), path)
     in_api = of_page(api_sections(site, lang, base_url), path)
     assert in_search == in_api
-    meta = yaml.safe_load(Path("docs", source_language(lang), page.source).read_text(encoding="utf-8").split("---")[1])
+    meta = yaml.safe_load(
+        Path("docs", source_language(lang), page.source).read_text(encoding="utf-8").split("---")[1]
+    )
     # A reader page is in both (an empty comparison would prove nothing), a developers' page in neither.
     assert bool(in_api) == is_for_readers(meta), f"/{path}: {len(in_api)} sections in the content API"
 

@@ -96,9 +96,12 @@ def test_the_conversion_plugin_listed_below_i18n_is_refused_with_the_fix(tmp_pat
     """static-i18n accepts lower-case regions (zh-tw) only when wallet-guide-generated is loaded
     first; listed below i18n it would work only if another plugin of ours happened to be above."""
     text = (FIXTURE / "mkdocs-conversion.yml").read_text(encoding="utf-8")
-    wrong = text.replace("  - wallet-guide-generated\n", "").replace(
-        "plugins:\n", "plugins:\n  - wallet-guide-search\n"
-    ) + "  - wallet-guide-generated\n"
+    wrong = (
+        text.replace("  - wallet-guide-generated\n", "").replace(
+            "plugins:\n", "plugins:\n  - wallet-guide-search\n"
+        )
+        + "  - wallet-guide-generated\n"
+    )
     project = tmp_path_factory.mktemp("wrong-order")
     shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
     (project / "mkdocs.yml").write_text(wrong, encoding="utf-8")
