@@ -254,7 +254,7 @@ def page_language(page: Page, config: MkDocsConfig) -> Language:
 
 @dataclass(frozen=True)
 class LoadedChecklist:
-    """What wallet-guide-checklist read and checked in its on_config, for other plugins."""
+    """The site's checklist as wallet-guide-checklist's loader reads it, for other plugins."""
 
     checklist: Checklist
     contract: Contract
@@ -262,11 +262,15 @@ class LoadedChecklist:
 
 
 def loaded_checklist(config: MkDocsConfig) -> LoadedChecklist | None:
-    """The checklist data of this build; None when the checklist plugin is off or absent."""
+    """The checklist data of this build, read by the checklist's loader with the checklist
+    plugin's options (not taken from that plugin's state); None when it is off or absent."""
     plugin = config.plugins.get(CHECKLIST_PLUGIN)
-    if plugin is None or not plugin.config.enabled or plugin.checklist is None:
+    if plugin is None or not plugin.config.enabled:
         return None
-    return LoadedChecklist(plugin.checklist, plugin.contract, plugin.config)
+    from wallet_guide.checklist.plugin import load_site_checklist  # it imports this module
+
+    checklist, contract = load_site_checklist(config, plugin.config)
+    return LoadedChecklist(checklist, contract, plugin.config)
 
 
 def page_alternates(page: Page, config: MkDocsConfig) -> dict[Language, File]:

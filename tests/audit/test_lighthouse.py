@@ -45,9 +45,15 @@ PERFORMANCE_RUNS = 3
 
 
 @pytest.fixture(scope="module")
-def first_runs(base_url) -> dict[str, Report]:
-    """Every audited page's first run, all in one Chrome (guide_tools.lighthouse.run_many)."""
-    return {report.url: report for report in run_many([base_url + url for url in PAGES])}
+def first_runs(request, base_url) -> dict[str, Report]:
+    """The first run of every page this session audits (all, or those -k selects), all in one
+    Chrome (guide_tools.lighthouse.run_many)."""
+    selected = [
+        item.callspec.params["url"]
+        for item in request.session.items
+        if getattr(item, "originalname", None) == "test_lighthouse_scores_100"
+    ]
+    return {report.url: report for report in run_many([base_url + url for url in selected])}
 
 
 @pytest.mark.parametrize("url", PAGES)

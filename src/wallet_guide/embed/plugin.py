@@ -155,7 +155,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             pages = [record for _, record in sorted(entries, key=lambda entry: entry[0])]
             document = api.pages_document(lang, self.site_names[lang], api.schema_url(base, "pages"), pages)
             self.write_json(site_dir, lang, "pages", document, schemas["pages"])
-        # The checklist plugin has loaded and checked data/checklist.yml in its on_config.
+        # The checklist as the checklist plugin reads it (its loader, its options in mkdocs.yml).
         checklist = build_state.loaded_checklist(config)
         if checklist is not None:
             for lang in self.pages:
