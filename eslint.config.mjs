@@ -20,6 +20,11 @@ export default [
     },
   },
   {
+    // Node scripts of the chores (Lighthouse over several pages).
+    files: ["src/guide_tools/*.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+  },
+  {
     files: ["src/wallet_guide/offline/assets/sw.js"],
     languageOptions: { globals: { ...globals.serviceworker } },
   },

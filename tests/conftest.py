@@ -16,6 +16,25 @@ ROOT = Path(__file__).resolve().parent.parent
 EMBED_HOST = ROOT / "tests" / "browser" / "embed_host"  # a support portal's page, for test_embed
 
 
+# The test tiers are folders (`make test-fast`: all but tests/browser/ and tests/audit/;
+# `make test-browser`: tests/browser/; `make test-audit`: tests/audit/; `make test`: all), so the
+# fast tier does not even import Playwright. Each test also gets its tier's marker (`-m browser`).
+TIER_FOLDERS = {"browser": ROOT / "tests" / "browser", "audit": ROOT / "tests" / "audit"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.path))
+        tiers = [marker for marker, folder in TIER_FOLDERS.items() if path.is_relative_to(folder)]
+        if "browser" in getattr(item, "fixturenames", ()) and not tiers:
+            raise pytest.UsageError(
+                f"{item.nodeid} drives Chromium (the `browser` fixture) outside tests/browser/ and "
+                "tests/audit/, so `make test-fast` would run it: move it into tests/browser/"
+            )
+        for marker in tiers:
+            item.add_marker(marker)
+
+
 def run_build(site_dir: Path, site_url: str | None = None, env: dict[str, str] | None = None) -> BuildRun:
     """The strict build of this checkout (by $MKDOCS when set: `make build-properdocs`)."""
     return strict_build(site_dir, cwd=ROOT, site_url=site_url, env=env)

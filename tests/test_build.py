@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from guide_tools.bench import page_urls
 from tests.generated import HTML_LANG
 from tests.html import page_file, read
-from tests.languages import CODES, GENERATED, NAMES, ROOTS, interface_texts
+from tests.languages import CODES, GENERATED, NAMES, ROOTS
 from wallet_guide.data.url_contract import load_contract
-from guide_tools.bench import page_urls
 from wallet_guide.settings import page_settings
 
 CONTRACT = load_contract()
@@ -66,19 +66,6 @@ def test_sitemap_lists_both_languages_with_hreflang(site):
     en = ET.fromstring((site / "en" / "sitemap.xml").read_bytes())
     en_locs = [u.find("s:loc", ns).text for u in en.findall("s:url", ns)]
     assert en_locs and all("/en/" in loc for loc in en_locs)
-
-
-@pytest.mark.parametrize("lang,root", ROOTS.items())
-def test_each_language_has_its_own_404_page(site, lang, root):
-    doc = read(site / root / "404.html")
-    assert doc.lang == HTML_LANG[lang]
-    assert "404" in doc.article_text
-    # In its own language (Material's own says "404 - Not found" in English on every page).
-    assert interface_texts(lang)["not_found"]["title"] in doc.article_text
-    assert "Not found" not in doc.article_text
-    # Links from the site's root: a 404 page is served at any address.
-    hrefs = [a["href"] for a in doc.anchors if a.get("href", "").endswith(f"/{root}checklist/")]
-    assert hrefs and all(h.startswith("/") for h in hrefs), hrefs
 
 
 @pytest.mark.parametrize("lang,root", ROOTS.items())

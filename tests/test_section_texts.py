@@ -9,14 +9,30 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.languages import CODES, GENERATED
 from wallet_guide.audience import is_for_readers
 from wallet_guide.data.url_contract import load_contract
 
 CONTRACT = load_contract()
 LANGS = [language.code for language in CONTRACT.languages]
+
+
+def source_language(lang: str) -> str:
+    """The docs/ folder a language's pages come from: its own, or (zh-tw, zh-hk) its source's."""
+    return GENERATED[lang][0] if lang in GENERATED else lang
+
+
+# Every language of the contract, the generated ones too (their pages are their source's).
 PAGES = [
-    (lang, page) for lang in LANGS for page in CONTRACT.pages if Path("docs", lang, page.source).exists()
+    (lang, page)
+    for lang in LANGS
+    for page in CONTRACT.pages
+    if Path("docs", source_language(lang), page.source).exists()
 ]
+
+
+def test_every_language_of_mkdocs_yml_is_compared():
+    assert sorted({lang for lang, _ in PAGES}) == sorted(CODES)
 
 
 def search_sections(site: Path, lang: str) -> dict[str, tuple[str, str]]:
@@ -49,7 +65,9 @@ def test_the_search_and_the_content_api_hold_the_same_section_texts(site, base_u
     in_search = of_page(search_sections(site, lang), path)
     in_api = of_page(api_sections(site, lang, base_url), path)
     assert in_search == in_api
-    meta = yaml.safe_load(Path("docs", lang, page.source).read_text(encoding="utf-8").split("---")[1])
+    meta = yaml.safe_load(
+        Path("docs", source_language(lang), page.source).read_text(encoding="utf-8").split("---")[1]
+    )
     # A reader page is in both (an empty comparison would prove nothing), a developers' page in neither.
     assert bool(in_api) == is_for_readers(meta), f"/{path}: {len(in_api)} sections in the content API"
 

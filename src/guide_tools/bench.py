@@ -32,12 +32,13 @@ from typing import Any
 
 import yaml
 
-from guide_tools.checks.project import CONVERSION_DIR, project_languages
-from wallet_guide.conversion.state import generated_from
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools import static_server
 from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
 from guide_tools.build import strict_build
+from guide_tools.checks.project import CONVERSION_DIR, project_languages
+from wallet_guide.build_state import Language
+from wallet_guide.conversion.state import generated_from
 from wallet_guide.settings import page_settings
 
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
@@ -173,13 +174,14 @@ def by_language(visits: list[dict], searches: list[dict], index: list[dict]) -> 
     """Per language of mkdocs.yml: its home page's first visit, its median and heaviest page's,
     its heaviest first search and its index (compressed)."""
     rows = []
-    for lang in project_languages(ROOT):
-        pages = [row for row in visits if url_language(row["page"]) == lang.code]
+    languages = project_languages(ROOT)
+    for lang in languages:
+        pages = [row for row in visits if url_language(row["page"], languages) == lang.code]
         home = next((row for row in pages if row["page"] == "/" + lang.root), None)
         if home is None:
             sys.exit(f"no first visit of /{lang.root} ('{lang.code}'): is the language built?")
         heaviest = max(pages, key=lambda row: row["bytes"])
-        first = [row["bytes"] for row in searches if url_language(row["page"]) == lang.code]
+        first = [row["bytes"] for row in searches if url_language(row["page"], languages) == lang.code]
         rows.append(
             {
                 "lang": lang.code,
@@ -207,10 +209,11 @@ def asset_weights(site_dir: Path) -> list[dict]:
     ]
 
 
-def url_language(url: str) -> str:
-    """The language (code) of a site address: the one whose folder it is in (mkdocs.yml)."""
-    languages = sorted(project_languages(ROOT), key=lambda lang: -len(lang.root))
-    return next(lang.code for lang in languages if url.lstrip("/").startswith(lang.root))
+def url_language(url: str, languages: list[Language] | None = None) -> str:
+    """The language (code) of a site address: the one whose folder it is in (mkdocs.yml, read
+    each call unless the caller passes ``languages``, as a loop over many addresses does)."""
+    by_depth = sorted(languages or project_languages(ROOT), key=lambda lang: -len(lang.root))
+    return next(lang.code for lang in by_depth if url.lstrip("/").startswith(lang.root))
 
 
 def in_language(query: dict[str, str], code: str) -> str:

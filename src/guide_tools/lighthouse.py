@@ -16,6 +16,7 @@ from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+BATCH = Path(__file__).with_name("lighthouse-batch.mjs")  # several pages, one Chrome
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
@@ -62,3 +63,21 @@ def run(url: str) -> Report:
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 failing.append(f"{category}: {ref['id']} ({audit.get('displayValue', audit['score'])})")
     return Report(url, scores, failing)
+
+
+def run_many(urls: list[str]) -> list[Report]:
+    """One Lighthouse run per page, as :func:`run` makes it, all in one Chrome and one Node:
+    the CLI's start (Chrome, then Lighthouse loaded again) was most of each run's time."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `make test` (it runs `npm ci`).")
+    result = subprocess.run(
+        ["node", str(BATCH), ",".join(CATEGORIES), CHROME_FLAGS, *urls],
+        cwd=ROOT,  # Node finds lighthouse and chrome-launcher in node_modules/ from here
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        capture_output=True,
+        text=True,
+    )
+    reports = [Report(**json.loads(line)) for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or [r.url for r in reports] != urls:
+        raise RuntimeError(f"lighthouse failed on {urls}:\n{result.stderr[-2000:]}")
+    return reports

@@ -1,5 +1,5 @@
-"""Ship the JS and CSS that live inside this package into the built site, and keep the one list
-of what a reader's pages never load (the service worker does not precache it)."""
+"""Ship the JS and CSS that live inside this package into the built site, and mark on each
+published file whether a reader's pages load it (the service worker precaches only those)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from mkdocs.structure.files import File, Files
 
 SITE_ASSET_DIR = "assets/wallet-guide"
 
-# Site paths our plugins publish for others than the readers' pages (the embed view, portals).
-# Filled as the files are published; the same paths on every build.
-_NOT_FOR_READERS: set[str] = set()
+# The attribute on a published File: False for a file our plugins publish for others than the
+# readers' pages (the embed view, portals). Other plugins read it from the build's Files.
+FOR_READERS = "wallet_guide_for_readers"
 
 
 def add_package_assets(
@@ -41,16 +41,16 @@ def publish(
 ) -> None:
     """Add one generated file at ``site_path`` (from ``content`` or a file)."""
     if abs_src_path is not None:
-        files.append(File.generated(config, site_path, abs_src_path=abs_src_path))
+        file = File.generated(config, site_path, abs_src_path=abs_src_path)
     else:
-        files.append(File.generated(config, site_path, content=content or ""))
-    if not for_readers:
-        _NOT_FOR_READERS.add(site_path)
+        file = File.generated(config, site_path, content=content or "")
+    setattr(file, FOR_READERS, for_readers)
+    files.append(file)
 
 
-def not_for_readers() -> frozenset[str]:
-    """The site paths published with ``for_readers=False``."""
-    return frozenset(_NOT_FOR_READERS)
+def not_for_readers(files: Files) -> frozenset[str]:
+    """The site paths of ``files`` published with ``for_readers=False``."""
+    return frozenset(file.src_uri for file in files if getattr(file, FOR_READERS, True) is False)
 
 
 def asset_url(name: str) -> str:

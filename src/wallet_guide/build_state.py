@@ -45,7 +45,8 @@ CONVERSION_DIR = "data/conversion"  # wallet-guide-generated's default conversio
 # static-i18n 1.3.1 accepts a region subtag in capitals only (zh-TW) and names the language's
 # folder after its locale; BCP 47 tags are case-insensitive and our addresses are lower case
 # (/zh-tw/, data/conversion/zh-tw.yml). Its validation runs when mkdocs.yml's plugins are
-# loaded, in list order: wallet-guide-generated, listed before i18n, imports this module first.
+# loaded, in list order: wallet-guide-generated, listed before i18n, imports this module first
+# (require_listed_above_i18n says so when it is not).
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-([A-Z]{2}|[a-z]{2}))?$|^[a-z]{2}_[A-Z]{2}$")
 mkdocs_static_i18n.config.RE_LOCALE = _LOCALE
 mkdocs_static_i18n.folder.RE_LOCALE = _LOCALE
@@ -111,6 +112,19 @@ def i18n_plugin(config: MkDocsConfig):
     return plugin
 
 
+def require_listed_above_i18n(config: MkDocsConfig, name: str) -> None:
+    """Stop the build when the plugin ``name`` is listed below i18n in mkdocs.yml: the plugin
+    that widens static-i18n's locales must be loaded first. (Listed below it, the build reaches
+    this check only when another plugin of ours above i18n did the widening by chance; without
+    one, static-i18n stops first, naming the lower-case locale.)"""
+    names = list(config.plugins)
+    if I18N_PLUGIN in names and name in names and names.index(name) > names.index(I18N_PLUGIN):
+        raise PluginError(
+            f"mkdocs.yml: list '{name}' above 'i18n' under plugins: — it lets static-i18n accept "
+            "lower-case regions (zh-tw), which must happen before static-i18n reads its languages"
+        )
+
+
 def languages(config: MkDocsConfig) -> list[Language]:
     """Every built language, the default first, in mkdocs.yml's order."""
     return list(_languages_by_code(config).values())
@@ -156,14 +170,12 @@ _NO_REGIONS: Mapping[str, Region] = types.MappingProxyType({})  # one object: _l
 
 
 def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
-    """The recipes of the generated languages (data/conversion/<code>.yml), by code: the ones
-    wallet-guide-generated loaded, else (before its on_config, or without it, as in a test's
-    config) its folder's; none when it is turned off."""
+    """The recipes of the generated languages (data/conversion/<code>.yml), by code, read from
+    wallet-guide-generated's folder (its option; the default without it, as in a test's config)
+    by a cached loader, not taken from that plugin's state; none when it is turned off."""
     plugin = config.plugins.get(GENERATED_PLUGIN)
     if plugin is not None and not plugin.config.enabled:
         return _NO_REGIONS
-    if plugin is not None and plugin.regions:
-        return plugin.regions
     folder = plugin.config.conversion_dir if plugin is not None else CONVERSION_DIR
     path = Path(config.config_file_path).parent / folder
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(path.glob("*.yml"))) if path.is_dir() else ()
@@ -176,13 +188,17 @@ def _load_regions(path: Path, stamp: tuple) -> dict[str, Region]:
     return load_regions(path)
 
 
+@functools.lru_cache(maxsize=16)
+def _converter(region: Region) -> Converter:
+    """One converter per recipe (they are frozen: a changed file is another recipe)."""
+    return region.converter()
+
+
 def generated_languages(config: MkDocsConfig) -> dict[str, tuple[str, Converter]]:
     """code -> (its source language, its converter), for every generated build language."""
-    plugin = config.plugins.get(GENERATED_PLUGIN)
-    converters = getattr(plugin, "converters", None) or {}
     regions = _regions(config)
     return {
-        lang.code: (lang.generated_from, converters.get(lang.code) or regions[lang.code].converter())
+        lang.code: (lang.generated_from, _converter(regions[lang.code]))
         for lang in languages(config)
         if lang.generated_from is not None
     }
@@ -205,8 +221,10 @@ def default_language(config: MkDocsConfig) -> Language:
     return languages(config)[0]
 
 
-def is_last_language_pass(config: MkDocsConfig) -> bool:
-    """True in the outer (default-language) post-build, once every language is on disk."""
+def in_outer_build(config: MkDocsConfig) -> bool:
+    """True in the outer build, the default language's, which static-i18n runs the other
+    languages' builds from: outside those nested builds (e.g. its on_config, its on_post_build
+    once every language is on disk). Was ``is_last_language_pass``."""
     return not getattr(i18n_plugin(config), "building", False)
 
 
@@ -236,7 +254,7 @@ def page_language(page: Page, config: MkDocsConfig) -> Language:
 
 @dataclass(frozen=True)
 class LoadedChecklist:
-    """What wallet-guide-checklist read and checked in its on_config, for other plugins."""
+    """The site's checklist as wallet-guide-checklist's loader reads it, for other plugins."""
 
     checklist: Checklist
     contract: Contract
@@ -244,11 +262,15 @@ class LoadedChecklist:
 
 
 def loaded_checklist(config: MkDocsConfig) -> LoadedChecklist | None:
-    """The checklist data of this build; None when the checklist plugin is off or absent."""
+    """The checklist data of this build, read by the checklist's loader with the checklist
+    plugin's options (not taken from that plugin's state); None when it is off or absent."""
     plugin = config.plugins.get(CHECKLIST_PLUGIN)
-    if plugin is None or not plugin.config.enabled or plugin.checklist is None:
+    if plugin is None or not plugin.config.enabled:
         return None
-    return LoadedChecklist(plugin.checklist, plugin.contract, plugin.config)
+    from wallet_guide.checklist.plugin import load_site_checklist  # it imports this module
+
+    checklist, contract = load_site_checklist(config, plugin.config)
+    return LoadedChecklist(checklist, contract, plugin.config)
 
 
 def page_alternates(page: Page, config: MkDocsConfig) -> dict[Language, File]:

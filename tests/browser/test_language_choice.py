@@ -9,12 +9,12 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
+from guide_tools.build import strict_build
 from tests.browser.axe import axe_violations, describe
 from tests.browser.test_navigation import wake_material
 from tests.conftest import serve
 from tests.generated import HTML_LANG
 from tests.languages import CODES, NAMES, ROOT, ROOTS, interface_texts
-from guide_tools.build import strict_build
 
 PHONE = {"width": 390, "height": 844}
 OFFERED = "[data-wg-elsewhere] li:not([hidden]) a"
@@ -60,6 +60,7 @@ def test_a_first_visit_to_the_root_stays_on_the_zh_home_page_whatever_the_browse
     page = tab(locale=locale)
     documents: list[str] = []  # every page load (a redirect or a script's navigation is one more)
     page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
+    page.clock.install()  # the page's timers run as usual, and can be run ahead below
     response = page.goto("/", wait_until="networkidle")
     # The browser really asks in that language.
     assert response.request.all_headers()["accept-language"].startswith(locale)
@@ -67,7 +68,10 @@ def test_a_first_visit_to_the_root_stays_on_the_zh_home_page_whatever_the_browse
     assert response.status == 200 and response.request.redirected_from is None
     wake_material(page)  # every script of the page runs, Material's bundle too
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1000)  # time for a script redirect, were there one
+    # A script redirect, were there one, waits for a timer or runs at load: run every timer of
+    # the next minute now, then let any navigation they started load before looking.
+    page.clock.run_for(60_000)
+    page.wait_for_load_state("networkidle")
     assert documents == [f"{base_url}/"]
     assert page.evaluate("location.pathname") == "/"
     assert page.evaluate("document.documentElement.lang") == HTML_LANG["zh"]
@@ -81,18 +85,29 @@ def test_a_first_visit_to_the_root_stays_on_the_zh_home_page_whatever_the_browse
 
 @pytest.mark.parametrize("lang", CODES)
 def test_a_missing_page_is_a_404_in_its_language_offering_no_other_language(tab, lang):
+    """The one test of a 404 page in its language (it was also in test_build.py on the built
+    file and in test_help_centre.py): what a reader on a phone sees and can do there."""
     page = tab()
-    response = page.goto(f"/{ROOTS[lang]}no-such-page/")
+    # Two folders deep: the page's links must lead from the site's root (it is served anywhere).
+    response = page.goto(f"/{ROOTS[lang]}no-such/page/")
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
     texts = interface_texts(lang)["not_found"]
-    expect(page.locator("article h1")).to_have_text(texts["title"])
+    heading = page.locator("article h1")
+    expect(heading).to_have_text(texts["title"])  # Material's own says "404 - Not found" in English
+    assert "404" in heading.inner_text() and "Not found" not in page.locator("article").inner_text()
     page.wait_for_load_state("networkidle")  # not-found.js has run
     expect(page.locator("[data-wg-elsewhere]")).to_be_hidden()
     assert offered(page) == []
-    # The ways back in stay: home, checklist, search.
+    # The ways back in stay: home, search and the checklist, whose link (from the site's root:
+    # a 404 page is served at any address) opens it.
     expect(page.locator(f"article a[href='/{ROOTS[lang]}']")).to_have_text(texts["home"])
-    expect(page.locator("article .wg-triage__search")).to_be_visible()
+    page.locator("article .wg-triage__search").click()
+    expect(page.locator(".wg-search dialog")).to_be_visible()
+    page.keyboard.press("Escape")
+    page.click(f"article a[href$='/{ROOTS[lang]}checklist/']")
+    page.wait_for_url(f"**/{ROOTS[lang]}checklist/")
+    expect(page.locator(".wg-checklist")).to_be_visible()
     assert page.console_errors == []
 
 

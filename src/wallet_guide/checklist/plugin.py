@@ -54,29 +54,8 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         if not self.config.enabled:
             return None
         # static-i18n re-runs on_config for each language of one build: read the data once.
-        if self.checklist is None or build_state.is_last_language_pass(config):
-            root = Path(config.config_file_path).parent
-            generated = build_state.generated_languages(config)
-            self.contract = load_contract(root / self.config.contract_file)
-            self.checklist = load_checklist(
-                root / self.config.data_file,
-                root / self.config.data_schema,
-                cause_ids=self._contract_page(self.config.links_causes).ids,
-                # A generated language's causes are its source's, converted below.
-                languages=[
-                    language.code
-                    for language in build_state.languages(config)
-                    if language.code not in generated
-                ],
-                name=self.config.data_file,
-                names={language.code: language.name for language in build_state.languages(config)},
-                labels={
-                    language.code: texts_of(config, language, "checklist")
-                    for language in build_state.languages(config)
-                },
-                labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
-            )
-            self.checklist = with_generated_checklist(self.checklist, generated)
+        if self.checklist is None or build_state.in_outer_build(config):
+            self.checklist, self.contract = load_site_checklist(config, self.config)
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
         mistake = endpoint_mistake(self.config.feedback_endpoint)
@@ -144,15 +123,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         return self.contract
 
     def _contract_page(self, path: str) -> ContractPage:
-        pages = self._read_contract().pages
-        for contract_page in pages:
-            if contract_page.path == path:
-                return contract_page
-        paths = ", ".join(p.path or "(home)" for p in pages)
-        raise PluginError(
-            f"mkdocs.yml: wallet-guide-checklist: '{path}' is not a page of "
-            f"{self.config.contract_file} ({paths})"
-        )
+        return contract_page(self._read_contract(), path, self.config.contract_file)
 
     def _is_page(self, page: Page, lang: str, path: str) -> bool:
         return self._read_contract().url(lang, self._contract_page(path)).lstrip("/") == page.url
@@ -168,6 +139,43 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
             support=url(self.config.links_support),
             checklist=url(self.config.links_checklist),
         )
+
+
+def contract_page(contract: Contract, path: str, contract_file: str) -> ContractPage:
+    """The page of the URL contract at ``path`` (one of the plugin's links_* options)."""
+    for page in contract.pages:
+        if page.path == path:
+            return page
+    paths = ", ".join(p.path or "(home)" for p in contract.pages)
+    raise PluginError(
+        f"mkdocs.yml: wallet-guide-checklist: '{path}' is not a page of {contract_file} ({paths})"
+    )
+
+
+def load_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tuple[Checklist, Contract]:
+    """The site's checklist (``options``: the plugin's settings in mkdocs.yml), read and checked
+    against the URL contract, in every language: the loader the plugin and the content API
+    (wallet_guide.build_state.loaded_checklist) both use."""
+    root = Path(config.config_file_path).parent
+    generated = build_state.generated_languages(config)
+    contract = load_contract(root / options.contract_file)
+    checklist = load_checklist(
+        root / options.data_file,
+        root / options.data_schema,
+        cause_ids=contract_page(contract, options.links_causes, options.contract_file).ids,
+        # A generated language's causes are its source's, converted below.
+        languages=[
+            language.code for language in build_state.languages(config) if language.code not in generated
+        ],
+        name=options.data_file,
+        names={language.code: language.name for language in build_state.languages(config)},
+        labels={
+            language.code: texts_of(config, language, "checklist")
+            for language in build_state.languages(config)
+        },
+        labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
+    )
+    return with_generated_checklist(checklist, generated), contract
 
 
 def endpoint_mistake(endpoint: str | None) -> str | None:

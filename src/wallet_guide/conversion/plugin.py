@@ -25,7 +25,8 @@ from wallet_guide.conversion.regions import Region, load_regions
 log = get_plugin_logger(__name__)
 
 # Lower-case region locales (zh-tw) are accepted by build_state, which every plugin of ours
-# imports; this plugin is listed before i18n in mkdocs.yml so that it is imported in time.
+# imports; this plugin is listed before i18n in mkdocs.yml so that it is imported in time
+# (its on_config stops the build, naming the fix, when it is not).
 
 
 class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
@@ -36,8 +37,9 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
 
     @event_priority(50)  # before the other plugins read their texts, and before static-i18n (-100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        build_state.require_listed_above_i18n(config, build_state.GENERATED_PLUGIN)
         # static-i18n re-runs on_config for each language of one build: load once, in the first.
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return None
         root = Path(config.config_file_path).parent
         built = {language.code for language in build_state.languages(config)}
@@ -46,7 +48,9 @@ class GeneratedLanguagesPlugin(BasePlugin[GeneratedLanguagesConfig]):
             for lang, region in load_regions(root / self.config.conversion_dir).items()
             if lang in built
         }
-        self.converters = {lang: region.converter() for lang, region in self.regions.items()}
+        self.converters = {
+            lang: converter for lang, (_, converter) in build_state.generated_languages(config).items()
+        }
         i18n = build_state.i18n_plugin(config)
         self._complete_language_entries(config, i18n)
         # Their interface texts (data/interface/) are converted by wallet_guide.texts' loader.

@@ -71,7 +71,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if not self.config.enabled:
             return None
         # static-i18n re-runs on_config for each language of one build: reset only on the first.
-        if build_state.is_last_language_pass(config):
+        if build_state.in_outer_build(config):
             self.pages = {}
             self.site_names = {}
             self.default_site_name = config.site_name
@@ -172,7 +172,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)  # once every language is built
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         site_dir = Path(config.site_dir)
         if self.config.api_enabled:
@@ -201,7 +201,7 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
             pages = [record for _, record in sorted(entries, key=lambda entry: entry[0])]
             document = api.pages_document(lang, self.site_names[lang], api.schema_url(base, "pages"), pages)
             self.write_json(site_dir, lang, "pages", document, schemas["pages"])
-        # The checklist plugin has loaded and checked data/checklist.yml in its on_config.
+        # The checklist as the checklist plugin reads it (its loader, its options in mkdocs.yml).
         checklist = build_state.loaded_checklist(config)
         if checklist is not None:
             for lang in self.pages:

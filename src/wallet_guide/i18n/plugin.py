@@ -38,7 +38,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         if not self.config.enabled:
             return None
         # static-i18n re-runs on_config for each language of one build: reset only on the first.
-        if build_state.is_last_language_pass(config):
+        if build_state.in_outer_build(config):
             self.sitemap = []
             self.not_found_pages = {}
         interface_texts(config)  # stops the build on a mistake in the texts, before any page
@@ -100,7 +100,7 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         site_dir = Path(config.site_dir)
         x_default = self.config.sitemap_x_default or build_state.default_language(config).code

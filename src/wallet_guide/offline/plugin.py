@@ -19,9 +19,15 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
+    def __init__(self) -> None:
+        # Site paths published for others than the readers' pages, from every language's files.
+        self.not_for_readers: set[str] = set()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if build_state.in_outer_build(config):
+            self.not_for_readers = set()
         require_keys(config, "offline", MESSAGE_KEYS, "the offline notice's texts")
         link_assets(config, scripts=("offline.js",))
         return config
@@ -32,6 +38,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         # Only the page-side script is published as an asset; sw.js is written at the root below.
         add_package_assets(files, config, ASSETS, only=("offline.js",))
         return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Every plugin has added its files by now (on_files): note which no reader's page loads."""
+        if self.config.enabled:
+            self.not_for_readers |= not_for_readers(files)
+        return env
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         if self.config.enabled:
@@ -45,7 +57,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES - 10)  # after every other file is written
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         site_dir = Path(config.site_dir)
         languages = {
@@ -55,7 +67,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         worker = render_worker(
             (ASSETS / WORKER).read_text(encoding="utf-8"),
             version=build_version(site_dir),
-            precache=shell_assets(site_dir, not_for_readers()),
+            precache=shell_assets(site_dir, self.not_for_readers),
             pages=self.config.precache_pages,
             languages=languages,
         )

@@ -45,7 +45,7 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
             LABELS,
             "the labels of a page's last update and keywords (see the file's comment)",
         )
-        if build_state.is_last_language_pass(config):  # once per build, not once per language
+        if build_state.in_outer_build(config):  # once per build, not once per language
             docs = Path(config.docs_dir)
             self.dates = last_changed(docs, ".")
             if self.dates is None:

@@ -26,5 +26,5 @@ class SearchConfig(Config):
 
     index_pages = opt.Type(bool, default=True)
     """Index every page unless its front matter says `search: {exclude: true}`; false: index
-    only pages whose front matter says `search: {exclude: false}`. What the dialog offers when nothing matches is `search_no_results:` in
+    only pages whose front matter says `search: {exclude: false}`. What the dialog offers when nothing matches, if anything, is `search_no_results:` in
     data/interface/<language>.yml: `text` and `links`, a list of {page: a page file, text: …}."""

@@ -39,23 +39,26 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return None
         link_assets(config, scripts=("search.js",), styles=("search.css",))
         # static-i18n re-runs on_config for each language of one build: read the data once.
-        if not self.vocabulary or build_state.is_last_language_pass(config):
+        if not self.vocabulary or build_state.in_outer_build(config):
             root = Path(config.config_file_path).parent
             self.vocabulary = load(root / self.config.vocabulary_file)
             self._vocabulary_by_lang = {}
-        require_keys(
-            config,
-            "search_no_results",
-            ("text", "links"),
-            "what the search dialog offers when nothing matches: text, and links as a "
-            "list of {page: checklist.md, text: …}",
-        )
+        # The offer when nothing matches is optional (a site without interface texts has none);
+        # when the texts have it, it must be whole.
+        if texts_of(config, build_state.default_language(config), "search_no_results", optional=True):
+            require_keys(
+                config,
+                "search_no_results",
+                ("text", "links"),
+                "what the search dialog offers when nothing matches: text, and links as a "
+                "list of {page: checklist.md, text: …}",
+            )
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # static-i18n runs one build per language inside the first one: collect every language's
         # sections, and write the indexes once all are there (their folding needs the source's).
-        if build_state.is_last_language_pass(config):
+        if build_state.in_outer_build(config):
             self.sections = {}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -119,9 +122,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def index_folder(self, lang: str) -> str:
         return f"{self.config.index_dir.strip('/')}/{lang}"
 
-    def no_results(self, config: MkDocsConfig, lang: str, nav) -> dict:
-        """The offer when nothing matches: its text and links (site-root relative URLs)."""
-        offer = texts_of(config, lang, "search_no_results")
+    def no_results(self, config: MkDocsConfig, lang: str, nav) -> dict | None:
+        """The offer when nothing matches: its text and links (site-root relative URLs); None
+        when the site's interface texts have no ``search_no_results``."""
+        offer = texts_of(config, lang, "search_no_results", optional=True)
+        if offer is None:
+            return None
         # The language build's nav has the pages at their final addresses (static-i18n moves them).
         # Keyed by the file name inside its language folder: a generated language's pages are its
         # source's files (docs/zh/…), converted.
@@ -170,7 +176,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(build_state.AFTER_ALL_LANGUAGES)  # every language's sections are collected
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not build_state.is_last_language_pass(config):
+        if not self.config.enabled or not build_state.in_outer_build(config):
             return
         layout = IndexLayout(
             term_shard_bytes=self.config.index_term_shard_bytes,
