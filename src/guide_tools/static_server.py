@@ -17,7 +17,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest"}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest", ".ts"}
 HEADERS_FILE = "_headers"
 
 
@@ -62,6 +62,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
         ".webmanifest": "application/manifest+json",
+        ".ts": "text/plain; charset=utf-8",  # embed.d.ts (Python guesses video/mp2t)
     }
 
     def header_rules(self) -> Rules:
@@ -102,15 +103,20 @@ class StaticHandler(SimpleHTTPRequestHandler):
     def _send(self, path: Path, status: int = 200):
         data = path.read_bytes()
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        # The site's own headers replace the server's defaults of the same name, as on Netlify.
+        custom = headers_for(self.header_rules(), self.path.split("?")[0])
+        own = {name.lower() for name, _ in custom}
         self.send_response(status)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        if "content-type" not in own:
+            self.send_header("Content-Type", self.guess_type(str(path)))
         if gzip_ok and path.suffix in COMPRESSIBLE:
             data = gzip.compress(data, compresslevel=6, mtime=0)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "max-age=3600")
-        for name, value in headers_for(self.header_rules(), self.path.split("?")[0]):
+        if "cache-control" not in own:
+            self.send_header("Cache-Control", "no-cache" if path.suffix == ".html" else "max-age=3600")
+        for name, value in custom:
             self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(data)

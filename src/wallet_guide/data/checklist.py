@@ -86,6 +86,11 @@ class Labels:
     summary_copy: str
     summary_copied: str
     summary_share: str
+    # In a portal's frame only: the button that hands the summary to the portal, and the hint
+    # that says so (the reader's own hint promises nothing is sent).
+    summary_hint_embed: str
+    summary_send: str
+    summary_sent: str
 
 
 @dataclass(frozen=True)

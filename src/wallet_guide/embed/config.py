@@ -49,5 +49,9 @@ class EmbedConfig(Config):
     api_enabled = opt.Type(bool, default=True)
     """Write the content API: api/v1/<lang>/pages.json, its JSON Schema beside it."""
 
+    releases_dir = opt.Type(str, default="data/embed-releases")
+    """Where the embed.js files earlier deploys published are kept (relative to mkdocs.yml): each
+    build publishes them again at embed/v1/immutable/, for the portals that pinned them."""
+
     headers_enabled = opt.Type(bool, default=True)
     """Write _headers (Netlify, Cloudflare Pages) with frame-ancestors from the allow-list."""

@@ -20,12 +20,21 @@ from wallet_guide.embed import api
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
 from wallet_guide.embed.host_script import (
+    HASHES,
     HOST_SCRIPT,
+    IMMUTABLE_DIR,
     MESSAGE_KEYS,
     PINNED_DIR,
     TYPES,
+    Release,
+    ReleaseError,
+    archived_releases,
+    hashes_document,
+    hashes_table,
     pinned_snippet,
+    releases_to_publish,
     render_host_script,
+    typed_declarations,
 )
 from wallet_guide.settings import add_page_settings
 from wallet_guide.texts import require_keys, texts_of
@@ -40,6 +49,8 @@ HOST_SCRIPT_PATHS = (asset_url(HOST_SCRIPT), f"{PINNED_DIR}/{HOST_SCRIPT}")
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
+# Where a page wants the rows of its table of every immutable embed.js published (address, hash).
+HASHES_MARKER = "<!-- wallet-guide:embed-hashes -->"
 
 
 class EmbedPlugin(BasePlugin[EmbedConfig]):
@@ -49,6 +60,8 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         self._nav_positions: tuple[Navigation, dict[int, int]] | None = None  # (nav, id(page) -> place)
         self.default_site_name = ""
         self.host_script = ""
+        self.release = Release("")
+        self.releases: list[Release] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -92,14 +105,34 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         )
         for path in HOST_SCRIPT_PATHS:
             publish(files, config, path, content=self.host_script, for_readers=False)
-        publish(files, config, f"{PINNED_DIR}/{TYPES}", abs_src_path=str(ASSETS / TYPES), for_readers=False)
+        archive = Path(config.config_file_path).parent / self.config.releases_dir
+        try:
+            archived = archived_releases(archive)
+        except ReleaseError as error:
+            raise PluginError(str(error)) from None
+        self.release, self.releases = releases_to_publish(archived, self.host_script)
+        for release in self.releases:
+            publish(files, config, release.path, content=release.content, for_readers=False)
+        publish(
+            files,
+            config,
+            HASHES,
+            content=hashes_document(self.releases, self.release, config.site_url or ""),
+            for_readers=False,
+        )
+        types = typed_declarations((ASSETS / TYPES).read_text(encoding="utf-8"), list(languages))
+        publish(files, config, f"{PINNED_DIR}/{TYPES}", content=types, for_readers=False)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or PINNED_SNIPPET_MARKER not in markdown:
+        if not self.config.enabled:
             return markdown
-        script_url = (config.site_url or "/").rstrip("/") + f"/{PINNED_DIR}/{HOST_SCRIPT}"
-        return markdown.replace(PINNED_SNIPPET_MARKER, pinned_snippet(script_url, self.host_script))
+        if PINNED_SNIPPET_MARKER in markdown:
+            script_url = (config.site_url or "/").rstrip("/") + "/" + self.release.path
+            markdown = markdown.replace(PINNED_SNIPPET_MARKER, pinned_snippet(script_url, self.host_script))
+        if HASHES_MARKER in markdown:
+            markdown = markdown.replace(HASHES_MARKER, hashes_table(self.releases, config.site_url or ""))
+        return markdown
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
@@ -139,7 +172,14 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if self.config.api_enabled:
             self.write_api(site_dir, config)
         if self.config.headers_enabled:
-            text = render_headers(self.config.embed_allowed_origins, config.site_url, api.API_DIR)
+            text = render_headers(
+                self.config.embed_allowed_origins,
+                config.site_url,
+                api.API_DIR,
+                embed_dir=PINNED_DIR.split("/")[0],
+                types=f"{PINNED_DIR}/{TYPES}",
+                immutable_dir=IMMUTABLE_DIR,
+            )
             (site_dir / "_headers").write_text(text, encoding="utf-8")
 
     def write_api(self, site_dir: Path, config: MkDocsConfig) -> None:

@@ -14,10 +14,12 @@
   window.__messages = [];
   window.__events = [];
   window.__outcome = null;
+  window.__summaries = []; // every `summary` the portal received, in order
   window.addEventListener("message", (ev) => window.__messages.push({ origin: ev.origin, data: ev.data }));
   const element = document.getElementById("guide");
   for (const type of ["ready", "resize", "navigation", "state", "error", "feedback", "summary"]) {
     element.addEventListener(`wallet-guide:${type}`, (ev) => window.__events.push({ type, at: performance.now(), ...ev.detail }));
+    if (type === "summary") element.addEventListener(`wallet-guide:${type}`, (ev) => window.__summaries.push(ev.detail));
   }
 
   if (query.has("raw")) {

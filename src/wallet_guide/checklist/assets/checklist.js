@@ -1,8 +1,8 @@
 /* The causes checklist (fragments/checklist.html): ticked boxes show their fixes, in order.
  * Ticks live in the address (?tick=a,b: shareable, Back/Forward) and in localStorage; the
  * address wins. In a portal's frame (?embed=1) one device serves many customers: the checklist
- * starts from the address alone and keeps ticks for this session's summary only, unless the
- * portal asks to remember them (?remember=1). Also «solved?» on /solutions/ and the summary for support (README, "Causes
+ * starts from the address alone and keeps ticks in the frame's memory for its summary only,
+ * unless the portal asks to remember them (?remember=1). Also «solved?» on /solutions/ and the summary for support (README, "Causes
  * checklist"): events on document (wallet-guide:feedback, :summary) that embed-page.js forwards
  * to a portal; nothing else leaves the browser unless the site set a feedback endpoint. */
 (() => {
@@ -17,9 +17,16 @@
   const params = () => new URLSearchParams(location.search);
   const embedded = () => params().get("embed") === "1";
   const remembers = () => !embedded() || params().get("remember") === "1";
-  const tickStore = () => (remembers() ? localStorage : sessionStorage);
+  // A portal's frame without ?remember=1 serves one customer after another on one device: its
+  // ticks and answers live in this document's memory, which dies with the frame. sessionStorage
+  // outlived the portal's destroy() and reload and reached the next customer's summary.
+  const frameMemory = (() => {
+    const items = new Map();
+    return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => items.set(key, value) };
+  })();
+  const tickStore = () => (remembers() ? localStorage : frameMemory);
   // A new entry of the reader's history for each change, but never in a portal's frame: the
-  // frame's entries are the host page's, whose Back must leave the portal's page, not replay ours.
+  // frame's history is the portal's too, whose Back must leave the portal's page, not replay ours.
   const remember = (href) =>
     embedded() ? history.replaceState(history.state, "", href) : history.pushState(history.state, "", href);
   let live = null; // the checklist of the current page: { root, path, apply(ids) }
@@ -37,8 +44,7 @@
       store.setItem(key, JSON.stringify(ids));
     } catch { /* private mode: the address still holds the ticks */ }
   };
-  // In a portal's frame, for the session only (the device may be an agent's).
-  const triedStore = () => (embedded() ? sessionStorage : localStorage);
+  const triedStore = tickStore; // the same rule: in a portal's frame, this frame's memory
   const loadTried = () => load(TRIED_KEY, triedStore());
   const saveTried = (ids) => save(ids, TRIED_KEY, triedStore());
 
@@ -353,7 +359,6 @@
     let summary = summaryOf(data, new Date());
     text.textContent = summary.text;
     mailWith(data, summary);
-    emit("summary", summary);
 
     const details = section.querySelector(".wg-summary__details");
     if (details) {
@@ -381,8 +386,19 @@
         document.execCommand("copy");
       }
       status.textContent = data.labels.copied;
-      emit("summary", summary);
     });
+    // In a portal's frame: the summary goes to the portal when the reader says so, never before.
+    if (embedded()) {
+      const send = section.querySelector(".wg-summary__send");
+      section.querySelector(".wg-summary__hint").textContent = data.labels.hint_embed;
+      send.hidden = false;
+      send.addEventListener("click", () => {
+        summary = summaryOf(data, new Date());
+        text.textContent = summary.text;
+        status.textContent = data.labels.sent;
+        emit("summary", summary);
+      });
+    }
     if (navigator.share) {
       share.hidden = false;
       share.addEventListener("click", () => {

@@ -28,6 +28,8 @@
     return allowed.has(origin) ? origin : null;
   })();
 
+  if (parentOrigin) root.dataset.wgPortal = "1"; // embed.css shows what only a portal can use
+
   function post(type, data) {
     if (parentOrigin) {
       window.parent.postMessage({ source: SOURCE, version: VERSION, type, ...data }, parentOrigin);
@@ -94,6 +96,7 @@
   let lastUrl = null;
   let lastPlace = null; // the page and #section last announced: the same place is a state change
   let ready = false;
+  let popped = false; // a history move since the last page shown
 
   function fragment() {
     try {
@@ -168,8 +171,15 @@
       ready = true;
     }
     measure();
-    lastUrl = null; // a new page is always announced, even at the same address
-    lastPlace = null;
+    // A page shown is announced as one, even at the same address (a full load, a link followed),
+    // except Material showing the same page and section again after Back/Forward between two
+    // of its states (the checklist's ticks): popstate has announced that as `state` already.
+    const samePlace = popped && `${location.pathname}#${fragment()}` === lastPlace;
+    popped = false;
+    if (!samePlace) {
+      lastUrl = null;
+      lastPlace = null;
+    }
     announce();
   }
 
@@ -208,7 +218,11 @@
       if (location.pathname === shownPath) announce();
     };
     document.addEventListener("click", () => setTimeout(sectionChanged), true);
-    window.addEventListener("popstate", sectionChanged);
+    window.addEventListener("popstate", () => {
+      popped = true;
+      sectionChanged();
+    });
+    document.addEventListener("click", () => { popped = false; }, true);
     window.addEventListener("hashchange", sectionChanged);
     // document$ (Material's, or material-loader.js's stand-in until the bundle is loaded) calls
     // show for the page already shown, then after each instant navigation.

@@ -8,7 +8,7 @@ export interface WalletGuideEnvelope {
   version: 1;
 }
 
-/** A language of the guide, as `lang` takes it. */
+/** A language of the guide, as `lang` takes it (the build writes the site's languages here). */
 export type WalletGuideLanguage = "zh" | "en";
 
 export type WalletGuideTheme = "light" | "dark";
@@ -159,8 +159,14 @@ export interface WalletGuideEventMap {
 }
 
 declare global {
+  /** Defined by embed.js (a script, not a module): `WalletGuideEmbed.mount(…)`. */
+  var WalletGuideEmbed: WalletGuideEmbedApi;
   interface Window {
     WalletGuideEmbed: WalletGuideEmbedApi;
   }
   interface HTMLElementEventMap extends WalletGuideEventMap {}
+  interface HTMLElement {
+    /** On an element mounted from its data-wallet-guide-* attributes: its mount. */
+    walletGuideEmbed?: WalletGuideMount;
+  }
 }

@@ -27,11 +27,14 @@
   const defaultSite = guideRoot(document.currentScript);
   const defaultLang = Object.keys(LANGUAGES).find((code) => LANGUAGES[code].root === "");
 
-  // Without siteUrl: this file's address minus the path it is published at; a copy served
-  // elsewhere: the site's address at build time.
+  // Without siteUrl: this file's address minus the path it is published at (one of its fixed
+  // addresses, or the immutable one named by its hash); a copy served elsewhere: the site's
+  // address at build time.
   function guideRoot(script) {
     const src = script && script.src ? new URL(script.src) : null;
-    const path = src && SETTINGS.paths.find((published) => src.pathname.endsWith(`/${published}`));
+    const immutable = src && src.pathname.match(new RegExp(`/(${SETTINGS.immutable}embed\\.[0-9a-f]+\\.js)$`));
+    const path = src && (SETTINGS.paths.find((published) => src.pathname.endsWith(`/${published}`)) ||
+      (immutable && immutable[1]));
     return path ? new URL(src.pathname.slice(0, -path.length), src).href : SETTINGS.site;
   }
 
