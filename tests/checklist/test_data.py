@@ -80,6 +80,9 @@ labels:
     summary_copy: 文字 summary_copy
     summary_copied: 文字 summary_copied
     summary_share: 文字 summary_share
+    summary_hint_embed: 文字 x
+    summary_send: 文字 x
+    summary_sent: 文字 x
   en:
     legend: What do you see?
     hint: Tick what matches.
@@ -116,6 +119,9 @@ labels:
     summary_copy: Text summary_copy
     summary_copied: Text summary_copied
     summary_share: Text summary_share
+    summary_hint_embed: Text x
+    summary_send: Text x
+    summary_sent: Text x
 """
 
 
