@@ -16,12 +16,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from guide_tools import PROJECT_ROOT, static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import strict_build
 from wallet_guide.data.questions import answers_to, parse_questions
 from wallet_guide.data.url_contract import load_contract
-from guide_tools import static_server
-from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
-from guide_tools import PROJECT_ROOT
-from guide_tools.build import strict_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import ViewportSize
@@ -87,7 +86,9 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
                 print(f"{lang} {scheme}: guide: fix at {top(page, '#wg-fix-channel')} px")
                 save("guide-fix")
                 page.goto(base_url + root + "checklist/")
-                page.click(".wg-checklist__reset") if page.locator(".wg-checklist__reset").is_visible() else None
+                page.click(".wg-checklist__reset") if page.locator(
+                    ".wg-checklist__reset"
+                ).is_visible() else None
                 page.click("label[for='wg-check-box-network']")
                 page.wait_for_timeout(300)
                 print(f"{lang} {scheme}: checklist ticked: bar at {top(page, '.wg-checklist__bar')} px")

@@ -457,8 +457,8 @@ def test_a_portal_not_on_the_list_receives_neither(page, portals, base_url):
 
 def test_a_site_with_a_feedback_endpoint_receives_each_answer(browser, tmp_path):
     """Off by default (the session build has none); a site that sets one gets a beacon per answer."""
-    from tests.conftest import run_build
     from guide_tools import static_server
+    from tests.conftest import run_build
 
     server, url = static_server.start(tmp_path)
     try:

@@ -150,7 +150,9 @@ def test_every_symptom_tile_shows_its_fix_in_view_after_one_tap(phone, lang, sch
             arg=fix,
         )
         assert fix_title(lang, cause_id) in shown_fixes(tab)
-        assert tab.evaluate("document.activeElement.id") == "wg-check-fixes", "a screen reader hears where it landed"
+        assert tab.evaluate("document.activeElement.id") == "wg-check-fixes", (
+            "a screen reader hears where it landed"
+        )
     clean(tab)
 
 
@@ -158,7 +160,12 @@ def test_the_checklists_own_ticks_keep_their_place(phone):
     tab = phone()
     tab.goto("/checklist/")
     tab.click(f"label[for='wg-check-box-{IDS[1]}']")
-    assert tab.evaluate("document.querySelector('.wg-checklist').classList.contains('wg-checklist--result-first')") is False
+    assert (
+        tab.evaluate(
+            "document.querySelector('.wg-checklist').classList.contains('wg-checklist--result-first')"
+        )
+        is False
+    )
     assert tab.evaluate("document.activeElement.value") == IDS[1], "ticking does not move the focus"
 
 

@@ -13,7 +13,13 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from wallet_guide.data.our_advice import check_advice, load_advice
-from wallet_guide.data.questions import MAX_ANSWERS, answers_to, check_questions, load_questions, parse_questions
+from wallet_guide.data.questions import (
+    MAX_ANSWERS,
+    answers_to,
+    check_questions,
+    load_questions,
+    parse_questions,
+)
 from wallet_guide.data.support_channels import href_of, load_channels
 from wallet_guide.data.yaml_lines import node_lines
 
@@ -78,7 +84,9 @@ def test_more_than_four_answers_to_a_cause_is_refused():
             "    zh: 问",
             "    en: Q",
             "    answers:",
-            f"      - {{id: a{number}, to: a, zh: 甲, en: A}}" if number == 0 else f"      - {{id: x{number}, to: b, zh: 乙, en: B}}",
+            f"      - {{id: a{number}, to: a, zh: 甲, en: A}}"
+            if number == 0
+            else f"      - {{id: x{number}, to: b, zh: 乙, en: B}}",
             f"      - {{id: n{number}, to: {'c' if last else f'q{number + 1}'}, zh: 否, en: 'No'}}",
         ]
     messages = flow_messages("\n".join(chain) + "\n")
@@ -93,7 +101,8 @@ def test_a_missing_language_and_a_repeated_answer_id_are_each_reported():
     messages = flow_messages(text)
     assert "q.yml:8: questions: question 2: missing 'en' — add the question in that language" in messages
     assert any(
-        m.startswith("q.yml:12: questions: question 2, answer 2: id 'b' is already an answer") for m in messages
+        m.startswith("q.yml:12: questions: question 2, answer 2: id 'b' is already an answer")
+        for m in messages
     ), messages
 
 
@@ -127,7 +136,9 @@ def test_good_advice_has_no_mistake():
 
 
 def test_advice_mistakes_name_the_line_and_the_fix():
-    text = ADVICE.replace("contact_step: b", "contact_step: x").replace('"D {link} {support}"', '"D {support}"')
+    text = ADVICE.replace("contact_step: b", "contact_step: x").replace(
+        '"D {link} {support}"', '"D {support}"'
+    )
     assert advice_messages(text) == [
         "advice.yml:2: charged.contact_step 'x' — use a cause id (a, b, c)",
         "advice.yml:5: 'charged.en.taken' must contain {link} exactly once — it marks where the link goes",
@@ -175,7 +186,12 @@ def test_the_example_channels_become_actions():
 
 @pytest.mark.parametrize(
     "kind,address",
-    [("phone", "call us"), ("email", "help.example.com"), ("web", "http://example.com"), ("chat", "javascript:alert(1)")],
+    [
+        ("phone", "call us"),
+        ("email", "help.example.com"),
+        ("web", "http://example.com"),
+        ("chat", "javascript:alert(1)"),
+    ],
 )
 def test_a_bad_address_fails_the_build_with_file_line_and_fix(tmp_path, kind, address):
     path = tmp_path / "support-channels.yml"
@@ -186,12 +202,17 @@ def test_a_bad_address_fails_the_build_with_file_line_and_fix(tmp_path, kind, ad
     with pytest.raises(PluginError) as raised:
         load_channels(path, "data/support-channels.yml", LANGS)
     message = str(raised.value)
-    assert message.startswith(f"data/support-channels.yml:3: channel 1: address '{address}' is not a {kind} address — write ")
+    assert message.startswith(
+        f"data/support-channels.yml:3: channel 1: address '{address}' is not a {kind} address — write "
+    )
     assert href_of(kind, address) is None
 
 
 def test_a_channel_without_a_name_in_every_language_is_reported(tmp_path):
     path = tmp_path / "support-channels.yml"
-    path.write_text("channels:\n  - kind: web\n    address: https://example.com/help\n    name: {zh: 帮助}\n", encoding="utf-8")
+    path.write_text(
+        "channels:\n  - kind: web\n    address: https://example.com/help\n    name: {zh: 帮助}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PluginError, match=r"support-channels.yml:4: channel 1: missing 'name.en'"):
         load_channels(path, "support-channels.yml", LANGS)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from wallet_guide.audience import in_reader_search
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, YamlFile, read_yaml
+from wallet_guide.audience import in_reader_search
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 

@@ -96,7 +96,9 @@ def load_advice(path: Path, name: str, cause_ids: Sequence[str], languages: Sequ
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except FileNotFoundError:
-        raise PluginError(f"{name}: not found — the guide's own advice (the charged path) is read from it") from None
+        raise PluginError(
+            f"{name}: not found — the guide's own advice (the charged path) is read from it"
+        ) from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}") from error

@@ -92,7 +92,9 @@ def check_questions(
                 answer_ids[aid] = q_index
             if not isinstance(answer.get("to"), str):
                 messages.append(f"{a_where}: missing 'to' — a question id, a cause id or {CHARGED}")
-            messages += _texts(answer, languages, a_where, "the answer", {"id", "to"}, at(q_index, "answers", a_index))
+            messages += _texts(
+                answer, languages, a_where, "the answer", {"id", "to"}, at(q_index, "answers", a_index)
+            )
     if messages:
         return messages
     return _flow_messages(data, at, cause_ids)
@@ -201,7 +203,9 @@ def load_questions(
     text = path.read_text(encoding="utf-8")
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     data = yaml.safe_load(text) or {}
-    messages = check_questions(data.get("questions"), node_lines(node) if node else {}, name, cause_ids, languages)
+    messages = check_questions(
+        data.get("questions"), node_lines(node) if node else {}, name, cause_ids, languages
+    )
     if messages:
         raise PluginError("\n".join(messages))
     return parse_questions(data["questions"])

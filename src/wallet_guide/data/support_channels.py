@@ -79,7 +79,9 @@ def check_channels(
             continue
         kind, address = channel.get("kind"), channel.get("address")
         if kind not in KINDS:
-            messages.append(f"{at('channels', index, 'kind')}: {where}: kind {kind!r} — use one of {', '.join(KINDS)}")
+            messages.append(
+                f"{at('channels', index, 'kind')}: {where}: kind {kind!r} — use one of {', '.join(KINDS)}"
+            )
         elif not isinstance(address, str) or href_of(kind, address.strip()) is None:
             messages.append(
                 f"{at('channels', index, 'address')}: {where}: address {address!r} is not a "
@@ -94,10 +96,14 @@ def check_channels(
         else:
             for lang in languages:
                 if not isinstance(names.get(lang), str) or not names[lang].strip():
-                    messages.append(f"{at('channels', index, 'name')}: {where}: missing 'name.{lang}' — add its name in that language")
+                    messages.append(
+                        f"{at('channels', index, 'name')}: {where}: missing 'name.{lang}' — add its name in that language"
+                    )
         for key in channel:
             if key not in ("kind", "address", "name"):
-                messages.append(f"{at('channels', index, key)}: {where}: unknown field '{key}' — the fields are kind, address, name")
+                messages.append(
+                    f"{at('channels', index, key)}: {where}: unknown field '{key}' — the fields are kind, address, name"
+                )
     return messages
 
 
