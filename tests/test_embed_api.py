@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 import subprocess
+import textwrap
 from pathlib import Path
 from urllib.request import Request, urlopen
 
@@ -164,10 +165,14 @@ def test_the_integrator_page_prints_the_integrity_hash_of_the_served_script(site
     root = CONTRACT.url(lang, CONTRACT.pages[0])
     html = urlopen(f"{base_url}{root}integrate/").read().decode("utf-8")
     text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"')
-    served = urlopen(f"{base_url}/embed/v1/embed.js").read()
+    pinned = re.search(r'src="([^"]+/embed/v1/immutable/embed\.[0-9a-f]{16}\.js)"', text)
+    assert pinned and pinned[1].startswith(f"{base_url}/"), "the snippet pins the immutable file"
+    served = urlopen(pinned[1]).read()
     expected = "sha384-" + base64.b64encode(hashlib.sha384(served).digest()).decode()
     assert f'integrity="{expected}"' in text
-    assert f'src="{base_url}/embed/v1/embed.js"' in text
+    assert served == urlopen(f"{base_url}/embed/v1/embed.js").read(), "this release's embed.js"
+    # The changelog lists it among the published releases.
+    assert f"{pinned[1]}{expected}" in re.sub(r"\s+", "", text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -234,3 +239,48 @@ def test_readers_offline_cache_skips_what_only_the_embed_view_and_portals_use(si
     assert "assets/wallet-guide/embed-head.js" in precache
     for name in ("embed-page.js", "embed.css", "embed.js"):
         assert f"assets/wallet-guide/{name}" not in precache
+
+
+SNIPPET = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w+)\n(?P<code>.*?)^(?P=indent)```", re.MULTILINE | re.DOTALL)
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def integrator_snippets() -> dict[str, str]:
+    """Every TypeScript and JavaScript snippet of the integrator page (zh, en): ```ts and ```js
+    blocks and the inline scripts of ```html blocks, as file name -> code. Each is a module of its
+    own (`export {}`), as each would be in a portal's code base."""
+    snippets = {}
+    for lang in ("zh", "en"):
+        text = (ROOT / "docs" / lang / "integrate.md").read_text(encoding="utf-8")
+        for number, block in enumerate(SNIPPET.finditer(text)):
+            code = textwrap.dedent(block["code"]) if block["indent"] else block["code"]
+            if block["lang"] == "ts":
+                snippets[f"{lang}_{number}.ts"] = code
+            elif block["lang"] == "js":
+                snippets[f"{lang}_{number}.js"] = code
+            elif block["lang"] == "html":
+                for index, script in enumerate(INLINE_SCRIPT.findall(code)):
+                    snippets[f"{lang}_{number}_{index}.js"] = script
+    return {name: code + "\nexport {};\n" for name, code in snippets.items()}
+
+
+def test_every_snippet_of_the_integrator_page_compiles_with_tsc_strict(site, tmp_path):
+    """The snippets as printed, against the embed.d.ts the site serves: one tsc run for all."""
+    snippets = integrator_snippets()
+    assert {name.rsplit(".", 1)[1] for name in snippets} == {"ts", "js"}, snippets.keys()
+    assert any("WalletGuideEmbed.mount(" in code for name, code in snippets.items() if name.endswith(".js"))
+    (tmp_path / "embed.d.ts").write_bytes((site / "embed" / "v1" / "embed.d.ts").read_bytes())
+    for name, code in snippets.items():
+        (tmp_path / name).write_text(code, encoding="utf-8")
+    tsc = [str(ROOT / "node_modules" / ".bin" / "tsc"), "--noEmit", "--strict", "--lib", "es2020,dom",
+           "--target", "es2020", "--module", "esnext", "--moduleResolution", "bundler",
+           "--allowJs", "--checkJs"]
+    result = subprocess.run([*tsc, "embed.d.ts", *snippets], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_declared_languages_are_the_sites(site):
+    """WalletGuideLanguage is written at build time from the site's languages (zh-tw, zh-hk too)."""
+    types = (site / "embed" / "v1" / "embed.d.ts").read_text(encoding="utf-8")
+    declared = re.search(r"^export type WalletGuideLanguage = (.*);$", types, re.MULTILINE)
+    assert declared and set(re.findall(r'"([^"]+)"', declared[1])) == set(LANGS)

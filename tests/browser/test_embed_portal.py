@@ -122,6 +122,8 @@ def test_ticks_add_no_history_entry_and_back_does_not_move_the_portal(page, port
     for cause in ("network", "balance", "verification"):
         tick(frame, cause)
     page.wait_for_function("window.__events.filter(e => e.type === 'state').length === 3")
+    # 9: the address as the page writes it, commas readable, in the checklist's order.
+    assert events(page, "state")[-1]["url"].endswith("/en/checklist/?tick=network,balance,verification")
     assert page.evaluate("history.length") == length, "a tick added an entry to the portal's history"
     assert page.evaluate("window.scrollY") == 300
 
@@ -226,3 +228,147 @@ def test_embed_files_are_served_for_portals(page, portals, guide_origin, guide_s
     assert current["path"] == fetched["current"] and hashlib.sha256(
         fetched["pinned"]["text"].encode()
     ).hexdigest()[:16] in current["path"]
+
+
+# ---- 5. On a phone portal, a tick shows its result on the portal's screen ----
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def on_portal_screen(page, selector: str) -> dict:
+    """Where ``selector`` (in the guide's frame) is on the portal's screen, in CSS pixels."""
+    inner = guide(page).evaluate(
+        f"(() => {{ const r = document.querySelector({json.dumps(selector)}).getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom}; })()"
+    )
+    frame_top = page.eval_on_selector(FRAME, "f => f.getBoundingClientRect().top")
+    return {"top": frame_top + inner["top"], "bottom": frame_top + inner["bottom"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_a_tick_brings_the_fixes_bar_onto_the_portals_screen(phone_page, portals, guide_origin, lang):
+    page = phone_page
+    frame = open_portal(page, portals.allowed, guide_origin, page="/checklist/", lang=lang)
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    # The reader scrolls the portal to the list: its first box 100 px below the screen's top.
+    first = on_portal_screen(page, "#wg-check-box-network")
+    page.evaluate(f"window.scrollTo(0, scrollY + {first['top']} - 100)")
+    scrolled = page.evaluate("scrollY")
+    bar = ".wg-checklist__bar"
+    assert on_portal_screen(page, "#wg-check-box-balance")["top"] < PHONE["height"]
+
+    tick(frame, "balance")
+    page.wait_for_function("window.__events.some(e => e.type === 'state')")
+    frame.locator(".wg-checklist__show").wait_for()
+    for _ in range(30):  # the frame grows with the fixes, then hears where the screen ends
+        shown = on_portal_screen(page, bar)
+        if 0 <= shown["top"] and shown["bottom"] <= PHONE["height"] + 1:
+            break
+        page.wait_for_timeout(100)
+    assert 0 <= shown["top"] and shown["bottom"] <= PHONE["height"] + 1, f"the bar is off the screen: {shown}"
+    assert page.evaluate("scrollY") == scrolled, "a tick scrolled the portal"
+    page.screenshot(path=f"/tmp/i19-phone-tick-{lang}.png")
+
+    # The bar's button brings the fixes onto the portal's screen.
+    frame.locator(".wg-checklist__show").click()
+    page.wait_for_function(f"scrollY > {scrolled}")
+    for _ in range(50):  # a smooth scroll: until the fixes' title has arrived
+        title = on_portal_screen(page, ".wg-checklist__title")
+        if 0 <= title["top"] < PHONE["height"] / 2:
+            break
+        page.wait_for_timeout(100)
+    assert 0 <= title["top"] < PHONE["height"], f"the fixes are off the screen: {title}"
+
+
+# ---- 7. A single-section view's «no, next step» shows the next step ----
+
+
+def test_a_single_section_views_no_shows_the_next_step(page, portals, guide_origin):
+    frame = open_portal(page, portals.allowed, guide_origin, page="/solutions/", section="balance", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    no = frame.locator("[data-wg-solved='balance'] .wg-solved__no")
+    following = no.get_attribute("href").rsplit("#", 1)[1]
+    assert frame.locator(f"#{following}").is_hidden(), "the next step is outside the section shown"
+
+    no.click()
+    page.wait_for_function(
+        f"window.__events.some(e => e.type === 'navigation' && e.section === '{following}')"
+    )
+    assert frame.locator(f"#{following}").is_visible() and frame.locator("#balance").is_hidden()
+    feedback = events(page, "feedback")
+    assert [(f["step"], f["solved"]) for f in feedback] == [("balance", False)]
+    page.wait_for_function("window.__events.at(-1).type !== 'navigation' || true")
+    heading = on_portal_screen(page, f"#{following}")
+    page.wait_for_function(
+        f"(() => {{ const t = document.querySelector('{FRAME}').getBoundingClientRect().top"
+        f" + {guide(page).evaluate(f'document.getElementById({json.dumps(following)}).offsetTop')};"
+        " return t >= -2 && t < innerHeight; })()"
+    )
+    assert heading is not None
+
+
+# ---- 9. Smaller ones ----
+
+
+def test_a_page_with_its_language_folder_is_accepted_or_refused_with_the_way_to_write_it(page, portals, guide_origin):
+    open_portal(page, portals.allowed, guide_origin, page="/en/causes/", lang="en")
+    assert events(page, "ready")[0]["url"] == f"{guide_origin}/en/causes/"
+    message = page.evaluate(
+        """() => { try { WalletGuideEmbed.mount(document.createElement("div"), { page: "/en/causes/", lang: "zh-tw" }); }
+                   catch (error) { return error.message; } }"""
+    )
+    assert 'folder of language "en"' in message and 'page: "/causes/"' in message
+
+
+def test_a_guide_that_stops_answering_after_ready_is_reported(page, portals, guide_origin):
+    frame = open_portal(page, portals.allowed, guide_origin, page="/causes/", lang="en")
+    shown = frame.locator("article h1")
+    shown.wait_for()
+    page.route(f"{guide_origin}/en/solutions/**", lambda route: route.abort("connectionrefused"))
+    guide(page).evaluate(f"location.href = {json.dumps(guide_origin + '/en/solutions/?embed=1')}")
+    page.wait_for_function("window.__events.some(e => e.type === 'error')")
+    error = events(page, "error")[0]
+    assert "stopped answering" in error["message"] and error["url"] == f"{guide_origin}/en/causes/"
+    link = page.locator("#guide a[target=_blank]")
+    assert link.is_visible() and page.locator(FRAME).is_hidden()
+
+
+def test_mounting_twice_on_one_element_replaces_the_first(page, portals, guide_origin):
+    open_portal(page, portals.allowed, guide_origin, page="/causes/", lang="en")
+    page.evaluate(
+        """() => { window.__first = window.__guide;
+                   window.__guide = WalletGuideEmbed.mount(document.getElementById("guide"), { page: "/checklist/", lang: "en" });
+                   window.__guide.ready.then(() => { window.__outcome = "second ready"; }); }"""
+    )
+    page.wait_for_function("window.__outcome === 'second ready'")
+    assert page.evaluate("document.querySelectorAll('#guide iframe').length") == 1
+    assert page.evaluate("window.__first.frame.isConnected") is False
+    assert page.evaluate("document.getElementById('guide').hasAttribute('data-wallet-guide-mounted')")
+
+
+def test_a_bad_no_code_attribute_is_reported_to_the_portal(page, portals, guide_origin):
+    page.goto(portal_url(portals.allowed, guide_origin, page="/causes/", declarative="1", timeout="abc"))
+    page.wait_for_function("window.__events.some(e => e.type === 'error')")
+    error = events(page, "error")[0]
+    assert "timeout" in error["message"] and error["url"] is None
+    assert page.locator("#guide > a").is_visible(), "the element keeps its link"
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "zh-hk", "en", "zh"])
+def test_the_integrator_pages_live_example_embeds_its_own_language(page, guide_origin, lang):
+    root = "/" if lang == "zh" else f"/{lang}/"
+    page.goto(f"{guide_origin}{root}integrate/")
+    page.locator("#live-example ~ details > summary").first.click()
+    demo = page.locator(".wg-embed-demo iframe")
+    assert demo.get_attribute("src").startswith(f"{guide_origin}{root}checklist/?embed=1")
+    demo.content_frame.locator(".wg-checklist__items").wait_for()
+    assert demo.content_frame.locator("html").get_attribute("lang").lower().startswith(lang[:2])

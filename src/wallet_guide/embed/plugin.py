@@ -49,6 +49,9 @@ HOST_SCRIPT_PATHS = (asset_url(HOST_SCRIPT), f"{PINNED_DIR}/{HOST_SCRIPT}")
 API_SCHEMAS = {"pages": "api-pages.schema.json", "checklist": "api-checklist.schema.json"}
 # Where a page wants the snippet that loads the pinned embed.js with its integrity hash.
 PINNED_SNIPPET_MARKER = "<!-- wallet-guide:embed-pinned-snippet -->"
+# In a page's Markdown, the value of an attribute that is the page's own language code (the
+# integrator page's live example embeds the guide in the language of the page showing it).
+PAGE_LANG = "wallet-guide:page-lang"
 # Where a page wants the rows of its table of every immutable embed.js published (address, hash).
 HASHES_MARKER = "<!-- wallet-guide:embed-hashes -->"
 
@@ -130,6 +133,8 @@ class EmbedPlugin(BasePlugin[EmbedConfig]):
         if PINNED_SNIPPET_MARKER in markdown:
             script_url = (config.site_url or "/").rstrip("/") + "/" + self.release.path
             markdown = markdown.replace(PINNED_SNIPPET_MARKER, pinned_snippet(script_url, self.host_script))
+        if PAGE_LANG in markdown:
+            markdown = markdown.replace(PAGE_LANG, build_state.page_language(page, config).code)
         if HASHES_MARKER in markdown:
             markdown = markdown.replace(HASHES_MARKER, hashes_table(self.releases, config.site_url or ""))
         return markdown

@@ -40,6 +40,7 @@
     // As the integrator page shows it: the link works even if embed.js never arrives.
     element.dataset.walletGuidePage = page;
     if (query.has("lang")) element.dataset.walletGuideLang = query.get("lang");
+    if (query.has("timeout")) element.dataset.walletGuideTimeout = query.get("timeout");
     const link = document.createElement("a");
     link.href = new URL(page.replace(/^\//, ""), site).href;
     link.textContent = "Open the guide";

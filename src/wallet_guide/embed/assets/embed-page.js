@@ -90,6 +90,31 @@
     return id;
   }
 
+  function showAll() {
+    document.querySelectorAll(".wg-embed-hidden").forEach((el) => el.classList.remove("wg-embed-hidden"));
+  }
+
+  // A single-section view: a link to another section of this page, which the filter hides (the
+  // solutions page's «no, next step»), shows that section instead of pointing at nothing. Before
+  // the link's own listeners (checklist.js moves to the section and records the answer).
+  document.addEventListener("click", (ev) => {
+    const link = ev.target instanceof Element && ev.target.closest("a[href]");
+    if (!link || !shownSection) return;
+    const url = new URL(link.href, location.href);
+    let id = "";
+    try {
+      id = url.pathname === location.pathname ? decodeURIComponent(url.hash.slice(1)) : "";
+    } catch { /* not an id */ }
+    const target = id && document.getElementById(id);
+    if (!target || !target.closest(".wg-embed-hidden")) return;
+    const address = new URL(location.href);
+    address.searchParams.set("section", id);
+    history.replaceState(history.state, "", address.href);
+    shownSection = showSection(id);
+    if (!shownSection) showAll(); // not a section heading: the whole page, where it is
+    link.href = new URL(`#${encodeURIComponent(id)}`, address).href;
+  }, true);
+
   /* ---- What is shown: sent on load, instant navigation and hash changes ---- */
   let shownSection = null;
   let shownPath = null;
@@ -109,6 +134,7 @@
   function describe() {
     const url = new URL(location.href);
     OWN_PARAMS.forEach((name) => url.searchParams.delete(name));
+    url.search = url.searchParams.toString().replace(/%2C/gi, ","); // ?tick=a,b as the page writes it
     const sitePath = location.pathname.slice(siteRoot.pathname.length);
     let lang = null; // the language whose folder is the longest match: "" holds the default
     for (const [code, prefix] of Object.entries(languages)) {
@@ -127,6 +153,9 @@
     };
   }
 
+  // The page, the section shown alone and the #section: another one is a navigation.
+  const here = () => `${location.pathname}?section=${shownSection || ""}#${fragment()}`;
+
   const ticks = () => (new URLSearchParams(location.search).get("tick") || "").split(",").filter(Boolean);
 
   // `navigation`: another page or section, which the portal may scroll to. `state`: the same
@@ -135,7 +164,7 @@
     const info = describe();
     if (info.url === lastUrl) return;
     lastUrl = info.url;
-    const place = `${location.pathname}#${fragment()}`;
+    const place = here();
     if (place === lastPlace) {
       post("state", { url: info.url, path: info.path, lang: info.lang, ticks: ticks() });
       return;
@@ -174,7 +203,7 @@
     // A page shown is announced as one, even at the same address (a full load, a link followed),
     // except Material showing the same page and section again after Back/Forward between two
     // of its states (the checklist's ticks): popstate has announced that as `state` already.
-    const samePlace = popped && `${location.pathname}#${fragment()}` === lastPlace;
+    const samePlace = popped && here() === lastPlace;
     popped = false;
     if (!samePlace) {
       lastUrl = null;
@@ -189,10 +218,25 @@
     document.addEventListener(`wallet-guide:${type}`, (ev) => post(type, ev.detail));
   }
 
+  // The portal's screen ends `screenBottom` px into this frame (as tall as its content): what
+  // sticks to the bottom of the screen (the checklist's bar) sticks there (embed.css). Again
+  // when the frame's own height changes, which may reach it after the portal's message.
+  let screenBottom = null;
+  function placeScreenBottom() {
+    if (screenBottom !== null) {
+      root.style.setProperty("--wg-embed-screen-bottom", `${Math.max(0, root.clientHeight - screenBottom)}px`);
+    }
+  }
+  window.addEventListener("resize", placeScreenBottom);
+
   window.addEventListener("message", (ev) => {
     const data = ev.data;
     if (ev.source !== window.parent || !allowed.has(ev.origin)) return;
     if (!data || data.source !== SOURCE || data.version !== VERSION) return;
+    if (data.type === "viewport" && Number.isFinite(data.bottom)) {
+      screenBottom = data.bottom;
+      placeScreenBottom();
+    }
     if (data.type === "set-theme" && SCHEMES[data.theme]) {
       theme = data.theme;
       applyTheme();

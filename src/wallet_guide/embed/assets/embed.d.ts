@@ -63,7 +63,7 @@ export interface WalletGuideFeedback extends WalletGuideEnvelope {
   lang: WalletGuideLanguage;
 }
 
-/** The support page showed the reader's summary for customer service, or the reader copied it. */
+/** The reader pressed «Send to customer service» under their summary for customer service. */
 export interface WalletGuideSummary extends WalletGuideEnvelope {
   type: "summary";
   /** The summary as the reader sees it, in their language. */
@@ -92,22 +92,32 @@ export interface WalletGuideSetTheme extends WalletGuideEnvelope {
   theme: WalletGuideTheme;
 }
 
+/** Sent by embed.js: the part of the frame the portal's screen shows (CSS pixels from the
+ *  frame's top), where the guide keeps what sticks to the bottom of the screen. */
+export interface WalletGuideViewport extends WalletGuideEnvelope {
+  type: "viewport";
+  top: number;
+  bottom: number;
+}
+
 /** What onError and the `wallet-guide:error` event receive. */
 export interface WalletGuideFailure {
   message: string;
-  /** The page's public address: the link shown in its place. */
-  url: string;
+  /** The page's public address: the link shown in its place (null: a no-code element's
+   *  attributes were not valid; the element keeps its own link). */
+  url: string | null;
 }
 
 export interface WalletGuideOptions {
   /** A page of the guide, e.g. "/causes/" (default: the home page). */
   page?: string;
-  /** Default: "zh". */
+  /** Default: the site's default language. */
   lang?: WalletGuideLanguage;
   /** Show only this section. */
   section?: string;
   /** Open the page at this section. */
   hash?: string;
+  /** Default: the reader's device setting (light or dark). */
   theme?: WalletGuideTheme;
   /** The frame's accessible name until the page sends its own title. */
   title?: string;
@@ -115,7 +125,8 @@ export interface WalletGuideOptions {
   height?: number;
   /** Milliseconds to wait for the guide's `ready` before reporting an error (default 10000). */
   timeout?: number;
-  /** Keep the checklist's ticks on this device between visits (default false: the address only). */
+  /** Keep the checklist's ticks and answers on this device between visits (default false: the
+   *  frame's address and memory only, gone with the frame). */
   rememberTicks?: boolean;
   /** false: never scroll your page to a section or to the top of a new page. */
   scroll?: boolean;
@@ -142,7 +153,9 @@ export interface WalletGuideMount {
 
 export interface WalletGuideEmbedApi {
   version: 1;
-  mount(element: HTMLElement, options?: WalletGuideOptions): WalletGuideMount;
+  /** Throws when `element` is null (as `document.getElementById` returns for a wrong id) or an
+   *  option is not valid; mounting again on an element first destroys its earlier mount. */
+  mount(element: HTMLElement | null, options?: WalletGuideOptions): WalletGuideMount;
   /** Mount every `[data-wallet-guide-page]` element not mounted yet. */
   scan(): void;
 }
@@ -165,7 +178,7 @@ declare global {
     WalletGuideEmbed: WalletGuideEmbedApi;
   }
   interface HTMLElementEventMap extends WalletGuideEventMap {}
-  interface HTMLElement {
+  interface Element {
     /** On an element mounted from its data-wallet-guide-* attributes: its mount. */
     walletGuideEmbed?: WalletGuideMount;
   }

@@ -45,12 +45,27 @@
 
   const callbackName = (type) => `on${type[0].toUpperCase()}${type.slice(1)}`;
 
+  // The page as the guide's address writes it may start with its language's folder
+  // ("/en/causes/" with lang "en"): that folder is the language's, not part of the page.
+  function pagePath(page, lang) {
+    const path = String(page || "/").replace(/^\/+/, "");
+    for (const [code, texts] of Object.entries(LANGUAGES)) {
+      if (!texts.root || !path.startsWith(texts.root)) continue;
+      if (code === lang) return path.slice(texts.root.length);
+      throw new Error(`WalletGuideEmbed: page ${JSON.stringify(page)} is in the folder of language "${code}", but lang is "${lang}": ` +
+        `pass page: ${JSON.stringify("/" + path.slice(texts.root.length))} with lang: "${code}"`);
+    }
+    return path;
+  }
+
+  const mounted = new WeakMap(); // element -> its mount: a second mount replaces the first
+
   function mount(element, options = {}) {
+    if (!(element instanceof Element)) throw new Error(`WalletGuideEmbed.mount: the first argument must be an element, not ${element} (is its id right, and is this script after it?)`);
     const lang = options.lang || defaultLang;
     if (!(lang in LANGUAGES)) throw new Error(`WalletGuideEmbed: lang must be one of ${Object.keys(LANGUAGES).join(", ")}`);
     const texts = LANGUAGES[lang];
-    const pageUrl = new URL(texts.root + String(options.page || "/").replace(/^\/+/, ""),
-                            new URL(options.siteUrl || defaultSite, location.href));
+    const pageUrl = new URL(texts.root + pagePath(options.page, lang), new URL(options.siteUrl || defaultSite, location.href));
     if (options.hash) pageUrl.hash = options.hash;
     const url = new URL(pageUrl.href);
     url.searchParams.set("embed", "1");
@@ -61,6 +76,7 @@
     const siteOrigin = url.origin;
     const timeout = options.timeout == null || options.timeout === "" ? DEFAULT_TIMEOUT : Number(options.timeout);
     if (!(timeout > 0)) throw new Error(`WalletGuideEmbed: timeout must be a number of milliseconds, not ${JSON.stringify(options.timeout)}`);
+    if (mounted.has(element)) mounted.get(element).destroy();
 
     const box = document.createElement("div");
     box.style.position = "relative"; // holds the marker that scrolls a section into view
@@ -82,6 +98,7 @@
     let navigations = 0;
     let answered = false;
     let failed = false;
+    let readies = 0; // `ready` messages: one per document the frame loaded
     let timer = 0;
     let settle = { resolve() {}, reject() {} };
     const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
@@ -94,10 +111,11 @@
     }
 
     function fail(reason) {
-      if (answered || failed) return;
+      if (failed) return;
       failed = true;
       clearTimeout(timer);
       frame.style.display = "none";
+      box.append(notice); // removed at the first `ready`
       const link = document.createElement("a");
       link.href = pageUrl.href;
       link.target = "_blank";
@@ -126,8 +144,16 @@
     } else startTimer();
     // A document that loaded and said nothing is a browser error page (refused, offline) or a
     // guide that does not allow this origin.
+    // Also after the first `ready`: a page followed inside the frame that the browser could not
+    // load (the guide became unreachable) is its error page, in the portal.
+    let readiesAtLoad = 0;
     frame.addEventListener("load", () => {
-      if (!answered) setTimeout(() => fail("the frame loaded but the guide did not answer"), Math.min(LOAD_GRACE, timeout));
+      const before = readiesAtLoad;
+      readiesAtLoad = readies;
+      if (readies > before) return; // this document said `ready` before its load event
+      setTimeout(() => {
+        if (readies === readiesAtLoad) fail(answered ? "the guide stopped answering" : "the frame loaded but the guide did not answer");
+      }, Math.min(LOAD_GRACE, timeout));
     });
 
     function reveal(top, block) {
@@ -151,6 +177,8 @@
       if (data.type === "ready") {
         if (!answered) settle.resolve(data);
         answered = true;
+        failed = false;
+        readies += 1;
         clearTimeout(timer);
         frame.style.display = "block"; // also when the guide answers after a time-out
         notice.remove();
@@ -158,6 +186,11 @@
       }
       if (data.type === "resize" && Number.isFinite(data.height) && data.height >= 0) {
         frame.style.height = `${Math.ceil(data.height)}px`;
+        watchViewport();
+      }
+      if (data.type === "ready") {
+        lastView = ""; // a new document: tell it where the portal's screen is
+        sendViewport();
       }
       if ((data.type === "ready" || data.type === "navigation") && typeof data.title === "string" && data.title) {
         frame.title = data.title;
@@ -173,7 +206,28 @@
     }
     window.addEventListener("message", onMessage);
 
-    return {
+    // `viewport`: the part of the frame the portal's screen shows, so that what sticks to the
+    // bottom of the screen on the guide's own pages (the checklist's bar) sticks to the bottom of
+    // the portal's screen, not of the frame (as tall as its content: far below a phone's screen).
+    let lastView = "";
+    let viewFrame = 0;
+    function sendViewport() {
+      viewFrame = 0;
+      if (!answered || failed) return;
+      const rect = frame.getBoundingClientRect();
+      const top = Math.max(0, Math.round(-rect.top));
+      const bottom = Math.max(0, Math.round(Math.min(rect.height, window.innerHeight - rect.top)));
+      if (`${top},${bottom}` === lastView) return;
+      lastView = `${top},${bottom}`;
+      send({ type: "viewport", top, bottom });
+    }
+    function watchViewport() {
+      if (!viewFrame) viewFrame = requestAnimationFrame(sendViewport);
+    }
+    document.addEventListener("scroll", watchViewport, { capture: true, passive: true }); // any scrolling box
+    window.addEventListener("resize", watchViewport);
+
+    const handle = {
       element,
       frame,
       ready,
@@ -183,12 +237,18 @@
       },
       destroy() {
         clearTimeout(timer);
+        cancelAnimationFrame(viewFrame);
         failed = true; // nothing more is reported
         window.removeEventListener("message", onMessage);
+        document.removeEventListener("scroll", watchViewport, { capture: true });
+        window.removeEventListener("resize", watchViewport);
         box.remove();
         element.removeAttribute("data-wallet-guide-mounted");
+        if (mounted.get(element) === handle) mounted.delete(element);
       },
     };
+    mounted.set(element, handle);
+    return handle;
   }
 
   function scan() {
@@ -202,7 +262,9 @@
           rememberTicks: "walletGuideRememberTicks" in data && data.walletGuideRememberTicks !== "false",
         });
       } catch (error) {
+        // The element keeps its link; the portal hears why, as from a mount that failed later.
         console.error(error);
+        element.dispatchEvent(new CustomEvent("wallet-guide:error", { detail: { message: error.message, url: null } }));
       }
     }
   }
