@@ -241,7 +241,9 @@ def test_readers_offline_cache_skips_what_only_the_embed_view_and_portals_use(si
         assert f"assets/wallet-guide/{name}" not in precache
 
 
-SNIPPET = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w+)\n(?P<code>.*?)^(?P=indent)```", re.MULTILINE | re.DOTALL)
+SNIPPET = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<lang>\w+)\n(?P<code>.*?)^(?P=indent)```", re.MULTILINE | re.DOTALL
+)
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -272,9 +274,21 @@ def test_every_snippet_of_the_integrator_page_compiles_with_tsc_strict(site, tmp
     (tmp_path / "embed.d.ts").write_bytes((site / "embed" / "v1" / "embed.d.ts").read_bytes())
     for name, code in snippets.items():
         (tmp_path / name).write_text(code, encoding="utf-8")
-    tsc = [str(ROOT / "node_modules" / ".bin" / "tsc"), "--noEmit", "--strict", "--lib", "es2020,dom",
-           "--target", "es2020", "--module", "esnext", "--moduleResolution", "bundler",
-           "--allowJs", "--checkJs"]
+    tsc = [
+        str(ROOT / "node_modules" / ".bin" / "tsc"),
+        "--noEmit",
+        "--strict",
+        "--lib",
+        "es2020,dom",
+        "--target",
+        "es2020",
+        "--module",
+        "esnext",
+        "--moduleResolution",
+        "bundler",
+        "--allowJs",
+        "--checkJs",
+    ]
     result = subprocess.run([*tsc, "embed.d.ts", *snippets], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -13,7 +13,15 @@ from tests.conftest import run_build
 from wallet_guide.embed.api import embed_url, split_sections
 from wallet_guide.embed.config import EmbedConfig
 from wallet_guide.embed.headers import render_headers
-from wallet_guide.embed.host_script import render_host_script
+from wallet_guide.embed.host_script import (
+    Release,
+    ReleaseError,
+    archived_releases,
+    hashes_document,
+    releases_to_publish,
+    render_host_script,
+    typed_declarations,
+)
 from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
 from wallet_guide.embed.plugin import ASSETS
 from wallet_guide.html_text import plain_text
@@ -169,6 +177,7 @@ def test_embed_js_runs_unchanged_with_its_settings():
     assert published_settings(out) == {
         "languages": languages,
         "paths": ["embed/v1/embed.js"],
+        "immutable": "embed/v1/immutable/",
         "site": "https://g.example/",
     }
 
@@ -201,3 +210,58 @@ def test_an_api_file_that_breaks_its_schema_stops_the_build(tmp_path):
     assert "'pages' is a required property" in str(error.value)
     assert "version: 1 was expected" in str(error.value)
     assert not (tmp_path / "api").exists(), "nothing is written"
+
+
+def test_headers_give_embed_files_cors_a_text_type_and_the_immutable_ones_a_years_cache():
+    text = render_headers(
+        [],
+        "https://docs.example.org/guide/",
+        "api/v1",
+        embed_dir="embed",
+        types="embed/v1/embed.d.ts",
+        immutable_dir="embed/v1/immutable",
+    )
+    blocks = text.split("\n/")
+    assert "guide/embed/*\n  Access-Control-Allow-Origin: *" in blocks
+    assert "guide/embed/v1/embed.d.ts\n  Content-Type: text/plain; charset=utf-8" in blocks
+    assert "guide/embed/v1/immutable/*\n  Cache-Control: public, max-age=31536000, immutable\n" in blocks
+
+
+def test_archived_releases_are_published_again_beside_this_builds(tmp_path):
+    """A portal pinned an earlier deploy's embed.js: the next build (another SITE_URL, other
+    texts) still serves it at its address and lists it in hashes.json."""
+    earlier = Release("/* an earlier deploy's embed.js */\n")
+    (tmp_path / earlier.name).write_text(earlier.content, encoding="utf-8")
+    current, published = releases_to_publish(archived_releases(tmp_path), "/* this build's */\n")
+    assert [r.name for r in published] == [earlier.name, current.name]
+    assert current.path == f"embed/v1/immutable/{current.name}"
+    listed = json.loads(hashes_document(published, current, "https://g.example/"))
+    assert listed["current"] == current.path
+    assert [(f["url"], f["integrity"], f["current"]) for f in listed["files"]] == [
+        (f"https://g.example/{earlier.path}", earlier.integrity, False),
+        (f"https://g.example/{current.path}", current.integrity, True),
+    ]
+    # This build's file already archived (the deploy after `embed-release`): published once.
+    assert releases_to_publish([current], current.content)[1] == [current]
+
+
+def test_an_archived_release_that_changed_stops_the_build_with_the_fix(tmp_path):
+    release = Release("/* published */\n")
+    (tmp_path / release.name).write_text("/* edited after publishing */\n", encoding="utf-8")
+    with pytest.raises(
+        ReleaseError,
+        match=rf"{release.name}: its content's hash names it embed\.[0-9a-f]{{16}}\.js.*git checkout",
+    ):
+        archived_releases(tmp_path)
+    (tmp_path / release.name).unlink()
+    (tmp_path / "embed.js").write_text("x", encoding="utf-8")
+    with pytest.raises(ReleaseError, match=r"embed\.js: not an archived embed\.js name.*embed-release"):
+        archived_releases(tmp_path)
+
+
+def test_the_declared_language_union_is_written_from_the_sites_languages():
+    source = (ASSETS / "embed.d.ts").read_text(encoding="utf-8")
+    out = typed_declarations(source, ["zh", "zh-tw", "zh-hk", "en"])
+    assert 'export type WalletGuideLanguage = "zh" | "zh-tw" | "zh-hk" | "en";' in out.splitlines()
+    with pytest.raises(ValueError, match="WalletGuideLanguage"):
+        typed_declarations("export type Other = 1;", ["zh"])

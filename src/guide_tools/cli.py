@@ -180,6 +180,29 @@ def screenshots(
     shoot(out, lang, support_channels)
 
 
+@app.command("embed-release")
+def embed_release(
+    directory: Annotated[Path, typer.Argument(help="the built site that is deployed, e.g. site")] = Path(
+        "site"
+    ),
+    archive: Annotated[Path, typer.Option(help="where releases are kept")] = Path("data/embed-releases"),
+) -> None:
+    """Keep the deployed build's immutable embed.js (embed/v1/immutable/embed.<hash>.js) in
+    the repository, so that every later build publishes it again for the portals that pinned
+    it; commit the new file with the deploy."""
+    import json
+
+    current = json.loads((directory / "embed" / "v1" / "hashes.json").read_text(encoding="utf-8"))["current"]
+    source = directory / current
+    target = archive / source.name
+    if target.exists():
+        typer.echo(f"{target} is already kept")
+        return
+    archive.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
+    typer.echo(f"kept {target}: commit it")
+
+
 @app.command("serve-built")
 def serve_built(
     directory: Annotated[Path, typer.Argument(help="a built site, e.g. site")],

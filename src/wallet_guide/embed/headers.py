@@ -18,7 +18,12 @@ IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 
 
 def render_headers(
-    origins: list[str], site_url: str | None, api_dir: str, embed_dir: str = "embed", types: str = "", immutable_dir: str = ""
+    origins: list[str],
+    site_url: str | None,
+    api_dir: str,
+    embed_dir: str = "embed",
+    types: str = "",
+    immutable_dir: str = "",
 ) -> str:
     """`_headers` for every path, plus CORS for the content API and for embed.js and its files
     (a pinned <script integrity crossorigin> is blocked without it), embed.d.ts's content
@@ -40,7 +45,11 @@ def render_headers(
             f"{base}{embed_dir.strip('/')}/*",
             "  Access-Control-Allow-Origin: *",
             *([f"{base}{types.strip('/')}", f"  Content-Type: {TYPES_CONTENT_TYPE}"] if types else []),
-            *([f"{base}{immutable_dir.strip('/')}/*", f"  Cache-Control: {IMMUTABLE_CACHE}"] if immutable_dir else []),
+            *(
+                [f"{base}{immutable_dir.strip('/')}/*", f"  Cache-Control: {IMMUTABLE_CACHE}"]
+                if immutable_dir
+                else []
+            ),
             "",
         ]
     )

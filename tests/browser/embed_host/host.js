@@ -17,6 +17,8 @@
   window.__summaries = []; // every `summary` the portal received, in order
   window.addEventListener("message", (ev) => window.__messages.push({ origin: ev.origin, data: ev.data }));
   const element = document.getElementById("guide");
+  // spacer=<px>: the portal's own content above the guide (a frame below the screen).
+  if (query.has("spacer")) document.getElementById("before").style.height = `${query.get("spacer")}px`;
   for (const type of ["ready", "resize", "navigation", "state", "error", "feedback", "summary"]) {
     element.addEventListener(`wallet-guide:${type}`, (ev) => window.__events.push({ type, at: performance.now(), ...ev.detail }));
     if (type === "summary") element.addEventListener(`wallet-guide:${type}`, (ev) => window.__summaries.push(ev.detail));

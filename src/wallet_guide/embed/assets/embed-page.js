@@ -184,8 +184,17 @@
       post("resize", { height });
     }
   }
+  // A frame off the portal's screen gets no animation frames and no resize observations until
+  // the reader scrolls to it (browsers throttle hidden cross-origin frames): a timer measures it
+  // anyway, and changes to the page are watched without waiting for a frame either.
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(measure);
+    if (frame) return;
+    frame = requestAnimationFrame(measure);
+    setTimeout(() => {
+      if (!frame) return;
+      cancelAnimationFrame(frame);
+      measure();
+    }, 100);
   };
 
   function show() {
@@ -249,6 +258,8 @@
 
   function start() {
     new ResizeObserver(schedule).observe(document.body);
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.addEventListener("load", schedule, true); // an image or a frame inside the page
     document.addEventListener("toggle", schedule, true); // <details> opening and closing
     if (document.fonts) {
       document.fonts.addEventListener("loadingdone", schedule);
