@@ -16,7 +16,7 @@ from tests.browser.axe import axe_violations, describe
 from tests.browser.test_search import search
 from tests.conftest import ROOT, run_build, serve
 from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
-from tests.languages import CODES, ROOTS
+from tests.languages import CODES, ROOTS, interface_texts
 from wallet_guide.conversion.convert import with_generated
 from wallet_guide.data.our_advice import load_advice
 from wallet_guide.data.questions import MAX_ANSWERS, answers_to, load_questions
@@ -328,3 +328,14 @@ def test_without_channels_the_support_page_is_as_before(phone):
     expect(tab.locator(".wg-summary")).to_be_visible()
     expect(tab.locator(".wg-channels")).to_have_count(0)
     assert tab.locator("a[href^='tel:'], a[href^='mailto:']").count() == 0
+
+
+def test_the_first_answer_about_the_money_reaches_the_summary(phone):
+    tab = phone()
+    said = next(a for a in QUESTIONS[0].answers if a.taken == "yes")
+    tab.goto("/checklist/?tick=unsure")
+    answer(tab, said.id)
+    tab.goto("/support/")
+    expect(tab.locator(".wg-summary__details input[value=yes]")).to_be_checked()
+    guide = interface_texts("zh")["guide"]
+    assert guide["taken"] + guide["taken_yes"] in tab.locator(".wg-summary__text").inner_text().splitlines()

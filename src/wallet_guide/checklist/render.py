@@ -141,6 +141,7 @@ def reader_paths(checklist: Checklist, lang: str, links: Links, anchor_prefix: s
             "first": checklist.questions[0].id if checklist.questions else None,
             "to": {a.id: a.to for q in checklist.questions for a in q.answers},
             "of": {a.id: q.id for q in checklist.questions for a in q.answers},
+            "taken": {a.id: a.taken for q in checklist.questions for a in q.answers if a.taken},
         },
         guide=dict(checklist.guide_labels.get(lang, {})),
         channels=[

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from wallet_guide.data.yaml_lines import node_lines
 
 MAX_ANSWERS = 4  # answers from the first question to any cause's fix
+TAKEN = ("yes", "no", "unknown")  # what an answer may say about the money (the summary's field)
 CHARGED = "charged"  # the money was taken: data/our-advice.yml
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -29,6 +30,7 @@ class Answer:
     id: str
     to: str  # a question id, a cause id or CHARGED
     texts: Mapping[str, str]  # language code -> the answer's words
+    taken: str | None = None  # whether the money was taken, as the answer says (TAKEN), for the summary
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,19 @@ def check_questions(
                 )
             else:
                 answer_ids[aid] = q_index
+            if "taken" in answer and answer["taken"] not in TAKEN:
+                messages.append(
+                    f'{a_where}: taken {answer["taken"]!r} — write one of {", ".join(TAKEN)} (quoted: "yes")'
+                )
             if not isinstance(answer.get("to"), str):
                 messages.append(f"{a_where}: missing 'to' — a question id, a cause id or {CHARGED}")
             messages += _texts(
-                answer, languages, a_where, "the answer", {"id", "to"}, at(q_index, "answers", a_index)
+                {k: v for k, v in answer.items() if k != "taken"},
+                languages,
+                a_where,
+                "the answer",
+                {"id", "to"},
+                at(q_index, "answers", a_index),
             )
     if messages:
         return messages
@@ -171,7 +182,12 @@ def parse_questions(data: list) -> tuple[Question, ...]:
             id=question["id"],
             texts={k: v for k, v in question.items() if k not in ("id", "answers")},
             answers=tuple(
-                Answer(answer["id"], answer["to"], {k: v for k, v in answer.items() if k not in ("id", "to")})
+                Answer(
+                    answer["id"],
+                    answer["to"],
+                    {k: v for k, v in answer.items() if k not in ("id", "to", "taken")},
+                    answer.get("taken"),
+                )
                 for answer in question["answers"]
             ),
         )

@@ -172,7 +172,11 @@
     if (guide) {
       guide.addEventListener("click", (ev) => {
         const button = ev.target instanceof Element && ev.target.closest("[data-wg-answer]");
-        if (button) answer([...answers, button.dataset.wgAnswer]);
+        if (!button) return;
+        const said = flow.taken && flow.taken[button.dataset.wgAnswer];
+        // What the reader said about the money goes into the summary, unless they set it there.
+        if (said && !loadDetails().takenBySummary) saveDetails({ ...loadDetails(), taken: said });
+        answer([...answers, button.dataset.wgAnswer]);
       });
       root.querySelector(".wg-guide__back").addEventListener("click", () => answer(answers.slice(0, -1)));
       root.querySelector(".wg-guide__restart").addEventListener("click", () => answer([]));
@@ -369,7 +373,8 @@
       }
       details.addEventListener("input", (ev) => {
         const input = ev.target;
-        saveDetails({ ...loadDetails(), [input.name]: input.value });
+        const own = input.name === "taken" ? { takenBySummary: true } : {};
+        saveDetails({ ...loadDetails(), [input.name]: input.value, ...own });
         summary = summaryOf(data, new Date());
         text.textContent = summary.text;
         mailWith(data, summary);
