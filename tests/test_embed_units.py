@@ -21,6 +21,7 @@ from wallet_guide.embed.host_script import (
     releases_to_publish,
     render_host_script,
     typed_declarations,
+    without_comment,
 )
 from wallet_guide.embed.origins import OriginError, normalize_origin, parse_origins
 from wallet_guide.embed.plugin import ASSETS
@@ -168,8 +169,12 @@ def test_embed_js_runs_unchanged_with_its_settings():
     out = render_host_script(
         source, languages=languages, paths=["embed/v1/embed.js"], site_url="https://g.example/"
     )
-    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
+    code = "\n".join(
+        without_comment(line) for line in source.splitlines() if not line.lstrip().startswith("//")
+    )
     assert code.rstrip() in out, "the source is published inside the wrapper, its code unchanged"
+    assert without_comment("  f(); // why") == "  f();"
+    assert without_comment('  const a = "x // y";') == '  const a = "x // y";', "a // inside a string stays"
     assert "// Messages the guide sends" in source and "// Messages the guide sends" not in out, (
         "without its whole-line comments (every portal page downloads it)"
     )
@@ -265,3 +270,28 @@ def test_the_declared_language_union_is_written_from_the_sites_languages():
     assert 'export type WalletGuideLanguage = "zh" | "zh-tw" | "zh-hk" | "en";' in out.splitlines()
     with pytest.raises(ValueError, match="WalletGuideLanguage"):
         typed_declarations("export type Other = 1;", ["zh"])
+
+
+def test_embed_release_keeps_every_release_the_live_site_lists(tmp_path):
+    """Before a deploy: the live site's releases (its hashes.json) are kept, so the new build
+    publishes them again; a first deploy (no hashes.json yet) keeps nothing and goes on."""
+    from guide_tools import static_server
+    from guide_tools.cli import main
+
+    live = tmp_path / "live"
+    release = Release("/* deployed last week */\n")
+    (live / "embed" / "v1" / "immutable").mkdir(parents=True)
+    (live / release.path).write_text(release.content, encoding="utf-8")
+    server, url = static_server.start(live)
+    try:
+        archive = tmp_path / "archive"
+        assert main(["embed-release", "--live", url, "--archive", str(archive)]) == 0
+        assert not list(archive.glob("*.js")), "no hashes.json: a first deploy"
+        (live / "embed" / "v1" / "hashes.json").write_text(
+            hashes_document([release], release, url), encoding="utf-8"
+        )
+        assert main(["embed-release", "--live", url, "--archive", str(archive)]) == 0
+        assert archived_releases(archive) == [release]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -186,21 +186,53 @@ def embed_release(
         "site"
     ),
     archive: Annotated[Path, typer.Option(help="where releases are kept")] = Path("data/embed-releases"),
+    live: Annotated[
+        str | None,
+        typer.Option(
+            help="instead: the live site's address; keep every release it publishes (before a deploy)"
+        ),
+    ] = None,
 ) -> None:
-    """Keep the deployed build's immutable embed.js (embed/v1/immutable/embed.<hash>.js) in
-    the repository, so that every later build publishes it again for the portals that pinned
-    it; commit the new file with the deploy."""
+    """Keep immutable embed.js releases (embed/v1/immutable/embed.<hash>.js) in ``archive``, which
+    every build publishes again for the portals that pinned them: the deployed build's (commit
+    the new file), or with --live every release the live site lists in its hashes.json (the
+    deploy workflow runs this before building, so a deploy never drops one)."""
     import json
+    from urllib.error import HTTPError
+    from urllib.request import urlopen
 
-    current = json.loads((directory / "embed" / "v1" / "hashes.json").read_text(encoding="utf-8"))["current"]
-    source = directory / current
-    target = archive / source.name
-    if target.exists():
-        typer.echo(f"{target} is already kept")
-        return
+    from wallet_guide.embed.host_script import HASHES, Release
+
     archive.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(source.read_bytes())
-    typer.echo(f"kept {target}: commit it")
+    if live is None:
+        current = json.loads((directory / HASHES).read_text(encoding="utf-8"))["current"]
+        releases = [Release((directory / current).read_bytes().decode("utf-8"))]
+    else:
+        base = live.rstrip("/") + "/"
+        try:
+            with urlopen(base + HASHES) as response:
+                listed = json.loads(response.read())["files"]
+        except HTTPError as error:
+            if error.code != 404:
+                raise
+            typer.echo(f"{base}{HASHES}: not published yet (a first deploy): nothing to keep")
+            return
+        releases = []
+        for entry in listed:
+            with urlopen(entry["url"]) as response:
+                release = Release(response.read().decode("utf-8"))
+            if entry["path"].rsplit("/", 1)[-1] != release.name:
+                raise typer.BadParameter(
+                    f"{entry['url']}: its content does not match its name ({release.name})"
+                )
+            releases.append(release)
+    for release in releases:
+        target = archive / release.name
+        if target.exists():
+            typer.echo(f"{target} is already kept")
+        else:
+            target.write_text(release.content, encoding="utf-8")
+            typer.echo(f"kept {target}")
 
 
 @app.command("serve-built")

@@ -80,9 +80,9 @@ labels:
     summary_copy: 文字 summary_copy
     summary_copied: 文字 summary_copied
     summary_share: 文字 summary_share
-    summary_hint_embed: 文字 x
-    summary_send: 文字 x
-    summary_sent: 文字 x
+    summary_hint_embed: 文字 summary_hint_embed
+    summary_send: 文字 summary_send
+    summary_sent: 文字 summary_sent
   en:
     legend: What do you see?
     hint: Tick what matches.
@@ -119,9 +119,9 @@ labels:
     summary_copy: Text summary_copy
     summary_copied: Text summary_copied
     summary_share: Text summary_share
-    summary_hint_embed: Text x
-    summary_send: Text x
-    summary_sent: Text x
+    summary_hint_embed: Text summary_hint_embed
+    summary_send: Text summary_send
+    summary_sent: Text summary_sent
 """
 
 

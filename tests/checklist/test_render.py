@@ -51,7 +51,10 @@ LABELS = {
             "summary_time",
             "summary_copy",
             "summary_copied",
-            "summary_share", "summary_hint_embed", "summary_send", "summary_sent",
+            "summary_share",
+            "summary_hint_embed",
+            "summary_send",
+            "summary_sent",
         )
     },
     "show_fixes": "Show {count}",

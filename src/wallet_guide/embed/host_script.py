@@ -109,15 +109,29 @@ def typed_declarations(source: str, languages: list[str]) -> str:
     return text
 
 
+TRAILING_COMMENT = re.compile(r"\s+// .*$")
+
+
+def without_comment(line: str) -> str:
+    """``line`` without its trailing ``// comment``, unless the ``//`` may be inside a string
+    (an odd number of quotes before it: kept, to be safe)."""
+    found = TRAILING_COMMENT.search(line)
+    if found and all(line[: found.start()].count(quote) % 2 == 0 for quote in "\"'`"):
+        return line[: found.start()]
+    return line
+
+
 def render_host_script(
     source: str, *, languages: dict[str, dict[str, str]], paths: list[str], site_url: str
 ) -> str:
     """embed.js run with its settings. languages: {"en": {"root": "en/", "name": "…", "loading":
     "…", …}}; paths: where it is published (site-root relative), from which it finds the guide's
     root in its own address; site_url: the root when it is served from anywhere else.
-    Whole-line ``//`` comments are left out: every portal page downloads this file, and its
+    ``//`` comments are left out: every portal page downloads this file, and its
     settings grow with each language (docs/*/integrate.md promise under 4 KiB compressed)."""
-    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("//"))
+    code = "\n".join(
+        without_comment(line) for line in source.splitlines() if not line.lstrip().startswith("//")
+    )
     settings = {"languages": languages, "paths": paths, "immutable": f"{IMMUTABLE_DIR}/", "site": site_url}
     return with_settings(code, settings)
 

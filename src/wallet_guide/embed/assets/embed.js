@@ -1,13 +1,14 @@
-/* wallet-guide embed.js: a page of the guide inside your site, as tall as its content.
- *
- *   <div id="guide"></div>
- *   <script src="https://<guide>/embed/v1/embed.js"></script>
- *   <script>WalletGuideEmbed.mount(document.getElementById("guide"), { page: "/causes/", lang: "en" });</script>
- *
- * or, with no code of your own (the link inside stays if this script cannot load):
- *   <div data-wallet-guide-page="/causes/" data-wallet-guide-lang="en"><a href="https://<guide>/en/causes/">…</a></div>
- * Options, events and the message protocol (v1): the guide's integrator page, /integrate/.
- * Types: embed.d.ts beside this file. No dependencies. SETTINGS: given by the build. */
+/* wallet-guide embed.js (protocol v1): the manual is the guide's integrator page, /integrate/. */
+// wallet-guide embed.js: a page of the guide inside your site, as tall as its content.
+//
+//   <div id="guide"></div>
+//   <script src="https://<guide>/embed/v1/embed.js"></script>
+//   <script>WalletGuideEmbed.mount(document.getElementById("guide"), { page: "/causes/", lang: "en" });</script>
+//
+// or, with no code of your own (the link inside stays if this script cannot load):
+//   <div data-wallet-guide-page="/causes/" data-wallet-guide-lang="en"><a href="https://<guide>/en/causes/">…</a></div>
+// Options, events and the message protocol (v1): the guide's integrator page, /integrate/.
+// Types: embed.d.ts beside this file. No dependencies. SETTINGS: given by the build.
 /* global SETTINGS */
 (() => {
   "use strict";
