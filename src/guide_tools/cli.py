@@ -166,11 +166,18 @@ def lighthouse(urls: Annotated[list[str], typer.Argument(help="pages to audit")]
 @app.command()
 def screenshots(
     out: Annotated[Path, typer.Option(help="where to save the PNGs")] = PROJECT_ROOT / "screenshots",
+    lang: Annotated[list[str] | None, typer.Option(help="only this language (repeatable)")] = None,
+    support_channels: Annotated[
+        Path | None,
+        typer.Option(
+            help="build with this support-channels file, e.g. tests/checklist/fixtures/support-channels.yml"
+        ),
+    ] = None,
 ) -> None:
     """Save phone-width screenshots (every language, light/dark) for reviewers: `make screenshots`."""
     from guide_tools.screenshots import screenshots as shoot
 
-    shoot(out)
+    shoot(out, lang, support_channels)
 
 
 @app.command("embed-release")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from guide_tools.checks import glossary
 from guide_tools.checks.checklist_rules import promised_ids
+import yaml
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, YamlFile, read_yaml
@@ -21,6 +22,10 @@ from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
 VOCABULARY_FILE = "data/reader-vocabulary.yml"
+ADVICE_FILE = "data/our-advice.yml"  # the guide's own advice: its charged section
+SOLUTIONS_PAGE = "solutions.md"
+CHARGED = "charged"
+NOT_SEARCHED = ("tile", "mark")  # on the home page and the checklist, or marked wg-no-index
 FORMAT = (
     "`page.md:` / `  section-id:` / `    zh:` / `      words: [文章里的词]` / `      aliases: [读者的说法]`"
 )
@@ -41,6 +46,21 @@ def sections(page: Page) -> list[Section]:
         text = " ".join(t for n, t in page.prose if line <= n < end).replace(MASK, " ")
         found.append(Section(section_id, tuple(terms(normalized(text)))))
     return found
+
+
+def inserted_sections(project: Project, lang: str, page_name: str) -> list[Section]:
+    """Sections the build adds to a page from a data file: the guide's own «charged, but it says
+    failed» (data/our-advice.yml) at the top of the solutions page."""
+    if page_name != SOLUTIONS_PAGE:
+        return []
+    path = project.root / ADVICE_FILE
+    if not path.exists():
+        return []
+    texts = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("charged", {}).get(lang)
+    if not isinstance(texts, dict):
+        return []
+    text = " ".join(str(value) for key, value in texts.items() if key not in NOT_SEARCHED)
+    return [Section(CHARGED, tuple(terms(normalized(text))))]
 
 
 def searched(page: Page) -> bool:
@@ -75,6 +95,8 @@ def check(project: Project) -> list[Problem]:
     languages = [language.code for language in project.languages]
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
+    for (lang, name), found in page_sections.items():
+        found += inserted_sections(project, lang, name)
     first_use: dict[tuple[str, str], tuple[int, str]] = {}  # (lang, alias) -> (line, where)
     lacking = glossary.missing_terms(project)
     for page_name, entries in file.data.items():

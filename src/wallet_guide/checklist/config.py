@@ -37,3 +37,10 @@ class ChecklistConfig(Config):
     """The page (file name inside each language folder) whose checklist items carry the bare cause
     ids, as the URL contract's ``checklist/`` row promises. Elsewhere, for example on /causes/,
     whose headings have those ids, the items' ids are prefixed with ``wg-check-``."""
+
+    advice_file = opt.Type(str, default="data/our-advice.yml")
+    """The guide's own advice, not the article's (the charged path), in one file that says so."""
+
+    support_channels_file = opt.Type(str, default="data/support-channels.yml")
+    """A deployment's real support channels (phone, email, chat, web). Absent or empty: the
+    support page lists the article's channel types only. Relative to mkdocs.yml."""

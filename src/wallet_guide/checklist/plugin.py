@@ -24,9 +24,11 @@ from wallet_guide.checklist.render import (
     SUMMARY_MARKER,
     TRIAGE_MARKER,
     Links,
+    insert_before_steps,
     insert_checklist,
     insert_solved,
     marker_mistake,
+    render_charged_section,
     render_checklist,
     render_solved,
     render_summary,
@@ -36,6 +38,9 @@ from wallet_guide.checklist.render import (
 )
 from wallet_guide.conversion.convert import with_generated
 from wallet_guide.data.checklist import Checklist, load_checklist
+from wallet_guide.data.our_advice import load_advice
+from wallet_guide.data.questions import load_questions
+from wallet_guide.data.support_channels import load_channels
 from wallet_guide.data.url_contract import Contract, ContractPage, load_contract
 from wallet_guide.texts import locate, texts_of
 
@@ -90,6 +95,9 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         if SUMMARY_MARKER in html:
             html = insert_checklist(html, render_summary(env, checklist, lang, links), SUMMARY_MARKER)
         if self._is_page(page, lang, self.config.links_solutions):
+            # Before any step that spends money again: did the money go? (the guide's own advice)
+            steps = [cause.id for cause in checklist.causes]
+            html = insert_before_steps(html, render_charged_section(env, checklist, lang, links), steps)
             fragments = render_solved(env, checklist, lang, links, self.config.feedback_endpoint)
             html, missing = insert_solved(html, fragments)
             if missing:
@@ -175,6 +183,7 @@ def load_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tuple
         },
         labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
     )
+    checklist = with_paths(checklist, config, root, options)
     return with_generated_checklist(checklist, generated), contract
 
 
@@ -196,7 +205,36 @@ def endpoint_mistake(endpoint: str | None) -> str | None:
 
 
 def with_generated_checklist(checklist: Checklist, generated) -> Checklist:
-    """The checklist with each generated language's causes converted from its source's (its
-    interface texts, ``labels``, come converted from wallet_guide.texts)."""
+    """The checklist with each generated language's causes, questions, own advice and channel
+    names converted from its source's (its interface texts, ``labels`` and ``guide_labels``,
+    come converted from wallet_guide.texts)."""
     causes = tuple(replace(cause, texts=with_generated(cause.texts, generated)) for cause in checklist.causes)
-    return replace(checklist, causes=causes)
+    questions = tuple(
+        replace(
+            question,
+            texts=with_generated(question.texts, generated),
+            answers=tuple(replace(a, texts=with_generated(a.texts, generated)) for a in question.answers),
+        )
+        for question in checklist.questions
+    )
+    charged = checklist.charged and replace(
+        checklist.charged, texts=with_generated(checklist.charged.texts, generated)
+    )
+    channels = tuple(replace(c, names=with_generated(c.names, generated)) for c in checklist.channels)
+    return replace(checklist, causes=causes, questions=questions, charged=charged, channels=channels)
+
+
+def with_paths(checklist: Checklist, config: MkDocsConfig, root: Path, options: ChecklistConfig) -> Checklist:
+    """The checklist with the reader's paths around it: the guided flow (questions: of the same
+    file), the guide's own advice, the deployment's support channels, and their interface texts."""
+    cause_ids = [cause.id for cause in checklist.causes]
+    sources = [lang for lang in checklist.causes[0].texts] if checklist.causes else []
+    return replace(
+        checklist,
+        questions=load_questions(root / options.data_file, options.data_file, cause_ids, sources),
+        charged=load_advice(root / options.advice_file, options.advice_file, cause_ids, sources),
+        channels=load_channels(root / options.support_channels_file, options.support_channels_file, sources),
+        guide_labels={
+            language.code: texts_of(config, language, "guide") for language in build_state.languages(config)
+        },
+    )

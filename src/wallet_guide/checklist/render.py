@@ -17,6 +17,7 @@ TEMPLATE = "fragments/checklist.html"
 TRIAGE_TEMPLATE = "fragments/triage.html"
 SOLVED_TEMPLATE = "fragments/solved.html"
 SUMMARY_TEMPLATE = "fragments/summary.html"
+CHARGED_TEMPLATE = "fragments/charged.html"
 MARKER = "<!-- wallet-guide:checklist -->"
 TRIAGE_MARKER = "<!-- wallet-guide:triage -->"
 SUMMARY_MARKER = "<!-- wallet-guide:summary -->"
@@ -26,6 +27,11 @@ MARKERS = {MARKER: "checklist", TRIAGE_MARKER: "way in", SUMMARY_MARKER: "summar
 UNSURE = "unsure"
 # Where the summary for customer support sits on its page (the last «no» leads there).
 SUMMARY_ANCHOR = "wg-summary"
+# The tick, the section id (solutions page) and the guided flow's target for "the money was
+# taken, but it says failed": the guide's own advice (data/our-advice.yml). Not a cause id.
+CHARGED = "charged"
+# The checklist's result, where a tile of the home page lands (its fix in view).
+RESULT_ANCHOR = "wg-check-fixes"
 
 
 def marker_line(marker: str) -> re.Pattern[str]:
@@ -102,6 +108,49 @@ def template_env(dirs: Sequence[str]) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Paths:
+    """The reader's paths around the causes, in one language, for the templates: the charged
+    path (the guide's own advice), the guided flow, the support channels, their texts."""
+
+    charged: dict[str, str] | None  # the advice's texts (data/our-advice.yml), or None
+    contact: Item | None  # the step the charged path leads to
+    check_before: list[str]  # causes whose fix spends money again: the check comes first
+    questions: list[dict]  # id, text, answers (id, text)
+    flow: dict  # for checklist.js: first question, answer -> target, answer -> its question
+    guide: dict[str, str]  # interface texts (guide: of data/interface/<language>.yml)
+    channels: list[dict]  # kind, href, address, name
+
+
+def reader_paths(checklist: Checklist, lang: str, links: Links, anchor_prefix: str = "") -> Paths:
+    items = {item.id: item for item in checklist_items(checklist, lang, links, anchor_prefix)}
+    charged = checklist.charged
+    return Paths(
+        charged=dict(charged.texts[lang]) if charged and lang in charged.texts else None,
+        contact=items.get(charged.contact_step) if charged else None,
+        check_before=list(charged.check_before) if charged else [],
+        questions=[
+            {
+                "id": question.id,
+                "text": question.texts[lang],
+                "answers": [{"id": answer.id, "text": answer.texts[lang]} for answer in question.answers],
+            }
+            for question in checklist.questions
+        ],
+        flow={
+            "first": checklist.questions[0].id if checklist.questions else None,
+            "to": {a.id: a.to for q in checklist.questions for a in q.answers},
+            "of": {a.id: q.id for q in checklist.questions for a in q.answers},
+            "taken": {a.id: a.taken for q in checklist.questions for a in q.answers if a.taken},
+        },
+        guide=dict(checklist.guide_labels.get(lang, {})),
+        channels=[
+            {"kind": c.kind, "href": c.href, "address": c.address, "name": c.names[lang]}
+            for c in checklist.channels
+        ],
+    )
+
+
 def render_checklist(
     env: jinja2.Environment,
     checklist: Checklist,
@@ -114,8 +163,34 @@ def render_checklist(
         labels=checklist.labels[lang],
         support_url=f"{links.support}#{SUMMARY_ANCHOR}",
         unsure=UNSURE,
+        charged_id=CHARGED,
+        charged_anchor=anchor_prefix + CHARGED,
+        paths=reader_paths(checklist, lang, links, anchor_prefix),
         lang=lang,
     )
+
+
+def render_charged_section(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links) -> str:
+    """The charged path's section at the top of the solutions page (#charged): before any step
+    that spends money again, check whether the money was taken. Empty without the advice."""
+    paths = reader_paths(checklist, lang, links)
+    if paths.charged is None or paths.contact is None:
+        return ""
+    return env.get_template(CHARGED_TEMPLATE).render(
+        paths=paths,
+        labels=checklist.labels[lang],
+        charged_id=CHARGED,
+        contact_url=f"#{paths.contact.id}",
+        support_url=f"{links.support}#{SUMMARY_ANCHOR}",
+    )
+
+
+def insert_before_steps(html: str, fragment: str, step_ids: Sequence[str]) -> str:
+    """``fragment`` before the first level-2 heading whose id is a step (a cause id)."""
+    for node in html_text.walk(html):
+        if node.kind == "start" and node.tag == "h2" and node.attrs.get("id") in step_ids:
+            return html[: node.start] + fragment + "\n" + html[node.start :]
+    return html
 
 
 def render_solved(
@@ -166,6 +241,9 @@ def render_triage(env: jinja2.Environment, checklist: Checklist, lang: str, link
         labels=checklist.labels[lang],
         checklist_url=links.checklist,
         unsure=UNSURE,
+        charged_id=CHARGED,
+        result_anchor=RESULT_ANCHOR,
+        paths=reader_paths(checklist, lang, links),
         lang=lang,
     )
 
@@ -177,6 +255,8 @@ def render_summary(env: jinja2.Environment, checklist: Checklist, lang: str, lin
         labels=checklist.labels[lang],
         anchor=SUMMARY_ANCHOR,
         unsure=UNSURE,
+        charged_id=CHARGED,
+        paths=reader_paths(checklist, lang, links),
         lang=lang,
     )
 

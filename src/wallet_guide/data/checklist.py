@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,9 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.our_advice import Charged
+from wallet_guide.data.questions import Question
+from wallet_guide.data.support_channels import Channel
 from wallet_guide.data.yaml_lines import node_lines
 
 # What each field of a cause holds, as an error message names it.
@@ -94,6 +97,11 @@ class Labels:
 class Checklist:
     causes: tuple[Cause, ...]  # in the order the fixes are tried
     labels: Mapping[str, Labels]  # language code -> texts
+    # The reader's paths around the causes (the checklist plugin adds them after reading this file):
+    questions: tuple[Question, ...] = ()  # the guided flow for «不确定» (questions: of this file)
+    charged: Charged | None = None  # the guide's own advice: data/our-advice.yml
+    channels: tuple[Channel, ...] = ()  # a deployment's support channels: data/support-channels.yml
+    guide_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # `guide:` texts
 
 
 def language_name(code: str, names: Mapping[str, str]) -> str:

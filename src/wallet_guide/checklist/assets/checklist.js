@@ -10,7 +10,9 @@
   const KEY = "wallet-guide.checklist";
   const TRIED_KEY = "wallet-guide.tried"; // the fixes the reader answered «not solved» for
   const PARAM = "tick";
-  const UNSURE = "unsure"; // "not sure / none of these": every fix, in order
+  const UNSURE = "unsure"; // "not sure / none of these": the guided flow's questions
+  const CHARGED = "charged"; // "charged, but it says failed": the guide's own advice first
+  const ASK = "ask"; // the guided flow's answers so far, in the address (?ask=a,b)
   // From the address, not from embed-head.js's mark: that script is async and may come later.
   const params = () => new URLSearchParams(location.search);
   const embedded = () => params().get("embed") === "1";
@@ -23,6 +25,10 @@
     return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => items.set(key, value) };
   })();
   const tickStore = () => (remembers() ? localStorage : frameMemory);
+  // A new entry of the reader's history for each change, but never in a portal's frame: the
+  // frame's history is the portal's too, whose Back must leave the portal's page, not replay ours.
+  const remember = (href) =>
+    embedded() ? history.replaceState(history.state, "", href) : history.pushState(history.state, "", href);
   let live = null; // the checklist of the current page: { root, path, apply(ids) }
 
   const load = (key = KEY, store = localStorage) => {
@@ -49,11 +55,14 @@
     else window.addEventListener("load", send, { once: true });
   }
 
-  // The address with these ticks (other parameters and the #hash kept); commas stay readable.
-  function address(ids) {
+  // The address with these ticks and answers (other parameters and the #hash kept); commas
+  // stay readable.
+  function address(ids, answers = []) {
     const url = new URL(location.href);
     if (ids.length) url.searchParams.set(PARAM, ids.join(","));
     else url.searchParams.delete(PARAM);
+    if (answers.length && ids.includes(UNSURE)) url.searchParams.set(ASK, answers.join(","));
+    else url.searchParams.delete(ASK);
     url.search = url.searchParams.toString().replace(/%2C/gi, ",");
     return url.href;
   }
@@ -72,24 +81,105 @@
     const status = part("status");
     const show = part("show");
     const title = part("title");
+    const result = part("result");
+    const support = part("support");
+    // The check "was the money taken?" (the guide's own advice), before any fix that spends
+    // money again; the step it leads to when the money was taken.
+    const check = part("check");
+    const before = check ? check.dataset.wgBefore.split(" ") : [];
+    const contact = check ? check.dataset.wgContact : null;
+    // The guided flow that "not sure" opens: one question at a time (data/checklist.yml).
+    const guide = root.querySelector(".wg-guide");
+    const flow = guide ? JSON.parse(guide.dataset.wgFlow) : null;
+    const questions = guide ? [...guide.querySelectorAll("[data-wg-question]")] : [];
+    const found = guide && guide.querySelector(".wg-guide__result");
+    const controls = root.querySelector(".wg-guide__controls");
+    let answers = []; // the answers given, as in the address
+    let state = null; // where the answers lead: { kept, at (a question), end (a target) }
 
-    function render(ids, announce) {
+    // The answers that make a path from the first question, and where it stands.
+    function walk(given) {
+      const kept = [];
+      let at = flow.first;
+      let end = null;
+      for (const answer of given) {
+        if (end || flow.of[answer] !== at) break;
+        kept.push(answer);
+        const to = flow.to[answer];
+        if (Object.values(flow.of).includes(to)) at = to;
+        else end = to;
+      }
+      return { kept, at: end ? null : at, end };
+    }
+
+    function render(ids, announce, given = answers) {
       const unsure = ids.includes(UNSURE);
+      const charged = ids.includes(CHARGED);
+      state = unsure && flow ? walk(given) : null;
+      answers = state ? state.kept : [];
       for (const box of boxes) {
         box.checked = ids.includes(box.value);
         box.closest(".wg-checklist__item").classList.toggle("wg-checklist__item--ticked", box.checked);
       }
       const fixes = [...root.querySelectorAll(".wg-checklist__fix")];
-      for (const fix of fixes) fix.hidden = !unsure && !ids.includes(fix.dataset.wgId);
-      const count = fixes.filter((fix) => !fix.hidden).length;
+      for (const fix of fixes) {
+        const id = fix.dataset.wgId;
+        fix.hidden = state
+          ? state.end !== id && !(state.end === CHARGED && id === contact)
+          : !unsure && !ids.includes(id) && !(charged && id === contact);
+      }
+      const shown = fixes.filter((fix) => !fix.hidden).map((fix) => fix.dataset.wgId);
+      if (check) {
+        check.hidden = state ? state.end !== CHARGED : !charged && !shown.some((id) => before.includes(id));
+      }
+      if (guide) {
+        guide.hidden = !state;
+        for (const question of questions) question.hidden = !state || state.at !== question.dataset.wgQuestion;
+        found.hidden = !state || !state.end;
+        controls.hidden = !state || state.kept.length === 0;
+      }
+      title.hidden = Boolean(state);
+      support.hidden = Boolean(state && !state.end);
       const none = ids.length === 0;
       root.classList.toggle("wg-checklist--ticked", !none); // checklist.css shows what follows
-      show.textContent = show.dataset.wgLabel.replace("{count}", count);
+      show.textContent = state && !state.end
+        ? root.dataset.wgShowQuestions
+        : show.dataset.wgLabel.replace("{count}", shown.length);
       if (announce) {
         status.textContent = none
           ? root.dataset.wgStatusNone
-          : unsure ? root.dataset.wgStatusUnsure : root.dataset.wgStatusSome.replace("{count}", ids.length);
+          : unsure
+            ? root.dataset.wgStatusGuide || root.dataset.wgStatusUnsure
+            : root.dataset.wgStatusSome.replace("{count}", ids.length);
       }
+    }
+
+    // Where the reader's eyes (and a screen reader) go in the result: the question asked, the
+    // fix the answers found, or the list of fixes.
+    function heading() {
+      if (!state) return title;
+      if (state.end) return found;
+      return questions.find((q) => q.dataset.wgQuestion === state.at).querySelector(".wg-guide__ask");
+    }
+
+    function answer(given) {
+      const ids = boxes.filter((box) => box.checked).map((box) => box.value);
+      render(ids, false, given);
+      remember(address(ids, answers));
+      heading().focus({ preventScroll: true });
+      if (heading().getBoundingClientRect().top < 0) result.scrollIntoView({ block: "start" });
+    }
+    if (guide) {
+      guide.addEventListener("click", (ev) => {
+        const button = ev.target instanceof Element && ev.target.closest("[data-wg-answer]");
+        if (!button) return;
+        const said = flow.taken && flow.taken[button.dataset.wgAnswer];
+        // What the reader said about the money goes into the summary, unless they set it there.
+        if (said && !loadDetails().takenBySummary) saveDetails({ ...loadDetails(), taken: said });
+        answer([...answers, button.dataset.wgAnswer]);
+      });
+      root.querySelector(".wg-guide__back").addEventListener("click", () => answer(answers.slice(0, -1)));
+      root.querySelector(".wg-guide__restart").addEventListener("click", () => answer([]));
     }
 
     function commit(changed) {
@@ -101,11 +191,8 @@
       }
       const ids = boxes.filter((box) => box.checked).map((box) => box.value);
       save(ids, KEY, tickStore());
-      // In a portal's frame the history is the portal's too: a tick replaces the entry there,
-      // so that Back leaves neither ticks to undo nor a page for the guide to reload.
-      if (embedded()) history.replaceState(history.state, "", address(ids));
-      else history.pushState(history.state, "", address(ids));
-      render(ids, true);
+      render(ids, true, changed && changed.value === UNSURE ? [] : answers);
+      remember(address(ids, answers));
     }
 
     root.addEventListener("change", (ev) => commit(ev.target));
@@ -116,30 +203,44 @@
     });
     // The bar (sticky at the screen's bottom) brings the fixes in.
     show.addEventListener("click", () => {
-      part("result").scrollIntoView({ block: "start", behavior: "smooth" });
-      title.focus({ preventScroll: true });
+      result.scrollIntoView({ block: "start", behavior: "smooth" });
+      heading().focus({ preventScroll: true });
     });
 
-    const asked = new URL(location.href).searchParams.get(PARAM);
+    const asked = params().get(PARAM);
     const fromAddress = valid((asked || "").split(","));
     const ids = fromAddress.length ? fromAddress : valid(remembers() ? load(KEY, tickStore()) : []);
     if (fromAddress.length) save(ids, KEY, tickStore());
-    render(ids, false);
-    if (address(ids) !== location.href) history.replaceState(history.state, "", address(ids));
+    // A tile of the home page links to its fix (#wg-fix-…) or to the result: the result comes
+    // first, in view, and a screen reader hears where it landed.
+    const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const landing = Boolean(target && result.contains(target) && ids.length);
+    render(ids, landing, (params().get(ASK) || "").split(",").filter(Boolean));
+    if (address(ids, answers) !== location.href) history.replaceState(history.state, "", address(ids, answers));
+    if (landing) {
+      root.classList.add("wg-checklist--result-first");
+      const land = () => {
+        result.scrollIntoView({ block: "start" });
+        heading().focus({ preventScroll: true });
+      };
+      land();
+      setTimeout(land); // after instant navigation has scrolled to the #hash itself
+    }
     live = {
       root,
       path: location.pathname,
-      apply(next) {
+      apply(next, given) {
         save(valid(next), KEY, tickStore());
-        render(valid(next), true);
+        render(valid(next), true, given);
       },
     };
   }
 
-  // Back/Forward between two states of this page's checklist: the address says what is ticked.
+  // Back/Forward between two states of this page's checklist: the address says what is ticked
+  // and what the guided flow was answered.
   window.addEventListener("popstate", () => {
     if (!live || !live.root.isConnected || live.path !== location.pathname) return;
-    live.apply((new URL(location.href).searchParams.get(PARAM) || "").split(","));
+    live.apply((params().get(PARAM) || "").split(","), (params().get(ASK) || "").split(",").filter(Boolean));
   });
 
   /* ---- «Solved?» at the end of each step of the solutions page ---- */
@@ -191,12 +292,39 @@
   // A space after a Latin label only ("标签：值", "Label: value").
   const after = (label, value) => (/[\x21-\x7e]$/.test(label) ? `${label} ${value}` : label + value);
 
+  // What the reader adds for the agent (amount, merchant, when, money taken): on this device
+  // only; in a portal's frame (an agent's device, perhaps) for this page's life only.
+  const DETAILS_KEY = "wallet-guide.details";
+  let detailsInMemory = {};
+  const loadDetails = () => {
+    if (embedded()) return detailsInMemory;
+    try {
+      const details = JSON.parse(localStorage.getItem(DETAILS_KEY));
+      return details && typeof details === "object" ? details : {};
+    } catch {
+      return {};
+    }
+  };
+  const saveDetails = (details) => {
+    if (embedded()) detailsInMemory = details;
+    else save(details, DETAILS_KEY);
+  };
+
   function summaryOf(data, now) {
     const labels = data.labels;
-    const ticks = load(KEY, tickStore()).filter((id) => id === data.unsure || data.causes.includes(id));
+    const ticks = load(KEY, tickStore()).filter(
+      (id) => id === data.unsure || id === data.charged.id || data.causes.includes(id));
     const tried = data.causes.filter((id) => loadTried().includes(id)); // in the order of the steps
     const noticed = ticks.map((id) =>
-      id === data.unsure ? labels.unsure : data.symptoms[data.causes.indexOf(id)]);
+      id === data.unsure ? labels.unsure
+        : id === data.charged.id ? data.charged.tile : data.symptoms[data.causes.indexOf(id)]);
+    const details = loadDetails();
+    const given = ["amount", "merchant", "when"]
+      .filter((field) => labels[field] && typeof details[field] === "string" && details[field].trim())
+      .map((field) => after(labels[field], details[field].trim()));
+    if (labels.taken && ["yes", "no", "unknown"].includes(details.taken)) {
+      given.push(after(labels.taken, labels[`taken_${details.taken}`]));
+    }
     const fixes = data.causes
       .map((id, index) => (tried.includes(id) ? `${index + 1}. ${data.fixes[index]}` : null))
       .filter(Boolean);
@@ -208,12 +336,21 @@
     const time = new Intl.DateTimeFormat(data.lang, { dateStyle: "long", timeStyle: "short" }).format(now);
     const text = [
       labels.subject,
+      ...given,
       ...list(labels.ticked, noticed),
       ...list(labels.tried, fixes),
       labels.language,
       after(labels.time, `${time} (${zone})`),
     ].join("\n");
-    return { text, ticks, tried, lang: data.lang, time: now.toISOString() };
+    return { text, ticks, tried, details: { ...details }, lang: data.lang, time: now.toISOString() };
+  }
+
+  // An e-mail channel of the deployment (data/support-channels.yml) starts with the summary.
+  function mailWith(data, summary) {
+    for (const link of document.querySelectorAll("[data-wg-mailto]")) {
+      const body = encodeURIComponent(summary.text.replace(/\n/g, "\r\n"));
+      link.href = `${link.dataset.wgMailto}?subject=${encodeURIComponent(data.labels.subject)}&body=${body}`;
+    }
   }
 
   function mountSummary(section) {
@@ -225,6 +362,24 @@
     const share = section.querySelector(".wg-summary__share");
     let summary = summaryOf(data, new Date());
     text.textContent = summary.text;
+    mailWith(data, summary);
+
+    const details = section.querySelector(".wg-summary__details");
+    if (details) {
+      const stored = loadDetails();
+      for (const input of details.querySelectorAll("input")) {
+        if (input.type === "radio") input.checked = stored.taken === input.value;
+        else input.value = typeof stored[input.name] === "string" ? stored[input.name] : "";
+      }
+      details.addEventListener("input", (ev) => {
+        const input = ev.target;
+        const own = input.name === "taken" ? { takenBySummary: true } : {};
+        saveDetails({ ...loadDetails(), [input.name]: input.value, ...own });
+        summary = summaryOf(data, new Date());
+        text.textContent = summary.text;
+        mailWith(data, summary);
+      });
+    }
 
     section.querySelector(".wg-summary__copy").addEventListener("click", async () => {
       summary = summaryOf(data, new Date());

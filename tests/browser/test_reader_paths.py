@@ -1,0 +1,341 @@
+"""The reader's paths on a phone (390 x 844), in every language, light and dark: «charged, but it
+says failed» one tap from the home page and first for search, every symptom tile with its fix in
+view after one tap, the guided flow of «不确定» (at most 4 answers to each cause, its place kept by
+the address, the embed view's history untouched), the summary an agent can use, a deployment's
+support channels (an example file) and axe-core in each new state."""
+
+from __future__ import annotations
+
+import itertools
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import axe_violations, describe
+from tests.browser.test_search import search
+from tests.conftest import ROOT, run_build, serve
+from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
+from tests.languages import CODES, ROOTS, interface_texts
+from wallet_guide.conversion.convert import with_generated
+from wallet_guide.data.our_advice import load_advice
+from wallet_guide.data.questions import MAX_ANSWERS, answers_to, load_questions
+from wallet_guide.data.url_contract import load_contract
+
+CONTRACT = load_contract()
+CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
+CHECKLIST = repository_checklist(CAUSES_PAGE.ids)
+IDS = [cause.id for cause in CHECKLIST.causes]
+QUESTIONS = load_questions(ROOT / "data" / "checklist.yml", "data/checklist.yml", IDS, TRANSLATED)
+ADVICE = load_advice(ROOT / "data" / "our-advice.yml", "data/our-advice.yml", IDS, TRANSLATED)
+CHARGED_TEXTS = with_generated(ADVICE.texts, GENERATED)
+PATHS = answers_to(QUESTIONS)  # cause id (or "charged") -> the fewest answers that reach it
+PHONE = {"width": 390, "height": 844}
+SCHEMES = ("light", "dark")
+EVERY = list(itertools.product(CODES, SCHEMES))
+FIXTURE_CHANNELS = ROOT / "tests" / "checklist" / "fixtures" / "support-channels.yml"
+
+
+def home(lang: str) -> str:
+    return "/" + ROOTS[lang]
+
+
+def fix_title(lang: str, cause_id: str) -> str:
+    return next(c.texts[lang].fix for c in CHECKLIST.causes if c.id == cause_id)
+
+
+@pytest.fixture
+def phone(tabs):
+    def open_tab(scheme: str = "light", **options):
+        return tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme, **options)
+
+    return open_tab
+
+
+def in_view(tab, selector: str) -> bool:
+    return tab.evaluate(
+        """s => { const e = document.querySelector(s); if (!e) return false;
+                  const r = e.getBoundingClientRect();
+                  return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }""",
+        selector,
+    )
+
+
+def shown_fixes(tab) -> list[str]:
+    return [t.strip() for t in tab.locator(".wg-checklist__fix:visible > a").all_inner_texts()]
+
+
+def clean(tab, include: str | None = ".wg-checklist") -> None:
+    violations = axe_violations(tab, include)
+    assert violations == [], describe(violations)
+
+
+# ---- 1. Charged, but it says failed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang,scheme", EVERY)
+def test_the_charged_path_is_one_tap_from_home_with_the_check_first(phone, lang, scheme):
+    tab = phone(scheme)
+    tab.goto(home(lang))
+    tiles = tab.locator(".wg-triage__target")
+    expect(tiles.first).to_have_text(CHARGED_TEXTS[lang]["tile"])
+    tiles.first.click()  # the one tap
+    tab.wait_for_url(f"**/{ROOTS[lang]}checklist/?tick=charged#wg-fix-charged")
+    check = ".wg-checklist__check"
+    expect(tab.locator(check)).to_be_visible()
+    assert in_view(tab, check), "the check is on the screen after one tap"
+    expect(tab.locator(f"{check} .wg-our-advice__check")).to_have_text(CHARGED_TEXTS[lang]["check"])
+    expect(tab.locator(f"{check} .wg-our-advice__mark")).to_have_text(CHARGED_TEXTS[lang]["mark"])
+    # If the money was taken: the article's step «contact the financial institution», not paying again.
+    assert shown_fixes(tab) == [fix_title(lang, ADVICE.contact_step)]
+    # Announced: focus on the result's title, and the status says what is ticked.
+    assert tab.evaluate("document.activeElement.id") == "wg-check-fixes"
+    expect(tab.locator(".wg-checklist [role=status]")).not_to_be_empty()
+    clean(tab)
+    assert tab.console_errors == []
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_check_comes_before_every_fix_that_spends_money_again(phone, lang):
+    tab = phone()
+    tab.goto(f"{home(lang)}checklist/?tick={','.join(IDS)}")
+    order = tab.evaluate(
+        """() => [...document.querySelectorAll('.wg-checklist__check, .wg-checklist__fix')]
+                 .filter(e => e.offsetParent !== null).map(e => e.dataset.wgId || 'check')"""
+    )
+    assert order[0] == "check" and set(ADVICE.check_before) <= set(order), order
+    # And on the solutions page, the guide's own section comes before every step.
+    tab.goto(f"{home(lang)}solutions/")
+    ids = tab.locator("article h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+    assert ids.index("charged") < min(ids.index(i) for i in IDS), ids
+
+
+SEARCHES = [
+    ("zh", "扣款了但显示失败"),
+    ("zh", "扣款"),
+    ("zh", "扣钱"),
+    ("zh-tw", "扣款了但顯示失敗"),
+    ("zh-hk", "扣款了但顯示失敗"),
+    ("en", "charged but failed"),
+    ("en", "money taken"),
+]
+
+
+@pytest.mark.parametrize("lang,query", SEARCHES)
+def test_search_finds_the_charged_path_first(page, lang, query):
+    page.goto(home(lang))
+    search(page, query)
+    first = page.locator(".wg-search__result").first
+    href = first.get_attribute("href")
+    assert href.endswith(f"/{ROOTS[lang]}solutions/#charged"), f"{query!r}: first result is {href}"
+    first.click()
+    page.wait_for_url("**/solutions/#charged")
+    expect(page.locator("#charged")).to_be_in_viewport()
+
+
+# ---- 2. One tap to the fix ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang,scheme", [(lang, SCHEMES[i % 2]) for i, lang in enumerate(CODES)])
+def test_every_symptom_tile_shows_its_fix_in_view_after_one_tap(phone, lang, scheme):
+    tab = phone(scheme)
+    for cause_id in IDS:
+        tab.goto(home(lang))
+        tab.click(f".wg-triage__target[data-wg-tick='{cause_id}']")
+        tab.wait_for_url(f"**/checklist/?tick={cause_id}#wg-fix-{cause_id}")
+        fix = f"#wg-fix-{cause_id}"
+        expect(tab.locator(fix)).to_be_visible()
+        tab.wait_for_function(
+            "s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
+            arg=fix,
+        )
+        assert fix_title(lang, cause_id) in shown_fixes(tab)
+        assert tab.evaluate("document.activeElement.id") == "wg-check-fixes", (
+            "a screen reader hears where it landed"
+        )
+    clean(tab)
+
+
+def test_the_checklists_own_ticks_keep_their_place(phone):
+    tab = phone()
+    tab.goto("/checklist/")
+    tab.click(f"label[for='wg-check-box-{IDS[1]}']")
+    assert (
+        tab.evaluate(
+            "document.querySelector('.wg-checklist').classList.contains('wg-checklist--result-first')"
+        )
+        is False
+    )
+    assert tab.evaluate("document.activeElement.value") == IDS[1], "ticking does not move the focus"
+
+
+# ---- 3. The guided flow of «不确定» -------------------------------------------------------------
+
+
+def answer(tab, answer_id: str) -> None:
+    tab.click(f"[data-wg-answer='{answer_id}']")
+
+
+def current_question(tab) -> str | None:
+    return tab.evaluate(
+        "() => { const q = [...document.querySelectorAll('[data-wg-question]')].find(q => !q.hidden); return q ? q.dataset.wgQuestion : null; }"
+    )
+
+
+@pytest.mark.parametrize("lang,scheme", EVERY)
+def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme):
+    tab = phone(scheme)
+    tab.goto(home(lang))
+    tab.click(".wg-triage__target[data-wg-tick='unsure']")  # one tap
+    tab.wait_for_url("**/checklist/?tick=unsure#wg-check-fixes")
+    first = QUESTIONS[0]
+    ask = tab.locator(f"#wg-guide-{first.id}")
+    expect(ask).to_have_text(first.texts.get(lang) or in_language(first.texts, lang))
+    assert in_view(tab, f"#wg-guide-{first.id}")
+    assert tab.evaluate("document.activeElement.id") == f"wg-guide-{first.id}"
+    clean(tab)
+    for cause_id in IDS:
+        answers = PATHS[cause_id]
+        assert len(answers) <= MAX_ANSWERS
+        for given in answers:
+            answer(tab, given)
+        assert shown_fixes(tab) == [fix_title(lang, cause_id)], f"{cause_id}: one fix after {answers}"
+        assert in_view(tab, f"#wg-fix-{cause_id}"), f"{cause_id}: the fix is on the screen"
+        expect(tab.locator(".wg-guide__result")).to_be_focused()
+        if cause_id == IDS[0]:
+            clean(tab)
+        tab.click(".wg-guide__restart")
+        assert current_question(tab) == first.id
+    # The charged answer leads to the check and the contact step.
+    answer(tab, PATHS["charged"][0])
+    expect(tab.locator(".wg-checklist__check")).to_be_visible()
+    assert shown_fixes(tab) == [fix_title(lang, ADVICE.contact_step)]
+    assert tab.console_errors == []
+
+
+def test_the_guided_flow_keeps_its_place_after_reload_back_and_a_shared_link(phone):
+    tab = phone()
+    tab.goto("/checklist/?tick=unsure")
+    path = PATHS[IDS[-1]]
+    answer(tab, path[0])
+    answer(tab, path[1])
+    third = current_question(tab)
+    assert tab.evaluate("new URL(location.href).searchParams.get('ask')") == ",".join(path[:2])
+    tab.reload()
+    assert current_question(tab) == third
+    tab.go_back()
+    assert current_question(tab) == QUESTIONS[[q.id for q in QUESTIONS].index(third) - 1].id
+    tab.go_forward()
+    assert current_question(tab) == third
+    shared = tab.url
+    other = phone()
+    other.goto(shared)
+    assert current_question(other) == third
+    other.click(".wg-guide__back")
+    assert current_question(other) != third
+    # An answer that does not belong where it stands is dropped from the address.
+    other.goto(f"/checklist/?tick=unsure&ask={path[1]}")
+    assert current_question(other) == QUESTIONS[0].id
+    assert other.evaluate("new URL(location.href).searchParams.get('ask')") is None
+
+
+def test_the_guided_flow_in_the_embed_view_does_not_grow_the_hosts_history(page, portals, base_url):
+    from tests.browser.test_embed import open_portal
+
+    frame = open_portal(page, portals.allowed, base_url, page="/checklist/", lang="en")
+    page.wait_for_function("window.__events.some(e => e.type === 'navigation')")
+    before = page.evaluate("history.length")
+    frame.locator("label[for='wg-check-box-unsure']").click()
+    path = PATHS[IDS[-1]]
+    for given in path:
+        frame.locator(f"[data-wg-answer='{given}']").click()
+    expect(frame.locator(f"#wg-fix-{IDS[-1]}")).to_be_visible()
+    expect(frame.locator(".wg-checklist__fix:visible")).to_have_count(1)
+    assert page.evaluate("history.length") == before, "the host's Back still leaves the host's page"
+    assert page.console_errors == []
+
+
+def test_without_javascript_the_full_checklist_as_before_with_the_check_first(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False, viewport=PHONE)
+    tab = context.new_page()
+    tab.goto("/checklist/?tick=unsure#wg-check-fixes")
+    expect(tab.locator(".wg-guide")).to_be_hidden()
+    assert shown_fixes(tab) == [fix_title("zh", i) for i in IDS]
+    expect(tab.locator(".wg-checklist__check")).to_be_visible()
+    context.close()
+
+
+# ---- 4. The summary an agent can use -------------------------------------------------------------
+
+
+def test_the_summary_lists_what_the_reader_said_and_the_details_they_added(phone):
+    tab = phone()
+    labels = CHECKLIST.labels["zh"]
+    tab.goto("/solutions/")
+    tab.locator(f"[data-wg-solved='{IDS[0]}'] .wg-solved__no").click()
+    tab.goto("/support/#wg-summary")
+    details = tab.locator(".wg-summary__details")
+    details.locator("input[name=amount]").fill("12.30")
+    details.locator("input[name=merchant]").fill("示例商店")
+    details.locator("input[value=yes]").check()
+    text = tab.locator(".wg-summary__text").inner_text()
+    lines = text.splitlines()
+    assert "12.30" in text and "示例商店" in text
+    assert lines[lines.index(labels.summary_tried) + 1].endswith(fix_title("zh", IDS[0]))
+    assert not any(fix_title("zh", i) in text for i in IDS[1:]), "only what the reader said did not help"
+    assert lines[-1].startswith(labels.summary_time)
+    tab.reload()
+    expect(details.locator("input[name=amount]")).to_have_value("12.30")  # kept on this device
+    clean(tab, ".wg-summary")
+
+
+# ---- 5. A deployment's support channels -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_channels(tmp_path_factory):
+    """The site built with the example channels (tests/checklist/fixtures/), on its own server."""
+    root = tmp_path_factory.mktemp("channels-site")
+    server, url = serve(root)
+    result = run_build(root, site_url=url + "/", env={"SUPPORT_CHANNELS": str(FIXTURE_CHANNELS)})
+    assert result.returncode == 0, result.log
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang,scheme", [("zh", "light"), ("en", "dark"), ("zh-hk", "dark")])
+def test_support_channels_are_actions_and_email_carries_the_summary(phone, with_channels, lang, scheme):
+    tab = phone(scheme, base_url=with_channels)
+    tab.goto(f"{home(lang)}support/")
+    actions = tab.locator(".wg-channels__action")
+    expect(actions).to_have_count(3)
+    hrefs = actions.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs[1] == "tel:+442079460000" and hrefs[2] == "https://support.example.com/wallet"
+    mail = urlsplit(hrefs[0])
+    assert mail.scheme == "mailto" and mail.path == "help@example.com"
+    body = parse_qs(mail.query)["body"][0]
+    assert body.replace("\r\n", "\n") == tab.locator(".wg-summary__text").inner_text()
+    tab.locator(".wg-summary__details input[name=merchant]").fill("Example")
+    mail = urlsplit(actions.first.get_attribute("href"))
+    assert "Example" in unquote(mail.query), "the body follows what the reader adds"
+    clean(tab, ".wg-channels")
+
+
+def test_without_channels_the_support_page_is_as_before(phone):
+    tab = phone()
+    tab.goto("/support/")
+    expect(tab.locator(".wg-summary")).to_be_visible()
+    expect(tab.locator(".wg-channels")).to_have_count(0)
+    assert tab.locator("a[href^='tel:'], a[href^='mailto:']").count() == 0
+
+
+def test_the_first_answer_about_the_money_reaches_the_summary(phone):
+    tab = phone()
+    said = next(a for a in QUESTIONS[0].answers if a.taken == "yes")
+    tab.goto("/checklist/?tick=unsure")
+    answer(tab, said.id)
+    tab.goto("/support/")
+    expect(tab.locator(".wg-summary__details input[value=yes]")).to_be_checked()
+    guide = interface_texts("zh")["guide"]
+    assert guide["taken"] + guide["taken_yes"] in tab.locator(".wg-summary__text").inner_text().splitlines()
