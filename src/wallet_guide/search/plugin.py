@@ -192,8 +192,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files = build_files(lang, sections, layout, expansions, folding)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
-            # Beside the folder (not in it: the folder is the index, file by file).
-            (folder.parent / f"{lang}.json").write_text(offline_bundle(files), encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())
+            # Beside the folder (not in it: the folder is the index, file by file). Without it
+            # (too large), the worker's fetch finds nothing and offline search says so.
+            bundle = folder.parent / f"{lang}.json"
+            bundle.unlink(missing_ok=True)
+            if size <= self.config.offline_index_max_kib * 1024:
+                bundle.write_text(offline_bundle(files), encoding="utf-8")
+            else:
+                log.info(f"search index '{lang}': over offline_index_max_kib, not saved for offline search")
             log.info(f"search index '{lang}': {len(sections)} sections, {len(files)} files, {size} bytes")
         log.info(f"search folding: {len(folding.words)} regional words, found in {folding_seconds:.2f} s")

@@ -8,7 +8,9 @@
   // The site's root and the worker's address: the page's settings block (main.html).
   const settings = JSON.parse(document.getElementById("wg-settings").textContent);
   const root = new URL(settings.root, location.href);
-  const askToSave = (worker) => worker && worker.postMessage({
+  // Once the page is idle: the saving never competes with what the reader is waiting for.
+  const whenIdle = (then) => (window.requestIdleCallback ? requestIdleCallback(then, { timeout: 3000 }) : setTimeout(then, 500));
+  const askToSave = (worker) => worker && whenIdle(() => worker.postMessage({
     type: "wg-save-pages",
     path: location.pathname,
     // What this page loaded before the worker existed (from the HTTP cache: no new download).
@@ -18,7 +20,7 @@
       index: new URL(settings.search.index, root).href,
       bundle: new URL(settings.search.bundle, root).href,
     },
-  });
+  }));
   window.addEventListener("load", () => {
     navigator.serviceWorker.register(new URL(settings.offline.worker, root), { scope: root.pathname })
       .then(() => navigator.serviceWorker.ready)
