@@ -168,7 +168,9 @@ def offline_saved(page, worker: dict | None, finished: list, url: str) -> list:
         page.wait_for_timeout(100)
     keys = {*pages, bundle}
     # Not the page's own navigation (the checklist may be the page visited).
-    return [r for r in finished if r.url.split("?")[0].split("#")[0] in keys and not r.is_navigation_request()]
+    return [
+        r for r in finished if r.url.split("?")[0].split("#")[0] in keys and not r.is_navigation_request()
+    ]
 
 
 def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None) -> list[dict]:
@@ -204,7 +206,12 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
             row = transfer([r for r in finished if r not in background], base)
             saved = transfer(background, base)
             rows.append(
-                {"page": url, **row, "background_bytes": saved["bytes"], "background_requests": saved["requests"]}
+                {
+                    "page": url,
+                    **row,
+                    "background_bytes": saved["bytes"],
+                    "background_requests": saved["requests"],
+                }
             )
             context.close()
         browser.close()
@@ -330,8 +337,10 @@ def over_budget(figures: dict, budget: dict, scale: int) -> list[str]:
                 over.append(f"{row['page']}: {row['requests']} requests > {page['requests']}")
             if row["third_party"] > page["third_party_requests"]:
                 over.append(f"{row['page']}: {row['third_party']} third-party requests")
-            if "offline_kib" in page and row["background_bytes"] / 1024 > page["offline_kib"]:
-                over.append(f"{row['page']}: saved offline {row['background_bytes'] / 1024:.1f} KiB > {page['offline_kib']} KiB")
+            if "offline_kib" in page and row.get("background_bytes", 0) / 1024 > page["offline_kib"]:
+                over.append(
+                    f"{row['page']}: saved offline {row['background_bytes'] / 1024:.1f} KiB > {page['offline_kib']} KiB"
+                )
         for row in figures.get("first_search", []):
             if "first_search_kib" in limits and row["bytes"] / 1024 > limits["first_search_kib"]:
                 over.append(

@@ -283,7 +283,9 @@ def test_an_index_that_cannot_load_says_so_and_offers_the_way_on(browser, base_u
     says search is unavailable (not Material's «正在初始化搜索引擎»), the earlier results are
     gone, the checklist and support are offered; with the network back, search answers again."""
     offer = interface_texts(lang)["search_no_results"]
-    context = browser.new_context(base_url=base_url, service_workers="block", viewport={"width": 390, "height": 844})
+    context = browser.new_context(
+        base_url=base_url, service_workers="block", viewport={"width": 390, "height": 844}
+    )
     page = context.new_page()
     page.goto(f"/{ROOTS[lang]}")
     query = in_language(QUERY, lang)

@@ -19,7 +19,16 @@ from tests.languages import CODES, ROOTS, interface_texts
 
 SCHEMES = ("light", "dark")
 TARGET = 44  # CSS px: the checklist's boxes and links (Apple's minimum; WCAG 2.5.5)
-PAGES = ["", "checklist/", "causes/", "solutions/", "support/", "best-practices/", "market-trends/", "outlook/"]
+PAGES = [
+    "",
+    "checklist/",
+    "causes/",
+    "solutions/",
+    "support/",
+    "best-practices/",
+    "market-trends/",
+    "outlook/",
+]
 SYMPTOMS = [cause_id for cause_id in IDS if cause_id != "unsure"]
 
 
@@ -38,7 +47,7 @@ def rect(locator) -> dict:
 
 
 def test_the_share_button_shows_only_where_web_share_exists(reader):
-    tab, lang, root = reader
+    tab, _lang, root = reader
     tab.add_init_script("delete Navigator.prototype.share")
     tab.goto(f"/{root}support/")
     expect(tab.locator(".wg-summary__copy")).to_be_visible()  # the summary's script ran
@@ -53,7 +62,7 @@ def test_the_share_button_shows_only_where_web_share_exists(reader):
 def test_the_summary_heading_lands_below_back_to_top_after_the_jump(reader):
     """«没有，联系客户支持» on the last step jumps up to the summary (from further down the
     solutions page), which shows Material's back-to-top button: the heading must land below it."""
-    tab, lang, root = reader
+    tab, _lang, root = reader
     tab.goto(f"/{root}solutions/")
     wake_material(tab)
     tab.locator(f"[data-wg-solved='{IDS[-1]}'] .wg-solved__no").click()
@@ -73,7 +82,7 @@ def test_the_summary_heading_lands_below_back_to_top_after_the_jump(reader):
 
 
 def test_ticking_an_item_keeps_the_next_one_above_the_sticky_bar(reader):
-    tab, lang, root = reader
+    tab, _lang, root = reader
     tab.goto(f"/{root}checklist/")
     item = tab.locator(f"#{SYMPTOMS[3]}")
     following = tab.locator(f"#{SYMPTOMS[4]}")
@@ -119,11 +128,13 @@ def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
 
 
 def test_every_h1_takes_three_lines_at_most_and_the_summary_starts_on_the_first_screen(reader):
-    tab, lang, root = reader
+    tab, _lang, root = reader
     for path in PAGES:
         tab.goto(f"/{root}{path}")
         h1 = tab.locator(".md-content h1").first
-        lines = h1.evaluate("h => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))")
+        lines = h1.evaluate(
+            "h => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))"
+        )
         assert lines <= 3, f"/{root}{path}: the H1 takes {lines} lines at 390 px"
     # tab is on the last page; the support page's summary: its text starts on the first screen.
     tab.goto(f"/{root}support/")
@@ -144,7 +155,7 @@ def test_the_edit_link_is_at_the_page_foot_not_beside_the_h1(reader):
 
 
 def test_the_checklists_boxes_and_links_are_44_px_targets(reader):
-    tab, lang, root = reader
+    tab, _lang, root = reader
     tab.goto(f"/{root}checklist/?tick={SYMPTOMS[0]}")
     for cause_id in SYMPTOMS:
         box = tab.locator(f"#wg-check-box-{cause_id}")
@@ -187,7 +198,7 @@ def test_a_tap_on_search_before_its_script_runs_opens_search(reader):
 def ink_rows(png: bytes) -> list[int]:
     """The rows of a screenshot (PNG, 8-bit RGB or RGBA) holding a pixel that is not the
     background's (the top-left pixel's colour)."""
-    width, height, channels, pixels = decode_png(png)
+    _, _, channels, pixels = decode_png(png)
     background = pixels[0][:channels]
     return [
         y
