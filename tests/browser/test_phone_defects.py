@@ -87,13 +87,20 @@ def test_ticking_an_item_keeps_the_next_one_above_the_sticky_bar(reader):
     item = tab.locator(f"#{SYMPTOMS[3]}")
     following = tab.locator(f"#{SYMPTOMS[4]}")
     # The reader scrolled until the item is at the screen's bottom, then ticks it.
-    item.evaluate("e => e.scrollIntoView({block: 'end'})")
+    item.evaluate("e => e.scrollIntoView({block: 'end', behavior: 'instant'})")
     assert rect(following)["top"] >= PHONE["height"] - 1, "positive control: the next item starts off screen"
     tab.click(f"label[for='wg-check-box-{SYMPTOMS[3]}']")
     bar = tab.locator(".wg-checklist__bar")
     expect(bar).to_be_visible()
-    assert rect(following)["bottom"] <= rect(bar)["top"] + 1, "the next item is under the bar"
-    assert rect(following)["top"] >= rect(tab.locator(".md-header"))["bottom"]
+    # The page may scroll smoothly: wait for the next item to come out from under the bar.
+    tab.wait_for_function(
+        """id => { const next = document.getElementById(id).getBoundingClientRect();
+            const bar = document.querySelector('.wg-checklist__bar').getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            return next.bottom <= bar.top + 1 && next.top >= header.bottom; }""",
+        arg=SYMPTOMS[4],
+        timeout=3000,
+    )
 
 
 def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
@@ -106,14 +113,15 @@ def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
     wrapped = 0
     for index in range(fixes.count()):
         fix = fixes.nth(index)
-        fix.scroll_into_view_if_needed()
-        lines = fix.locator("> a").evaluate(
-            """a => { const range = document.createRange(); range.selectNodeContents(a);
+        # At once (not smooth), then measured in one go: the screenshot shows the same layout.
+        item, lines = fix.evaluate(
+            """f => { f.scrollIntoView({block: 'center', behavior: 'instant'});
+                const range = document.createRange(); range.selectNodeContents(f.querySelector('a'));
                 const tops = [...range.getClientRects()].map(r => [Math.round(r.top), Math.round(r.bottom)]);
-                return tops.filter((t, i) => i === 0 || t[0] !== tops[i - 1][0]); }"""
+                const r = f.getBoundingClientRect();
+                return [{top: r.top, left: r.left}, tops.filter((t, i) => i === 0 || t[0] !== tops[i - 1][0])]; }"""
         )
         wrapped += len(lines) > 1
-        item = rect(fix)
         # The gutter just left of the item holds its number alone.
         gutter = {"x": item["left"] - 26, "y": item["top"], "width": 25, "height": lines[-1][1] - item["top"]}
         ink = ink_rows(tab.screenshot(clip=gutter))
@@ -159,7 +167,7 @@ def test_the_checklists_boxes_and_links_are_44_px_targets(reader):
     tab.goto(f"/{root}checklist/?tick={SYMPTOMS[0]}")
     for cause_id in SYMPTOMS:
         box = tab.locator(f"#wg-check-box-{cause_id}")
-        box.evaluate("e => e.scrollIntoView({block: 'center'})")  # not under the sticky bar
+        box.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")  # not under the bar
         b = rect(box)
         x, y = (b["left"] + b["right"]) / 2, (b["top"] + b["bottom"]) / 2
         half = TARGET / 2 - 1
