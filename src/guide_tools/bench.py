@@ -34,12 +34,12 @@ from typing import Any
 
 import yaml
 
-from guide_tools.checks.project import CONVERSION_DIR, project_languages
-from wallet_guide.conversion.state import generated_from
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools import static_server
 from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
 from guide_tools.build import strict_build
+from guide_tools.checks.project import CONVERSION_DIR, project_languages
+from wallet_guide.conversion.state import generated_from
 from wallet_guide.settings import page_settings, published_settings
 
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
