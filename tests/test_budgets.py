@@ -69,3 +69,15 @@ def test_first_search_budget():
     assert over_budget(figures, BUDGET, 1) == ["/ 餘額不足: first search 120.0 KiB > 116 KiB"]
     figures["first_search"][0]["bytes"] = 104 * 1024
     assert over_budget(figures, BUDGET, 1) == []
+
+
+def test_offline_saving_budget():
+    """What the service worker saves once the page is idle has its own limit, apart from the visit's."""
+    figures = site_figures()
+    limit = BUDGET["site"]["page"]["offline_kib"]
+    figures["pages"][1]["background_bytes"] = (limit + 1) * 1024
+    assert over_budget(figures, BUDGET, 1) == [
+        f"/en/causes/: saved offline {limit + 1:.1f} KiB > {limit} KiB"
+    ]
+    figures["pages"][1]["background_bytes"] = (limit - 1) * 1024
+    assert over_budget(figures, BUDGET, 1) == []

@@ -3,6 +3,7 @@ they visited and the checklist, in their language; other pages say they are offl
 
 from __future__ import annotations
 
+import re
 import time
 from urllib.parse import urljoin, urlparse
 
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.generated import HTML_LANG, in_language
-from tests.languages import GENERATED, ROOTS, interface_texts
+from tests.languages import CODES, GENERATED, ROOTS, interface_texts
 from wallet_guide.settings import published_settings
 
 
@@ -33,6 +34,22 @@ def worker_ready(page) -> None:
         }""",
         saved,
         f"the service worker saved {saved} and controls the page",
+    )
+
+
+def search_saved(page) -> None:
+    """Wait until the service worker has saved this page's language's search index (saved in the
+    background after the pages; the manifest last, so a saved manifest means a whole index)."""
+    until(
+        page,
+        """async () => {
+            const settings = JSON.parse(document.getElementById("wg-settings").textContent);
+            const folder = new URL(settings.search.index, new URL(settings.root, location.href));
+            const keys = await caches.keys();
+            return keys.length > 0 && Boolean(await (await caches.open(keys[0])).match(new URL("manifest.json", folder).href));
+        }""",
+        None,
+        "the service worker saved the search index",
     )
 
 
@@ -125,7 +142,7 @@ def test_the_worker_saves_each_languages_checklist_in_its_folder(site):
     """What the plugin promises: every language's root and its notice, the checklist saved per
     root, so that the generated languages' root is matched before zh's ("")."""
     settings = published_settings((site / "sw.js").read_text(encoding="utf-8"))
-    assert settings["pages"] == ["checklist/"]
+    assert settings["pages"] == ["checklist/", "solutions/", "support/"]
     roots = list(settings["languages"])
     assert sorted(roots) == sorted(ROOTS.values())
     assert roots == sorted(roots, key=len, reverse=True), "a longer root must be matched first"
@@ -200,3 +217,99 @@ def test_a_new_deploy_replaces_the_saved_pages(browser, site, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---- Search and the summary for support, offline (issue 23) ------------------------------------
+
+QUERY = {"zh": "余额", "en": "balance"}
+
+
+def search_for(page, query: str) -> None:
+    page.click(".wg-search__open")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")  # insert_text of Chinese fires no key event
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_after_one_visit_search_answers_offline(browser, base_url, lang):
+    """One page read online, then offline: a new page load (no index in memory) searches the
+    language's index that the worker saved in the background."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"/{ROOTS[lang]}causes/")
+    worker_ready(page)
+    search_saved(page)
+    context.set_offline(True)
+    page.reload()
+    query = in_language(QUERY, lang)
+    search_for(page, query)
+    first = page.locator(".wg-search__result").first
+    expect(first).to_be_visible()
+    expect(first.locator("mark").first).to_have_text(re.compile(query, re.IGNORECASE))
+    expect(page.locator(".wg-search__status")).not_to_have_text(
+        interface_texts(lang)["search_no_results"]["unavailable"]
+    )
+    # A result opens offline: its page was saved (solutions) or is the one read.
+    context.close()
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_after_one_visit_the_checklist_leads_to_support_and_its_summary_offline(browser, base_url, lang):
+    """The reader read the home page once; offline, the checklist, the fixes and support (with
+    the summary of what they ticked and tried) all open: none was visited."""
+    from tests.browser.test_help_centre import IDS, labels, texts
+
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"/{ROOTS[lang]}")
+    worker_ready(page)
+    context.set_offline(True)
+
+    page.goto(f"/{ROOTS[lang]}checklist/?tick={IDS[0]}")
+    expect(page.locator(f"input[type=checkbox][value={IDS[0]}]")).to_be_checked()
+    page.goto(f"/{ROOTS[lang]}solutions/")
+    page.locator(f"[data-wg-solved='{IDS[0]}'] .wg-solved__no").click()
+    page.goto(f"/{ROOTS[lang]}support/#wg-summary")
+    summary = page.locator(".wg-summary__text")
+    expect(summary).to_contain_text(texts(lang)[IDS[0]].symptom)
+    expect(summary).to_contain_text(f"1. {texts(lang)[IDS[0]].fix}")
+    assert summary.inner_text().splitlines()[0] == labels(lang).summary_subject
+    context.close()
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_an_index_that_cannot_load_says_so_and_offers_the_way_on(browser, base_url, lang):
+    """No worker (the index never saved), results shown, then the index files fail: the status
+    says search is unavailable (not Material's «正在初始化搜索引擎»), the earlier results are
+    gone, the checklist and support are offered; with the network back, search answers again."""
+    offer = interface_texts(lang)["search_no_results"]
+    context = browser.new_context(
+        base_url=base_url, service_workers="block", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"/{ROOTS[lang]}")
+    query = in_language(QUERY, lang)
+    search_for(page, query)
+    expect(page.locator(".wg-search__result").first).to_be_visible()  # positive control
+
+    page.route("**/search/**", lambda route: route.abort("internetdisconnected"))
+    # A misspelt Latin word: its corrections need words.json, never loaded before.
+    page.keyboard.insert_text(" zzqxqz")
+    page.keyboard.press("End")
+    status = page.locator(".wg-search__status")
+    expect(status).to_have_text(offer["unavailable"], timeout=10_000)  # a loaded machine is slow
+    expect(page.locator(".wg-search__result")).to_have_count(0)
+    way_on = page.locator(".wg-search__empty")
+    expect(way_on.locator(".wg-search__retry")).to_be_hidden()
+    links = way_on.locator("a")
+    expect(links).to_have_text([link["text"] for link in offer["links"]])
+    assert links.evaluate_all("els => els.map(a => new URL(a.href).pathname)") == [
+        f"/{ROOTS[lang]}checklist/",
+        f"/{ROOTS[lang]}support/",
+    ]
+
+    page.unroute("**/search/**")
+    page.keyboard.press("Backspace")  # the next query loads what failed
+    expect(page.locator(".wg-search__result").first).to_be_visible()
+    expect(status).not_to_have_text(offer["unavailable"])
+    context.close()

@@ -19,7 +19,7 @@ from wallet_guide.pageinfo.dates import format_date, is_shallow, last_changed
 from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
-LABELS = ("updated", "date", "keywords", "separator")
+LABELS = ("updated", "date", "keywords", "separator", "improve")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class PageInfo:
     separator: str
     updated_iso: str | None  # <time datetime>, UTC
     updated_text: str | None  # "Last updated: 2 December 2026"
+    improve_label: str  # the page's edit link (page.edit_url), at its foot
 
 
 class PageInfoPlugin(BasePlugin[PageInfoConfig]):
@@ -75,5 +76,6 @@ class PageInfoPlugin(BasePlugin[PageInfoConfig]):
             separator=texts["separator"],
             updated_iso=when.strftime("%Y-%m-%d") if when else None,
             updated_text=texts["updated"].format(date=format_date(when, texts["date"])) if when else None,
+            improve_label=texts["improve"],
         )
         return context

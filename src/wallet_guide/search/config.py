@@ -16,6 +16,11 @@ class SearchConfig(Config):
     index_max_postings = opt.Type(int, default=400)
     """Keep, for each term, only this many best-matching sections."""
 
+    offline_index_max_kib = opt.Type(int, default=1024)
+    """The whole index in one file (`<index_dir>/<lang>.json`), which the service worker saves in
+    the background after a reader's first visit so that search works offline, is written only
+    up to this size (uncompressed): a much larger site would cost a phone too much data."""
+
     vocabulary_file = opt.Type(str, default="data/reader-vocabulary.yml")
     """Readers' words for each section (relative to mkdocs.yml); missing file: no vocabulary."""
 

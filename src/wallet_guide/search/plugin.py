@@ -16,7 +16,7 @@ from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.audience import in_reader_search
 from wallet_guide.search.config import SearchConfig
-from wallet_guide.search.index import IndexLayout, build_files
+from wallet_guide.search.index import IndexLayout, build_files, offline_bundle
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.variants import Folding, regional_words
 from wallet_guide.search.vocabulary import Entry, Readers, for_language, load
@@ -115,9 +115,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return context
 
     def add_settings(self, context, lang: str) -> None:
-        """search.js's index folder for this language (site-root relative; partials/search.html
-        is included when it is set)."""
-        add_page_settings(context, search={"index": f"{self.index_folder(lang)}/"})
+        """search.js's index folder for this language, and the whole index in one file, which
+        the service worker saves for offline search (site-root relative; partials/search.html
+        is included when they are set)."""
+        folder = self.index_folder(lang)
+        add_page_settings(context, search={"index": f"{folder}/", "bundle": f"{folder}.json"})
 
     def index_folder(self, lang: str) -> str:
         return f"{self.config.index_dir.strip('/')}/{lang}"
@@ -141,7 +143,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                     f"{link['page']}, which is not a page of docs/{lang}/ (name a page file there)."
                 )
             links.append({"url": file.url, "text": link["text"]})
-        return {"text": offer["text"], "links": links}
+        return {"text": offer["text"], "unavailable": offer["unavailable"], "links": links}
 
     def pages_by_name(self, nav: Navigation) -> dict[str, Page]:
         """The nav's pages by file name inside their language folder, found once per nav (every
@@ -197,5 +199,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())
+            # Beside the folder (not in it: the folder is the index, file by file). Without it
+            # (too large), the worker's fetch finds nothing and offline search says so.
+            bundle = folder.parent / f"{lang}.json"
+            bundle.unlink(missing_ok=True)
+            if size <= self.config.offline_index_max_kib * 1024:
+                bundle.write_text(offline_bundle(files), encoding="utf-8")
+            else:
+                log.info(f"search index '{lang}': over offline_index_max_kib, not saved for offline search")
             log.info(f"search index '{lang}': {len(sections)} sections, {len(files)} files, {size} bytes")
         log.info(f"search folding: {len(folding.words)} regional words, found in {folding_seconds:.2f} s")

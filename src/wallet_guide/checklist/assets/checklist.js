@@ -196,6 +196,15 @@
     }
 
     root.addEventListener("change", (ev) => commit(ev.target));
+    // The bar (sticky at the screen's bottom) may appear over the item after the one just
+    // ticked: bring that item above it, so the list does not seem to end there.
+    root.addEventListener("change", (ev) => {
+      const next = ev.target.checked && ev.target.closest(".wg-checklist__item")?.nextElementSibling;
+      const bar = part("bar");
+      if (!next || !bar) return;
+      const hidden = next.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (hidden > 0) window.scrollBy({ top: hidden });
+    });
     part("reset").addEventListener("click", () => {
       for (const box of boxes) box.checked = false;
       commit(null);

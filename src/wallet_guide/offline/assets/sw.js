@@ -6,7 +6,8 @@
  * - Pages: network first; a page that loads is kept, and shown when the network is gone.
  *   A page never saved shows a short notice pointing to the checklist, in its language.
  * - Theme files: precached at install (they are already in the browser's HTTP cache); the page
- *   a reader first lands on and its language's checklist are saved when offline.js asks.
+ *   a reader first lands on, its language's checklist, solutions and support pages, then its
+ *   language's search index are saved when offline.js asks.
  * - The embed view (?embed=1, or any page inside a frame) is never touched: a support portal
  *   always gets the network's answer, as if there were no worker. */
 "use strict";
@@ -33,8 +34,10 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page a reader is on, and its language's checklist: saved on their first visit, before the
-// worker controlled any page (offline.js asks for it).
+// The page a reader is on and its language's pages named in CONFIG.pages (the checklist, and the
+// solutions and support pages the checklist leads to): saved on their first visit, before the
+// worker controlled any page (offline.js asks for it). Then, in the background, the language's
+// search index (one file, saved file by file), so that search answers offline too.
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "wg-save-pages" || typeof event.data.path !== "string") return;
   const visited = new URL(event.data.path, SCOPE);
@@ -43,14 +46,36 @@ self.addEventListener("message", (event) => {
   const pages = [visited, ...CONFIG.pages.map((page) => new URL(root + page, SCOPE))];
   const assets = (Array.isArray(event.data.assets) ? event.data.assets : [])
     .map((href) => new URL(href))
-    .filter((url) => url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname));
+    .filter(inScope);
   // The visited page and its assets were just loaded: take them from the HTTP cache.
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
     save(cache, pageKey(visited), visited.href, "force-cache"),
     ...pages.slice(1).map((url) => save(cache, pageKey(url), url.href, "default")),
     ...assets.map((url) => save(cache, url.href, url.href, "force-cache")),
-  ])));
+  ]).then(() => saveSearchIndex(cache, event.data.search))));
 });
+
+const inScope = (url) => url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
+
+// search: {index: the index folder's address, bundle: the address of the same files in one}.
+// Each file is saved at its own address, where search.js asks for it (asset() answers); the
+// manifest last, so that a saved manifest means a whole index.
+async function saveSearchIndex(cache, search) {
+  if (!search || typeof search.index !== "string" || typeof search.bundle !== "string") return;
+  const folder = new URL(search.index);
+  const bundle = new URL(search.bundle);
+  if (!inScope(folder) || !inScope(bundle)) return;
+  const manifest = new URL("manifest.json", folder).href;
+  if (await cache.match(manifest)) return;
+  const response = await fetch(bundle.href);
+  if (!response.ok) return;
+  const files = Object.entries(await response.json());
+  const put = ([name, content]) => cache.put(new URL(name, folder).href, new Response(JSON.stringify(content), {
+    headers: { "Content-Type": "application/json" },
+  }));
+  await Promise.all(files.filter(([name]) => name !== "manifest.json").map(put));
+  await Promise.all(files.filter(([name]) => name === "manifest.json").map(put));
+}
 
 async function save(cache, key, href, mode) {
   if (await cache.match(key)) return;

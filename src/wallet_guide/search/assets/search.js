@@ -72,17 +72,20 @@
     if (!cache.has(name)) {
       const url = new URL(name, indexUrl);
       if (build) url.searchParams.set("v", build);
-      cache.set(name, fetch(url).then((r) => {
+      const loading = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
-      }));
+      });
+      // A file that failed (offline) is asked for again by the next query, not failed forever.
+      loading.catch(() => cache.delete(name));
+      cache.set(name, loading);
     }
     return cache.get(name);
   }
   let manifest = null;
   const loadManifest = () => (manifest ??= fetchJson("manifest.json").then((m) => ({
     ...m, stopWords: new Set(m.stopWords),
-  })));
+  }), (error) => { manifest = null; throw error; }));
 
   const postings = (m, term) =>
     fetchJson(`terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
@@ -274,6 +277,17 @@
     }));
     status.textContent = message(results.length);
     empty.hidden = results.length > 0;
+    root.classList.remove("wg-search--unavailable");
+  }
+
+  // The index cannot load (offline before it was saved here): say so, with the way on (the
+  // no-result links), and no results of an earlier query under that status.
+  function unavailable() {
+    list.replaceChildren();
+    delete list.dataset.wgQuery;
+    status.textContent = status.dataset.wgMsgError;
+    empty.hidden = false;
+    root.classList.add("wg-search--unavailable");
   }
 
   let latest = 0;
@@ -284,6 +298,7 @@
       list.replaceChildren();
       status.textContent = "";
       empty.hidden = true;
+      root.classList.remove("wg-search--unavailable");
       return;
     }
     try {
@@ -293,7 +308,7 @@
         list.dataset.wgQuery = query; // which query the list answers (typing runs one per key)
       }
     } catch (error) {
-      if (ticket === latest) status.textContent = status.dataset.wgMsgError;
+      if (ticket === latest) unavailable();
       console.warn("search:", error);
     }
   }
@@ -306,6 +321,8 @@
   }
 
   root.querySelector(".wg-search__open").addEventListener("click", open);
+  // Tapped and typed in before this script ran (the button opens the dialog itself: search.html).
+  if (dialog.open && input.value.trim()) run();
   // An input method sends its composition as input events; search when it commits.
   input.addEventListener("input", (ev) => { if (!ev.isComposing) run(); });
   input.addEventListener("compositionend", run);
