@@ -23,7 +23,7 @@ FIRST_RESULT = [
 
 
 # Readers' own words (data/reader-vocabulary.yml, Traditional script, misspellings): a sample of
-# each kind of `make compare-search`'s reader set, where the whole set is scored.
+# each kind of `make search-eval`'s reader set, where the whole set is scored.
 READER_WORDS = [
     # colloquial Chinese
     ("/", "钱不够", "/causes/#balance", "账户余额不足"),

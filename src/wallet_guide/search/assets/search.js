@@ -333,7 +333,7 @@
       open();
     }
   });
-  // The same ranking the box uses, for scripts/compare_search.py and the tokenizer parity test.
+  // The same ranking the box uses, for the tokenizer parity test (`make search-eval` types into the box).
   window.wgSearch = {
     rankSections,
     terms: (text) => loadManifest().then((m) => terms(text, m.stopWords)),

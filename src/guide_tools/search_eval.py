@@ -1,0 +1,189 @@
+"""`make search-eval`: where our search ranks the right section, as a reader gets it.
+
+Builds the guide once into a temporary folder (SITE_URL = the local server's origin), serves it,
+and in Debian's Chromium opens each language's home page, types every query of the sets into the
+search box (the real search.js: its folding, ranking and cut) and reads the result links in the
+order the dialog lists them. Prints, per set and language, how often the first result is an
+expected section and how often one is in the top 3; then each query that missed.
+
+The sets are data/search-eval/*.yml (article, reader: the earlier sets; dev, test: readers'
+queries split in halves, tune on dev only), and any file given with --set (e.g. a private set).
+One entry: {lang: zh-hk, query: "…", expected: [causes#balance, solutions#balance]}: the
+sections that answer it, as page file (without .md) #id; without `expected`: run, not scored.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+from guide_tools import PROJECT_ROOT as ROOT
+from guide_tools import static_server
+from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.build import strict_build
+from guide_tools.checks.project import project_languages
+
+SETS_DIR = ROOT / "data" / "search-eval"
+SET_ORDER = ("article", "reader", "dev", "test")  # the others follow, by name
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    expected: tuple[str, ...]  # "causes#balance"; empty: not scored
+
+
+@dataclass
+class Outcome:
+    lang: str
+    query: str
+    expected: list[str]
+    rank: int | None  # of the first expected section, 1-based; None: not in the list
+    results: list[str]  # "causes#balance", in the dialog's order
+
+
+def load_set(path: Path, languages: set[str]) -> list[Query]:
+    """The queries of one file; a malformed entry stops with its file, position and fix."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        sys.exit(f"{path}: expected a list of {{lang, query, expected}} entries")
+    queries = []
+    for number, entry in enumerate(data, 1):
+        where = f"{path}: entry {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("query"), str):
+            sys.exit(f"{where}: give `query:` (text) and `lang:` ({', '.join(sorted(languages))})")
+        if entry.get("lang") not in languages:
+            sys.exit(f"{where} ({entry['query']}): lang must be one of {', '.join(sorted(languages))}")
+        expected = entry.get("expected") or []
+        if not all(isinstance(e, str) and "#" in e for e in expected):
+            sys.exit(f"{where} ({entry['query']}): expected is a list of page#id, e.g. causes#balance")
+        queries.append(Query(entry["lang"], entry["query"], tuple(expected)))
+    return queries
+
+
+def query_sets(extra: list[Path]) -> dict[str, list[Query]]:
+    languages = {lang.code for lang in project_languages(ROOT)}
+    files = sorted(SETS_DIR.glob("*.yml"), key=lambda p: (p.stem not in SET_ORDER, SET_ORDER.index(p.stem) if p.stem in SET_ORDER else 0, p.stem))
+    sets = {p.stem: load_set(p, languages) for p in files}
+    for path in extra:
+        sets[path.stem] = load_set(path, languages)
+    return sets
+
+
+def section_of(url: str, base: str, root: str) -> str:
+    """A result link as page#id: http://host/zh-hk/causes/#balance -> causes#balance."""
+    path, _, anchor = url.removeprefix(base + "/").partition("#")
+    path = path.removeprefix(root).strip("/")
+    return f"{path or 'index'}#{anchor}"
+
+
+# Types the query as a reader would (value, then an input event), then waits until the list
+# answers that query (search.js sets data-wg-query) or the status shows the error message.
+ASK = """async (q) => {
+  const input = document.querySelector(".wg-search__input");
+  const list = document.querySelector(".wg-search__results");
+  const status = document.querySelector(".wg-search__status");
+  input.value = q;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  for (let i = 0; i < 400; i++) {
+    if (list.dataset.wgQuery === q) {
+      return { links: [...list.querySelectorAll("a.wg-search__result")].map((a) => a.href), status: status.textContent };
+    }
+    if (status.textContent && status.textContent === status.dataset.wgMsgError) return { error: status.textContent };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { error: "no answer in 10 s" };
+}"""
+
+
+def run(sets: dict[str, list[Query]]) -> dict[str, list[Outcome]]:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
+    roots = {lang.code: lang.root for lang in project_languages(ROOT)}
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as work:
+        site = Path(work) / "site"
+        site.mkdir()
+        server, base = static_server.start(site)
+        try:
+            print("building …", file=sys.stderr)
+            built = strict_build(site, site_url=base + "/")
+            if not built.ok:
+                sys.exit(f"the build failed:\n{built.log}")
+            outcomes: dict[str, list[Outcome]] = {name: [] for name in sets}
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 390, "height": 844})
+                errors: list[str] = []
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                for lang, root in roots.items():
+                    page.goto(f"{base}/{root}", wait_until="networkidle")
+                    page.click(".wg-search__open")
+                    for name, queries in sets.items():
+                        for q in (q for q in queries if q.lang == lang):
+                            answer = page.evaluate(ASK, q.text)
+                            if "error" in answer:
+                                sys.exit(f"{name}: {lang} «{q.text}»: {answer['error']}")
+                            results = [section_of(u, base, root) for u in answer["links"]][:TOP]
+                            rank = next((i + 1 for i, r in enumerate(results) if r in q.expected), None)
+                            outcomes[name].append(Outcome(lang, q.text, list(q.expected), rank, results))
+                browser.close()
+                if errors:
+                    sys.exit("page errors:\n" + "\n".join(errors))
+        finally:
+            server.shutdown()
+            server.server_close()
+    return outcomes
+
+
+def tally(outcomes: list[Outcome]) -> tuple[int, int, int]:
+    scored = [o for o in outcomes if o.expected]
+    return (
+        sum(1 for o in scored if o.rank == 1),
+        sum(1 for o in scored if o.rank and o.rank <= 3),
+        len(scored),
+    )
+
+
+def cell(part: int, whole: int) -> str:
+    return f"{part}/{whole} {100 * part / whole:.0f}%" if whole else "-"
+
+
+def print_report(outcomes: dict[str, list[Outcome]], languages: list[str], misses: bool) -> None:
+    print(f"{'set':<8} {'language':<8} {'first':>12} {'top 3':>12}")
+    for name, found in outcomes.items():
+        for lang in [*languages, "all"]:
+            part = found if lang == "all" else [o for o in found if o.lang == lang]
+            first, top3, scored = tally(part)
+            if scored:
+                print(f"{name:<8} {lang:<8} {cell(first, scored):>12} {cell(top3, scored):>12}")
+    if not misses:
+        return
+    print("\nNot first (rank of the first expected section; the first results):")
+    for name, found in outcomes.items():
+        for o in found:
+            if o.expected and o.rank != 1:
+                where = f"rank {o.rank}" if o.rank else f"not in the top {TOP}"
+                print(f"  {name} {o.lang} «{o.query}»: {where}; got {', '.join(o.results[:3]) or 'nothing'}")
+
+
+def evaluate(extra: list[Path], only: list[str] | None, as_json: bool, misses: bool = True) -> int:
+    sets = query_sets(extra)
+    unknown = sorted(set(only or ()) - set(sets))
+    if unknown:
+        sys.exit(f"unknown set {', '.join(unknown)}: choose from {', '.join(sets)}")
+    sets = {k: v for k, v in sets.items() if not only or k in only}
+    outcomes = run(sets)
+    if as_json:
+        print(json.dumps({k: [asdict(o) for o in v] for k, v in outcomes.items()}, ensure_ascii=False, indent=1))
+    else:
+        print_report(outcomes, [lang.code for lang in project_languages(ROOT)], misses)
+    return 0
