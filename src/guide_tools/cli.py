@@ -135,6 +135,9 @@ def search_eval(
         list[str] | None, typer.Option(help="run only this set, by name (repeatable)", show_default=False)
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="print every query's results as JSON")] = False,
+    each: Annotated[
+        bool, typer.Option("--each", help="also each mechanism alone (cross, colloquial, ranking), side by side")
+    ] = False,
 ) -> None:
     """Where our search ranks the right section, typed into the real search box: `make search-eval`.
 
@@ -142,7 +145,7 @@ def search_eval(
     """
     from guide_tools.search_eval import evaluate
 
-    raise typer.Exit(evaluate(set_file or [], only, json))
+    raise typer.Exit(evaluate(set_file or [], only, json, each))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

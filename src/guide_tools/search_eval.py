@@ -103,12 +103,34 @@ ASK = """async (q) => {
 }"""
 
 
-def run(sets: dict[str, list[Query]]) -> dict[str, list[Outcome]]:
+MECHANISMS = ("cross", "colloquial", "ranking")  # search.js's names (window.wgSearchOff)
+
+
+def ask_all(page, base: str, roots: dict[str, str], sets: dict[str, list[Query]]) -> dict[str, list[Outcome]]:
+    """Each query typed into the box of its language's home page."""
+    outcomes: dict[str, list[Outcome]] = {name: [] for name in sets}
+    for lang, root in roots.items():
+        page.goto(f"{base}/{root}", wait_until="networkidle")
+        page.click(".wg-search__open")
+        for name, queries in sets.items():
+            for q in (q for q in queries if q.lang == lang):
+                answer = page.evaluate(ASK, q.text)
+                if "error" in answer:
+                    sys.exit(f"{name}: {lang} «{q.text}»: {answer['error']}")
+                results = [section_of(u, base, root) for u in answer["links"]][:TOP]
+                rank = next((i + 1 for i, r in enumerate(results) if r in q.expected), None)
+                outcomes[name].append(Outcome(lang, q.text, list(q.expected), rank, results))
+    return outcomes
+
+
+def run(sets: dict[str, list[Query]], variants: dict[str, list[str]]) -> dict[str, dict[str, list[Outcome]]]:
+    """variant -> set -> outcomes; a variant turns off the mechanisms it lists (none: as readers get it)."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
     roots = {lang.code: lang.root for lang in project_languages(ROOT)}
+    everything: dict[str, dict[str, list[Outcome]]] = {}
     with tempfile.TemporaryDirectory(prefix="search-eval-") as work:
         site = Path(work) / "site"
         site.mkdir()
@@ -118,30 +140,22 @@ def run(sets: dict[str, list[Query]]) -> dict[str, list[Outcome]]:
             built = strict_build(site, site_url=base + "/")
             if not built.ok:
                 sys.exit(f"the build failed:\n{built.log}")
-            outcomes: dict[str, list[Outcome]] = {name: [] for name in sets}
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 390, "height": 844})
                 errors: list[str] = []
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                for lang, root in roots.items():
-                    page.goto(f"{base}/{root}", wait_until="networkidle")
-                    page.click(".wg-search__open")
-                    for name, queries in sets.items():
-                        for q in (q for q in queries if q.lang == lang):
-                            answer = page.evaluate(ASK, q.text)
-                            if "error" in answer:
-                                sys.exit(f"{name}: {lang} «{q.text}»: {answer['error']}")
-                            results = [section_of(u, base, root) for u in answer["links"]][:TOP]
-                            rank = next((i + 1 for i, r in enumerate(results) if r in q.expected), None)
-                            outcomes[name].append(Outcome(lang, q.text, list(q.expected), rank, results))
+                for variant, turned_off in variants.items():
+                    page = browser.new_page(viewport={"width": 390, "height": 844})
+                    page.add_init_script(f"window.wgSearchOff = {json.dumps(turned_off)};")
+                    page.on("pageerror", lambda e: errors.append(str(e)))
+                    everything[variant] = ask_all(page, base, roots, sets)
+                    page.close()
                 browser.close()
-                if errors:
-                    sys.exit("page errors:\n" + "\n".join(errors))
+            if errors:
+                sys.exit("page errors:\n" + "\n".join(errors))
         finally:
             server.shutdown()
             server.server_close()
-    return outcomes
+    return everything
 
 
 def tally(outcomes: list[Outcome]) -> tuple[int, int, int]:
@@ -175,15 +189,41 @@ def print_report(outcomes: dict[str, list[Outcome]], languages: list[str], misse
                 print(f"  {name} {o.lang} «{o.query}»: {where}; got {', '.join(o.results[:3]) or 'nothing'}")
 
 
-def evaluate(extra: list[Path], only: list[str] | None, as_json: bool, misses: bool = True) -> int:
+def print_mechanisms(everything: dict[str, dict[str, list[Outcome]]], languages: list[str]) -> None:
+    """First / top 3 per set and language, for each variant side by side."""
+    variants = list(everything)
+    sets = list(everything[variants[0]])
+    print(f"{'set':<8} {'language':<8}" + "".join(f"{v:>22}" for v in variants))
+    for name in sets:
+        for lang in [*languages, "all"]:
+            cells = []
+            for v in variants:
+                found = everything[v][name]
+                first, top3, scored = tally(found if lang == "all" else [o for o in found if o.lang == lang])
+                cells.append(f"{first}/{top3}/{scored}" if scored else "")
+            if any(cells):
+                print(f"{name:<8} {lang:<8}" + "".join(f"{c:>22}" for c in cells))
+    print("(first / top 3 / scored)")
+
+
+def evaluate(extra: list[Path], only: list[str] | None, as_json: bool, each: bool = False) -> int:
+    """``each``: also with every mechanism off, and each one alone on, side by side."""
     sets = query_sets(extra)
     unknown = sorted(set(only or ()) - set(sets))
     if unknown:
         sys.exit(f"unknown set {', '.join(unknown)}: choose from {', '.join(sets)}")
     sets = {k: v for k, v in sets.items() if not only or k in only}
-    outcomes = run(sets)
+    variants: dict[str, list[str]] = {"all": []}
+    if each:
+        variants = {"none": list(MECHANISMS)}
+        variants.update({f"+{m}": [o for o in MECHANISMS if o != m] for m in MECHANISMS})
+        variants["all"] = []
+    everything = run(sets, variants)
+    languages = [lang.code for lang in project_languages(ROOT)]
     if as_json:
-        print(json.dumps({k: [asdict(o) for o in v] for k, v in outcomes.items()}, ensure_ascii=False, indent=1))
+        print(json.dumps({v: {k: [asdict(o) for o in found] for k, found in sets_.items()} for v, sets_ in everything.items()}, ensure_ascii=False, indent=1))
+    elif each:
+        print_mechanisms(everything, languages)
     else:
-        print_report(outcomes, [lang.code for lang in project_languages(ROOT)], misses)
+        print_report(everything["all"], languages, misses=True)
     return 0

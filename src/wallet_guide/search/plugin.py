@@ -16,7 +16,8 @@ from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.audience import in_reader_search
 from wallet_guide.search.config import SearchConfig
-from wallet_guide.search.index import IndexLayout, build_files
+from wallet_guide.search import colloquial as colloquial_table
+from wallet_guide.search.index import IndexLayout, build_files, is_chinese
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.variants import Folding, regional_words
 from wallet_guide.search.vocabulary import Entry, Readers, for_language, load
@@ -33,10 +34,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.vocabulary: dict[tuple[str, str, str], Entry] = {}
         self._vocabulary_by_lang: dict[str, dict[tuple[str, str], Readers]] = {}
         self._pages_by_name: tuple[Navigation, dict[str, Page]] | None = None
+        self._config: MkDocsConfig | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self._config = config
         link_assets(config, scripts=("search.js",), styles=("search.css",))
         # static-i18n re-runs on_config for each language of one build: read the data once.
         if not self.vocabulary or build_state.is_last_language_pass(config):
@@ -73,6 +76,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # The file name inside its language folder (a generated language's files are its source's).
         name = page.file.src_uri.split("/", 1)[-1]
         sections = split_sections(html, page.url, page.title)
+        for section in sections:
+            section.background = name in self.config.background_pages
         if self.config.vocabulary_at == "index":
             for section in sections:
                 entry = self.vocabulary_entries(config, lang).get((name, section.url.rpartition("#")[2]))
@@ -101,6 +106,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.page_language(page, config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, nav)
+            context["wg_search_top"] = texts_of(config, lang, "search_top")
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -109,12 +115,27 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.current_language(config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, context["nav"])
+            context["wg_search_top"] = texts_of(config, lang, "search_top")
         return context
 
     def add_settings(self, context, lang: str) -> None:
         """search.js's index folder for this language (site-root relative; partials/search.html
         is included when it is set)."""
-        add_page_settings(context, search={"index": f"{self.index_folder(lang)}/"})
+        add_page_settings(
+            context, search={"index": f"{self.index_folder(lang)}/", "cross": self.cross_folders(lang)}
+        )
+
+    def cross_folders(self, lang: str) -> list[str]:
+        """The index folders a query word missing in ``lang``'s index is looked up in: the
+        languages of the other script (a generated language folds into its source's words)."""
+        config = self._config
+        codes = [] if config is None else [language.code for language in build_state.languages(config)]
+        generated = {} if config is None else build_state.generated_languages(config)
+        return [
+            f"{self.index_folder(code)}/"
+            for code in codes
+            if code not in generated and is_chinese(code) != is_chinese(lang)
+        ]
 
     def index_folder(self, lang: str) -> str:
         return f"{self.config.index_dir.strip('/')}/{lang}"
@@ -179,6 +200,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         folding = self.folding(config)
         folding_seconds = time.perf_counter() - started
+        source_text = "".join(
+            folding.fold(s.title + "\n" + s.text)
+            for lang, sections in self.sections.items()
+            if lang not in build_state.generated_languages(config) and is_chinese(lang)
+            for s in sections
+        )
+        colloquial = colloquial_table.load(
+            Path(config.config_file_path).parent / self.config.folding_file, source_text
+        )
         for lang, sections in self.sections.items():
             folder = Path(config.site_dir) / self.index_folder(lang)
             folder.mkdir(parents=True, exist_ok=True)
@@ -187,7 +217,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             expansions = (
                 self.expansions(config, lang, folding) if self.config.vocabulary_at == "query" else None
             )
-            files = build_files(lang, sections, layout, expansions, folding)
+            root = build_state.language(config, lang).root
+            keys = [s.url.removeprefix(root) for s in sections]
+            table = colloquial if is_chinese(lang) else colloquial_table.Colloquial(
+                    fillers=colloquial.fillers, failure=colloquial.failure, english=colloquial.english
+                )
+            files = build_files(lang, sections, layout, expansions, folding, keys, table)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())

@@ -14,6 +14,8 @@
   const settings = JSON.parse(document.getElementById("wg-settings").textContent);
   const siteRoot = new URL(settings.root, location.href);
   const indexUrl = new URL(settings.search.index, siteRoot);
+  // The other script's indexes (zh pages: en; en pages: zh), for a word this one lacks.
+  const crossUrls = (settings.search.cross || []).map((folder) => new URL(folder, siteRoot));
   // The no-result links are relative to the first page: make them absolute while they are right
   // (the href property reads the address resolved against this page).
   for (const a of empty.querySelectorAll("a")) a.setAttribute("href", a.href);
@@ -21,6 +23,21 @@
   // A corrected (misspelt) word scores this much of an exact one: exact matches rank first.
   const CORRECTED_WEIGHT = 0.5;
   const MAX_CORRECTIONS = 3;
+  // A query word found only in another language's index (its section by the same id) scores
+  // this much of one found in this language's.
+  const CROSS_WEIGHT = 0.5;
+  // Question particles and spoken frames (colloquial.json's fillers) count this much of a
+  // content word, and fully when they are the whole query.
+  const FILLER_WEIGHT = 0.2;
+  // A query describing a failure: a background page's section (best practices, trends) counts
+  // this much, so the cause and its fix rank first.
+  const BACKGROUND_WEIGHT = 0.3;
+  // A page's intro ranks below its own sections that match: this share of the best of them.
+  const INTRO_SHARE = 0.9;
+  // Results scoring less than this share of the best are left out (the weak tail).
+  const MIN_SHARE = 0.1;
+  // `make search-eval` measures each mechanism alone by turning the others off; readers get all.
+  const off = new Set(window.wgSearchOff || []);
   const EXCERPT_CHARS = document.documentElement.lang.startsWith("zh") ? 70 : 160;
 
   /* ---- Terms: mirrors src/wallet_guide/search/tokenize.py (tests compare the two) ---- */
@@ -68,24 +85,32 @@
 
   /* ---- Index: the manifest, then only the shards and chunks a query needs ---- */
   const cache = new Map();
-  function fetchJson(name, build) {
-    if (!cache.has(name)) {
-      const url = new URL(name, indexUrl);
-      if (build) url.searchParams.set("v", build);
-      cache.set(name, fetch(url).then((r) => {
+  function fetchFrom(folder, name, build) {
+    const url = new URL(name, folder);
+    if (build) url.searchParams.set("v", build);
+    if (!cache.has(url.href)) {
+      cache.set(url.href, fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       }));
     }
-    return cache.get(name);
+    return cache.get(url.href);
   }
-  let manifest = null;
-  const loadManifest = () => (manifest ??= fetchJson("manifest.json").then((m) => ({
-    ...m, stopWords: new Set(m.stopWords),
-  })));
+  const fetchJson = (name, build) => fetchFrom(indexUrl, name, build);
+  const manifests = new Map();
+  const manifestOf = (folder) => {
+    if (!manifests.has(folder.href)) {
+      manifests.set(folder.href, fetchFrom(folder, "manifest.json").then((m) => ({
+        ...m, stopWords: new Set(m.stopWords), intros: new Set(m.intros), background: new Set(m.background),
+      })));
+    }
+    return manifests.get(folder.href);
+  };
+  const loadManifest = () => manifestOf(indexUrl);
 
-  const postings = (m, term) =>
-    fetchJson(`terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
+  const postingsAt = (folder, m, term) =>
+    fetchFrom(folder, `terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
+  const postings = (m, term) => postingsAt(indexUrl, m, term);
 
   /* ---- One normalisation (variants.py): Traditional characters to Simplified, then regional
    * words to the source's (网路 -> 网络), as the build folded the index ---- */
@@ -129,7 +154,48 @@
   }
   async function folded(query, m) {
     await loadChars(m, query);
-    return fold(query, m).text;
+    const text = fold(query, m).text;
+    await loadColloquial(m, query + text);
+    return foldEnglish(colloquial ? foldColloquial(text) : text, m);
+  }
+
+  /* ---- Readers' written Cantonese and colloquial words (colloquial.py), fetched only for a query
+   * holding one of their first characters ---- */
+  let colloquial = null;
+  async function loadColloquial(m, text) {
+    if (colloquial || off.has("colloquial") || !m.colloquial || ![...text].some((ch) => m.colloquial.includes(ch))) return;
+    const table = await fetchJson("colloquial.json", m.build);
+    const words = Object.keys(table.words).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    colloquial = {
+      words: table.words,
+      pattern: words.length ? new RegExp(words.map(escapeRe).join("|"), "g") : null,
+      fillers: [...table.fillers].sort((a, b) => b.length - a.length),
+    };
+  }
+  // English phrases folded into one word (out of date -> outdated), as the en index was.
+  const englishPattern = (m) => (m.englishPattern ??= Object.keys(m.english || {}).length
+    ? new RegExp(`\\b(?:${Object.keys(m.english).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join("|")})\\b`, "gi")
+    : null);
+  const foldEnglish = (text, m) => off.has("colloquial") || !englishPattern(m) ? text
+    : text.replace(englishPattern(m), (phrase) => m.english[phrase.toLowerCase()]);
+  const foldColloquial = (text) =>
+    colloquial.pattern ? text.replace(colloquial.pattern, (word) => colloquial.words[word]) : text;
+  // The query without its fillers, and the fillers (a space where one was: no pair across it).
+  function withoutFillers(text, m) {
+    const fillers = [];
+    for (const filler of colloquial ? colloquial.fillers : []) {
+      text = text.replaceAll(filler, () => { fillers.push(filler); return " "; });
+    }
+    const english = new Set(off.has("colloquial") ? [] : m.fillers || []);
+    text = text.replace(LATIN_WORD, (word) => english.has(word.toLowerCase()) ? (fillers.push(word), " ") : word);
+    return [text, fillers.join(" ")];
+  }
+  // Whether the query describes a failure (the manifest's failure words).
+  function describesFailure(text, m) {
+    const lower = text.toLowerCase();
+    const stems = new Set((lower.match(LATIN_WORD) || []).map(stem));
+    return (m.failure || []).some((word) => CJK_RUN.test(word) ? lower.includes(word)
+      : word.includes(" ") ? spaced(lower).includes(spaced(word)) : stems.has(stem(word)));
   }
 
   /* ---- Reader vocabulary at query time (vocabulary_at: query): add the article's words ---- */
@@ -173,40 +239,104 @@
     return near.filter(([, d]) => d === near[0][1]).slice(0, MAX_CORRECTIONS).map(([word]) => word);
   }
 
+  /* ---- Another language's index: a word this one lacks (an English word in a Chinese query,
+   * a Chinese word in an English one) scores this index's section with the same address ---- */
+  const isChinese = (m) => m.lang === "zh" || m.lang.startsWith("zh-");
+  async function crossPostings(term, m) {
+    if (off.has("cross") || !crossUrls.length || CJK_RUN.test(term) === isChinese(m)) return [];
+    const own = await fetchJson("keys.json", m.build).then((keys) => new Map(keys.map((k, i) => [k, i])));
+    const found = await Promise.all(crossUrls.map(async (folder) => {
+      const other = await manifestOf(folder);
+      const plist = await postingsAt(folder, other, term);
+      if (!plist.length) return [];
+      const keys = await fetchFrom(folder, "keys.json", other.build);
+      return plist.filter(([section]) => own.has(keys[section])).map(([section, impact]) => [own.get(keys[section]), impact]);
+    }));
+    return found.flat();
+  }
+
   async function rankSections(query) {
     const m = await loadManifest();
-    query = await expanded(await folded(query, m), m);
-    const wanted = [...new Set(terms(query, m.stopWords))];
-    if (!wanted.length) return [];
-    // Per query word: [index term, weight, its postings] for the word or its corrections.
-    const found = await Promise.all(wanted.map(async (term) => {
+    const text = await folded(query, m);
+    const [content, fillers] = withoutFillers(text, m);
+    const contentTerms = [...new Set(terms(await expanded(content, m), m.stopWords))];
+    const fillerTerms = [...new Set(terms(fillers, m.stopWords))].filter((t) => !contentTerms.includes(t));
+    // [term, weight]: fillers count little beside a content word, fully when they are all there is.
+    const wanted = [
+      ...contentTerms.map((t) => [t, 1]),
+      ...fillerTerms.map((t) => [t, contentTerms.length ? FILLER_WEIGHT : 1]),
+    ];
+    const results = [];
+    results.total = 0;
+    if (!wanted.length) return results;
+    // Per query word: [index term, weight, its postings] for the word, its corrections, or the
+    // same word in another language's index.
+    const found = await Promise.all(wanted.map(async ([term, weight]) => {
       const exact = await postings(m, term);
-      if (exact.length || !LATIN_TERM.test(term) || term.length < 4) return [[term, 1, exact]];
+      if (exact.length) return [[term, weight, exact]];
+      const cross = await crossPostings(term, m);
+      if (cross.length) return [[term, weight * CROSS_WEIGHT, cross]];
+      if (!LATIN_TERM.test(term) || term.length < 4) return [];
       const near = await corrections(term, m);
-      return Promise.all(near.map(async (word) => [word, CORRECTED_WEIGHT, await postings(m, word)]));
+      return Promise.all(near.map(async (word) => [word, weight * CORRECTED_WEIGHT, await postings(m, word)]));
     }));
+    // A query word's share of the query: its weight times its rarity (BM25's idf, from how many
+    // sections hold it), so a section holding the rare words outranks one holding the common.
+    const ranking = !off.has("ranking");
+    const idf = (count) => Math.log(1 + (m.sections - count + 0.5) / (count + 0.5));
+    const share = found.map((matches, i) => wanted[i][1] *
+      (ranking ? idf(Math.max(0, ...matches.map(([, , plist]) => plist.length))) : 1));
     const scores = new Map();
-    const matched = new Map(); // section -> the query words it holds
+    const matched = new Map(); // section -> the share of the query words it holds
+    const holds = new Map(); // section -> the content words (their numbers) it holds
     const marked = new Map(); // section -> the index terms to highlight
     found.forEach((matches, i) => {
+      const words = new Map(); // section -> this query word's weight there (its best match)
       for (const [term, weight, plist] of matches) {
         for (const [section, impact] of plist) {
           scores.set(section, (scores.get(section) || 0) + impact * weight);
-          matched.set(section, (matched.get(section) || new Set()).add(i));
+          words.set(section, Math.max(words.get(section) || 0, share[i]));
           marked.set(section, (marked.get(section) || new Set()).add(term));
         }
       }
+      for (const [section, weight] of words) {
+        matched.set(section, (matched.get(section) || 0) + weight);
+        if (i < contentTerms.length) holds.set(section, (holds.get(section) || new Set()).add(i));
+      }
     });
     // Sections that hold more of the query's words come first (Lucene's "coordination").
-    const ranked = [...scores]
-      .map(([section, score]) => [section, score * matched.get(section).size / wanted.length])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_RESULTS);
-    return Promise.all(ranked.map(async ([section, score]) => {
+    const all = share.reduce((sum, value) => sum + value, 0);
+    const failure = ranking && describesFailure(text, m);
+    const score = new Map([...scores].map(([section, value]) => [section,
+      value * matched.get(section) / all * (failure && m.background.has(section) ? BACKGROUND_WEIGHT : 1)]));
+    // A query describing a failure: background below the best cause or fix that matches.
+    if (failure) {
+      let best = 0;
+      for (const [section, value] of score) if (!m.background.has(section)) best = Math.max(best, value);
+      for (const [section, value] of score) {
+        if (best && m.background.has(section)) score.set(section, Math.min(value, best * INTRO_SHARE));
+      }
+    }
+    // A page's intro below the best of its own sections (they follow it, up to the next intro)
+    // that hold a content word it lacks: the reader asked for what that section says.
+    const more = (a, b) => [...(holds.get(a) || [])].some((word) => !(holds.get(b) || new Set()).has(word));
+    for (const intro of ranking ? m.intros : []) {
+      if (!score.has(intro)) continue;
+      let best = 0;
+      for (let s = intro + 1; s < m.sections && !m.intros.has(s); s++) {
+        if (more(s, intro)) best = Math.max(best, score.get(s) || 0);
+      }
+      if (best) score.set(intro, Math.min(score.get(intro), best * INTRO_SHARE));
+    }
+    const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const kept = ranked.filter(([, value]) => !ranking || value >= ranked[0][1] * MIN_SHARE);
+    results.push(...await Promise.all(kept.slice(0, MAX_RESULTS).map(async ([section, value]) => {
       const chunk = await fetchJson(`sections-${Math.floor(section / m.sectionsPerChunk)}.json`, m.build);
-      const [url, title, page, text] = chunk[section % m.sectionsPerChunk];
-      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...marked.get(section)], m };
-    }));
+      const [url, title, page, body] = chunk[section % m.sectionsPerChunk];
+      return { url: new URL(url, siteRoot).href, title, page, text: body, score: value, terms: [...marked.get(section)], m };
+    })));
+    results.total = kept.length;
+    return results;
   }
 
   /* ---- Rendering: text nodes only; <mark> around the words that matched ---- */
@@ -250,7 +380,10 @@
     return out;
   }
 
-  function message(count) {
+  function message(count, total) {
+    if (total > count) {
+      return status.dataset.wgMsgTop.replace("{top}", String(count)).replace("{total}", String(total));
+    }
     if (count === 0) return status.dataset.wgMsgNone;
     if (count === 1) return status.dataset.wgMsgOne;
     return status.dataset.wgMsgOther.replace("#", String(count));
@@ -272,7 +405,7 @@
       item.append(link);
       return item;
     }));
-    status.textContent = message(results.length);
+    status.textContent = message(results.length, results.total ?? results.length);
     empty.hidden = results.length > 0;
   }
 
