@@ -29,6 +29,7 @@ from guide_tools.build import strict_build
 from guide_tools.checks.project import project_languages
 
 SETS_DIR = ROOT / "data" / "search-eval"
+FOLDING_FILE = "data/search-folding.yml"
 SET_ORDER = ("article", "reader", "dev", "test")  # the others follow, by name
 TOP = 10
 
@@ -123,38 +124,75 @@ def ask_all(page, base: str, roots: dict[str, str], sets: dict[str, list[Query]]
     return outcomes
 
 
-def run(sets: dict[str, list[Query]], variants: dict[str, list[str]]) -> dict[str, dict[str, list[Outcome]]]:
-    """variant -> set -> outcomes; a variant turns off the mechanisms it lists (none: as readers get it)."""
+@dataclass(frozen=True)
+class Variant:
+    table: bool  # the readers' words of data/search-folding.yml (else only its failure words)
+    off: tuple[str, ...] = ()  # search.js's mechanisms turned off (window.wgSearchOff)
+
+
+def build_site(work: Path, site: Path, url: str, table: bool) -> None:
+    """The guide built for ``url`` into ``site``; without ``table``: the index and the box without
+    the readers' words (a table holding only the failure words, which ranking uses)."""
+    config = None
+    if not table:
+        from mkdocs.utils import yaml_load
+
+        with open(ROOT / "mkdocs.yml", "rb") as f:
+            settings = yaml_load(f)
+        folding = yaml.safe_load((ROOT / FOLDING_FILE).read_text(encoding="utf-8")) or {}
+        failure_only = work / "failure-only.yml"
+        failure_only.write_text(yaml.safe_dump({"failure": folding.get("failure")}, allow_unicode=True), encoding="utf-8")
+        settings["docs_dir"] = str(ROOT / "docs")
+        settings["theme"]["custom_dir"] = str(ROOT / "overrides")
+        settings["plugins"] = [
+            {"wallet-guide-search": {**entry["wallet-guide-search"], "folding_file": str(failure_only)}}
+            if isinstance(entry, dict) and "wallet-guide-search" in entry
+            else entry
+            for entry in settings["plugins"]
+        ]
+        (work / "data").symlink_to(ROOT / "data")  # the plugins read data/ beside the config
+        config = work / "mkdocs.yml"
+        config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    print(f"building {site.name} …", file=sys.stderr)
+    built = strict_build(site, config=config, cwd=ROOT, site_url=url + "/")
+    if not built.ok:
+        sys.exit(f"the build failed:\n{built.log}")
+
+
+def run(sets: dict[str, list[Query]], variants: dict[str, Variant]) -> dict[str, dict[str, list[Outcome]]]:
+    """variant -> set -> outcomes."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: run `make system-packages` (as root)")
     roots = {lang.code: lang.root for lang in project_languages(ROOT)}
     everything: dict[str, dict[str, list[Outcome]]] = {}
-    with tempfile.TemporaryDirectory(prefix="search-eval-") as work:
-        site = Path(work) / "site"
-        site.mkdir()
-        server, base = static_server.start(site)
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as folder:
+        work = Path(folder)
+        servers = {}
         try:
-            print("building …", file=sys.stderr)
-            built = strict_build(site, site_url=base + "/")
-            if not built.ok:
-                sys.exit(f"the build failed:\n{built.log}")
+            for table in sorted({v.table for v in variants.values()}, reverse=True):
+                site = work / ("site-table" if table else "site-no-table")
+                site.mkdir()
+                server, base = static_server.start(site)
+                servers[table] = (server, base)
+                build_site(work, site, base, table)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 errors: list[str] = []
-                for variant, turned_off in variants.items():
+                for name, variant in variants.items():
                     page = browser.new_page(viewport={"width": 390, "height": 844})
-                    page.add_init_script(f"window.wgSearchOff = {json.dumps(turned_off)};")
+                    page.add_init_script(f"window.wgSearchOff = {json.dumps(list(variant.off))};")
                     page.on("pageerror", lambda e: errors.append(str(e)))
-                    everything[variant] = ask_all(page, base, roots, sets)
+                    everything[name] = ask_all(page, servers[variant.table][1], roots, sets)
                     page.close()
                 browser.close()
             if errors:
                 sys.exit("page errors:\n" + "\n".join(errors))
         finally:
-            server.shutdown()
-            server.server_close()
+            for server, _ in servers.values():
+                server.shutdown()
+                server.server_close()
     return everything
 
 
@@ -213,11 +251,14 @@ def evaluate(extra: list[Path], only: list[str] | None, as_json: bool, each: boo
     if unknown:
         sys.exit(f"unknown set {', '.join(unknown)}: choose from {', '.join(sets)}")
     sets = {k: v for k, v in sets.items() if not only or k in only}
-    variants: dict[str, list[str]] = {"all": []}
+    variants = {"all": Variant(table=True)}
     if each:
-        variants = {"none": list(MECHANISMS)}
-        variants.update({f"+{m}": [o for o in MECHANISMS if o != m] for m in MECHANISMS})
-        variants["all"] = []
+        # The readers' words change the index too: without them, the index is built without.
+        variants = {"none": Variant(False, MECHANISMS)}
+        variants.update(
+            {f"+{m}": Variant(m == "colloquial", tuple(o for o in MECHANISMS if o != m)) for m in MECHANISMS}
+        )
+        variants["all"] = Variant(table=True)
     everything = run(sets, variants)
     languages = [lang.code for lang in project_languages(ROOT)]
     if as_json:

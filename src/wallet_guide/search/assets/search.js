@@ -306,7 +306,8 @@
     });
     // Sections that hold more of the query's words come first (Lucene's "coordination").
     const all = share.reduce((sum, value) => sum + value, 0);
-    const failure = ranking && describesFailure(text, m);
+    // The fillers say nothing of a failure (会不会, 是不是): only the content words.
+    const failure = ranking && describesFailure(content, m);
     const score = new Map([...scores].map(([section, value]) => [section,
       value * matched.get(section) / all * (failure && m.background.has(section) ? BACKGROUND_WEIGHT : 1)]));
     // A query describing a failure: background below the best cause or fix that matches.
