@@ -23,6 +23,7 @@ class Colloquial:
     fillers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "zh"/"en" -> words
     failure: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "zh"/"en" -> words
     english: dict[str, str] = field(default_factory=dict)  # en phrase -> one word (lower case)
+    particles: str = ""  # characters that join words: their pairs count like fillers
 
     def fold_english(self, text: str) -> str:
         if self._english is None:
@@ -48,10 +49,10 @@ class Colloquial:
 
     def triggers(self) -> str:
         """The first characters of the words: a query holding none needs no table."""
-        return "".join(sorted({w[0] for w in [*self.words, *self.fillers.get("zh", ())]}))
+        return "".join(sorted({w[0] for w in [*self.words, *self.fillers.get("zh", ())]} | set(self.particles)))
 
     def for_browser(self) -> dict:
-        return {"words": self.words, "fillers": list(self.fillers.get("zh", ()))}
+        return {"words": self.words, "fillers": list(self.fillers.get("zh", ())), "particles": self.particles}
 
 
 def _line_of(text: str, word: str) -> int:
@@ -83,4 +84,5 @@ def load(path: Path, source_text: str) -> Colloquial:
     fillers = {str(lang): tuple(simplify(str(w).lower()) for w in ws or []) for lang, ws in (data.get("fillers") or {}).items()}
     failure = {str(lang): tuple(str(w).lower() for w in ws or []) for lang, ws in (data.get("failure") or {}).items()}
     english = {str(k).lower(): str(v).lower() for k, v in (data.get("english") or {}).items()}
-    return Colloquial(words, fillers, failure, english)
+    particles = "".join(simplify(str(p)) for p in data.get("particles") or [])
+    return Colloquial(words, fillers, failure, english, particles)

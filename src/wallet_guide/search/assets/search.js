@@ -170,6 +170,7 @@
       words: table.words,
       pattern: words.length ? new RegExp(words.map(escapeRe).join("|"), "g") : null,
       fillers: [...table.fillers].sort((a, b) => b.length - a.length),
+      particles: new Set(table.particles || ""),
     };
   }
   // English phrases folded into one word (out of date -> outdated), as the en index was.
@@ -260,10 +261,13 @@
     const text = await folded(query, m);
     const [content, fillers] = withoutFillers(text, m);
     const contentTerms = [...new Set(terms(await expanded(content, m), m.stopWords))];
+    // A pair across a joining character (给客服: 给客) is no word: it counts like a filler.
+    const joins = (term) => colloquial !== null && term.length === 2 && [...term].some((ch) => colloquial.particles.has(ch));
+    const solid = contentTerms.filter((t) => !joins(t)).length;
     const fillerTerms = [...new Set(terms(fillers, m.stopWords))].filter((t) => !contentTerms.includes(t));
     // [term, weight]: fillers count little beside a content word, fully when they are all there is.
     const wanted = [
-      ...contentTerms.map((t) => [t, 1]),
+      ...contentTerms.map((t) => [t, joins(t) && solid ? FILLER_WEIGHT : 1]),
       ...fillerTerms.map((t) => [t, contentTerms.length ? FILLER_WEIGHT : 1]),
     ];
     const results = [];
@@ -296,7 +300,8 @@
         for (const [section, impact] of plist) {
           scores.set(section, (scores.get(section) || 0) + impact * weight);
           words.set(section, Math.max(words.get(section) || 0, share[i]));
-          marked.set(section, (marked.get(section) || new Set()).add(term));
+          // The fillers are not what the reader looks for: highlight them only when alone.
+          if (i < contentTerms.length || !contentTerms.length) marked.set(section, (marked.get(section) || new Set()).add(term));
         }
       }
       for (const [section, weight] of words) {
@@ -319,22 +324,27 @@
       }
     }
     // A page's intro below the best of its own sections (they follow it, up to the next intro)
-    // that hold a content word it lacks: the reader asked for what that section says.
+    // that hold a content word it lacks: the reader asked for what that section says. When none
+    // does and the query describes a failure (payment keeps failing: every cause holds those
+    // words), the intro, which covers them all, comes before them.
     const more = (a, b) => [...(holds.get(a) || [])].some((word) => !(holds.get(b) || new Set()).has(word));
     for (const intro of ranking ? m.intros : []) {
       if (!score.has(intro)) continue;
-      let best = 0;
+      let specific = 0;
+      let same = 0;
       for (let s = intro + 1; s < m.sections && !m.intros.has(s); s++) {
-        if (more(s, intro)) best = Math.max(best, score.get(s) || 0);
+        if (more(s, intro)) specific = Math.max(specific, score.get(s) || 0);
+        else same = Math.max(same, score.get(s) || 0);
       }
-      if (best) score.set(intro, Math.min(score.get(intro), best * INTRO_SHARE));
+      if (specific) score.set(intro, Math.min(score.get(intro), specific * INTRO_SHARE));
+      else if (same && failure) score.set(intro, Math.max(score.get(intro), same / INTRO_SHARE));
     }
     const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const kept = ranked.filter(([, value]) => !ranking || value >= ranked[0][1] * MIN_SHARE);
     results.push(...await Promise.all(kept.slice(0, MAX_RESULTS).map(async ([section, value]) => {
       const chunk = await fetchJson(`sections-${Math.floor(section / m.sectionsPerChunk)}.json`, m.build);
       const [url, title, page, body] = chunk[section % m.sectionsPerChunk];
-      return { url: new URL(url, siteRoot).href, title, page, text: body, score: value, terms: [...marked.get(section)], m };
+      return { url: new URL(url, siteRoot).href, title, page, text: body, score: value, terms: [...(marked.get(section) || [])], m };
     })));
     results.total = kept.length;
     return results;
