@@ -108,6 +108,11 @@ def build_files(
     """
     folding = folding or Folding()
     colloquial = colloquial or Colloquial()
+    # The readers' Chinese words for a Chinese index, the English phrases for another.
+    if is_chinese(lang):
+        colloquial = dataclasses.replace(colloquial, english={})
+    else:
+        colloquial = dataclasses.replace(colloquial, words={}, particles="")
 
     def fold(text: str) -> str:
         return colloquial.fold_english(colloquial.fold(folding.fold(text)))

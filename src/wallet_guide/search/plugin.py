@@ -219,10 +219,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
             root = build_state.language(config, lang).root
             keys = [s.url.removeprefix(root) for s in sections]
-            table = colloquial if is_chinese(lang) else colloquial_table.Colloquial(
-                    fillers=colloquial.fillers, failure=colloquial.failure, english=colloquial.english
-                )
-            files = build_files(lang, sections, layout, expansions, folding, keys, table)
+            files = build_files(lang, sections, layout, expansions, folding, keys, colloquial)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())
