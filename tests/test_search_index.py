@@ -166,7 +166,10 @@ def test_a_reader_word_the_pages_use_is_refused_with_its_line(tmp_path):
 
 def test_english_phrases_fold_in_index_and_table(tmp_path):
     table = folding_table(tmp_path, "english:\n  Out of date: outdated\n")
-    assert table.fold_english("The app is OUT of date, not out of dates") == "The app is outdated, not out of dates"
+    assert (
+        table.fold_english("The app is OUT of date, not out of dates")
+        == "The app is outdated, not out of dates"
+    )
 
 
 def test_the_index_ships_the_table_keys_and_ranking_facts(tmp_path):
@@ -176,7 +179,12 @@ def test_the_index_ships_the_table_keys_and_ranking_facts(tmp_path):
         Section("support/#live-chat", "在线聊天支持", "客户支持", "与客服人员沟通", background=False),
         Section("outlook/#global", "国际化布局", "未来展望", "跨境交易", background=True),
     ]
-    files = build_files("zh-hk", sections, keys=["support/#support", "support/#live-chat", "outlook/#global"], colloquial=table)
+    files = build_files(
+        "zh-hk",
+        sections,
+        keys=["support/#support", "support/#live-chat", "outlook/#global"],
+        colloquial=table,
+    )
     manifest = json.loads(files["manifest.json"])
     assert json.loads(files["keys.json"]) == ["support/#support", "support/#live-chat", "outlook/#global"]
     assert json.loads(files["colloquial.json"])["words"] == {"倾偈": "聊天"}

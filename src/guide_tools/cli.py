@@ -129,14 +129,17 @@ def scale(
 def search_eval(
     set_file: Annotated[
         list[Path] | None,
-        typer.Option("--set", metavar="FILE", help="also run this query file (repeatable)", show_default=False),
+        typer.Option(
+            "--set", metavar="FILE", help="also run this query file (repeatable)", show_default=False
+        ),
     ] = None,
     only: Annotated[
         list[str] | None, typer.Option(help="run only this set, by name (repeatable)", show_default=False)
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="print every query's results as JSON")] = False,
     each: Annotated[
-        bool, typer.Option("--each", help="also each mechanism alone (cross, colloquial, ranking), side by side")
+        bool,
+        typer.Option("--each", help="also each mechanism alone (cross, colloquial, ranking), side by side"),
     ] = False,
 ) -> None:
     """Where our search ranks the right section, typed into the real search box: `make search-eval`.

@@ -71,7 +71,14 @@ def load_set(path: Path, languages: set[str]) -> list[Query]:
 
 def query_sets(extra: list[Path]) -> dict[str, list[Query]]:
     languages = {lang.code for lang in project_languages(ROOT)}
-    files = sorted(SETS_DIR.glob("*.yml"), key=lambda p: (p.stem not in SET_ORDER, SET_ORDER.index(p.stem) if p.stem in SET_ORDER else 0, p.stem))
+    files = sorted(
+        SETS_DIR.glob("*.yml"),
+        key=lambda p: (
+            p.stem not in SET_ORDER,
+            SET_ORDER.index(p.stem) if p.stem in SET_ORDER else 0,
+            p.stem,
+        ),
+    )
     sets = {p.stem: load_set(p, languages) for p in files}
     for path in extra:
         sets[path.stem] = load_set(path, languages)
@@ -141,7 +148,9 @@ def build_site(work: Path, site: Path, url: str, table: bool) -> None:
             settings = yaml_load(f)
         folding = yaml.safe_load((ROOT / FOLDING_FILE).read_text(encoding="utf-8")) or {}
         failure_only = work / "failure-only.yml"
-        failure_only.write_text(yaml.safe_dump({"failure": folding.get("failure")}, allow_unicode=True), encoding="utf-8")
+        failure_only.write_text(
+            yaml.safe_dump({"failure": folding.get("failure")}, allow_unicode=True), encoding="utf-8"
+        )
         settings["docs_dir"] = str(ROOT / "docs")
         settings["theme"]["custom_dir"] = str(ROOT / "overrides")
         settings["plugins"] = [
@@ -262,7 +271,16 @@ def evaluate(extra: list[Path], only: list[str] | None, as_json: bool, each: boo
     everything = run(sets, variants)
     languages = [lang.code for lang in project_languages(ROOT)]
     if as_json:
-        print(json.dumps({v: {k: [asdict(o) for o in found] for k, found in sets_.items()} for v, sets_ in everything.items()}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    v: {k: [asdict(o) for o in found] for k, found in sets_.items()}
+                    for v, sets_ in everything.items()
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     elif each:
         print_mechanisms(everything, languages)
     else:

@@ -234,7 +234,9 @@ def test_browser_and_build_fold_alike(page, lang):
         "刷脸过不去咋整",
     ]
     for text in samples:
-        assert page.evaluate("t => window.wgSearch.fold(t)", text) == colloquial.fold(folding.fold(text)), text
+        assert page.evaluate("t => window.wgSearch.fold(t)", text) == colloquial.fold(folding.fold(text)), (
+            text
+        )
 
 
 @contextlib.contextmanager
@@ -368,7 +370,10 @@ def test_a_failure_in_general_finds_the_causes_not_a_word_of_one(page, base_url)
 
 @pytest.mark.parametrize(
     "start,query,capped",
-    [("/", "支付", r"共 (\d+) 个结果，显示前 10 个"), ("/en/", "payment", r"Top 10 of (\d+) matching sections")],
+    [
+        ("/", "支付", r"共 (\d+) 个结果，显示前 10 个"),
+        ("/en/", "payment", r"Top 10 of (\d+) matching sections"),
+    ],
 )
 def test_the_status_tells_the_real_count_and_top_10_when_capped(page, start, query, capped):
     page.goto(start)

@@ -33,7 +33,11 @@ class Colloquial:
     @functools.cached_property
     def _english(self) -> re.Pattern[str] | None:
         ordered = sorted(self.english, key=lambda w: (-len(w), w))
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE) if ordered else None
+        return (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE)
+            if ordered
+            else None
+        )
 
     def fold(self, text: str) -> str:
         """``text`` (already folded by character) with the readers' words replaced, longest first."""
@@ -49,7 +53,9 @@ class Colloquial:
 
     def triggers(self) -> str:
         """The first characters of the words: a query holding none needs no table."""
-        return "".join(sorted({w[0] for w in [*self.words, *self.fillers.get("zh", ())]} | set(self.particles)))
+        return "".join(
+            sorted({w[0] for w in [*self.words, *self.fillers.get("zh", ())]} | set(self.particles))
+        )
 
     def for_browser(self) -> dict:
         return {"words": self.words, "fillers": list(self.fillers.get("zh", ())), "particles": self.particles}
@@ -81,8 +87,13 @@ def load(path: Path, source_text: str) -> Colloquial:
                 "folding it would change their own results: remove the entry or make it longer"
             )
         words[key] = value
-    fillers = {str(lang): tuple(simplify(str(w).lower()) for w in ws or []) for lang, ws in (data.get("fillers") or {}).items()}
-    failure = {str(lang): tuple(str(w).lower() for w in ws or []) for lang, ws in (data.get("failure") or {}).items()}
+    fillers = {
+        str(lang): tuple(simplify(str(w).lower()) for w in ws or [])
+        for lang, ws in (data.get("fillers") or {}).items()
+    }
+    failure = {
+        str(lang): tuple(str(w).lower() for w in ws or []) for lang, ws in (data.get("failure") or {}).items()
+    }
     english = {str(k).lower(): str(v).lower() for k, v in (data.get("english") or {}).items()}
     particles = "".join(simplify(str(p)) for p in data.get("particles") or [])
     return Colloquial(words, fillers, failure, english, particles)

@@ -118,7 +118,9 @@ def build_files(
         return colloquial.fold_english(colloquial.fold(folding.fold(text)))
 
     folded = [
-        dataclasses.replace(s, title=fold(s.title), text=fold(s.text), code=fold(s.code), aliases=fold(s.aliases))
+        dataclasses.replace(
+            s, title=fold(s.title), text=fold(s.text), code=fold(s.code), aliases=fold(s.aliases)
+        )
         for s in sections
     ]
     postings = impacts(folded)

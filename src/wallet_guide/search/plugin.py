@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 from wallet_guide import build_state
 from wallet_guide.assets import add_package_assets, link_assets
 from wallet_guide.audience import in_reader_search
-from wallet_guide.search.config import SearchConfig
 from wallet_guide.search import colloquial as colloquial_table
+from wallet_guide.search.config import SearchConfig
 from wallet_guide.search.index import IndexLayout, build_files, is_chinese
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.variants import Folding, regional_words
