@@ -194,3 +194,10 @@ def test_the_index_ships_the_table_keys_and_ranking_facts(tmp_path):
     assert manifest["intros"] == [0] and manifest["background"] == [2] and manifest["failure"] == ["失败"]
     english = build_files("en", sections[:1], colloquial=table)
     assert "colloquial.json" not in english and json.loads(english["manifest.json"])["failure"] == ["fail"]
+
+
+def test_the_shipped_script_keeps_its_code_without_its_comment_lines():
+    from wallet_guide.search.plugin import without_comments
+
+    script = '/* Site search.\n * Two lines. */\n(() => {\n  // why\n  const u = "https://x"; // kept\n  /* ---- Terms ---- */\n  const r = /a\\/\\/b/;\n})();\n'
+    assert without_comments(script) == '(() => {\n  const u = "https://x"; // kept\n  const r = /a\\/\\/b/;\n})();\n'

@@ -46,7 +46,6 @@ STOP_WORDS = frozenset(
         "of",
         "on",
         "or",
-        "out",  # out of date, out of money: the next word says what
         "so",
         "than",
         "that",

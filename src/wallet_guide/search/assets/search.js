@@ -23,21 +23,13 @@
   // A corrected (misspelt) word scores this much of an exact one: exact matches rank first.
   const CORRECTED_WEIGHT = 0.5;
   const MAX_CORRECTIONS = 3;
-  // A query word found only in another language's index (its section by the same id) scores
-  // this much of one found in this language's.
+  // README, "Search": a word found in another language's index only; fillers beside content
+  // words; an intro or background section below what it yields to; the weak tail's cut.
   const CROSS_WEIGHT = 0.5;
-  // Question particles and spoken frames (colloquial.json's fillers) count this much of a
-  // content word, and fully when they are the whole query.
   const FILLER_WEIGHT = 0.2;
-  // A query describing a failure: a background page's section (best practices, trends) counts
-  // this much, so the cause and its fix rank first.
-  const BACKGROUND_WEIGHT = 0.3;
-  // A page's intro ranks below its own sections that match: this share of the best of them.
-  const INTRO_SHARE = 0.9;
-  // Results scoring less than this share of the best are left out (the weak tail).
+  const YIELD_SHARE = 0.9;
   const MIN_SHARE = 0.1;
-  // `make search-eval` measures each mechanism alone by turning the others off; readers get all.
-  const off = new Set(window.wgSearchOff || []);
+  const off = new Set(window.wgSearchOff || []); // make search-eval: mechanisms turned off
   const EXCERPT_CHARS = document.documentElement.lang.startsWith("zh") ? 70 : 160;
 
   /* ---- Terms: mirrors src/wallet_guide/search/tokenize.py (tests compare the two) ---- */
@@ -124,9 +116,10 @@
     charTable = table;
   }
   const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const longestFirst = (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
   // Longest first, then in code-point order: the build's regular expression.
   const wordPattern = (m) => (m.wordPattern ??= Object.keys(m.words || {}).length
-    ? new RegExp(Object.keys(m.words).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    ? new RegExp(Object.keys(m.words).sort(longestFirst)
       .map(escapeRe).join("|"), "g")
     : null);
   // The folded text, and for each of its characters the span of ``text`` it comes from.
@@ -159,13 +152,12 @@
     return foldEnglish(colloquial ? foldColloquial(text) : text, m);
   }
 
-  /* ---- Readers' written Cantonese and colloquial words (colloquial.py), fetched only for a query
-   * holding one of their first characters ---- */
+  /* ---- Readers' words (colloquial.py), fetched for a query holding a first character ---- */
   let colloquial = null;
   async function loadColloquial(m, text) {
     if (colloquial || off.has("colloquial") || !m.colloquial || ![...text].some((ch) => m.colloquial.includes(ch))) return;
     const table = await fetchJson("colloquial.json", m.build);
-    const words = Object.keys(table.words).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const words = Object.keys(table.words).sort(longestFirst);
     colloquial = {
       words: table.words,
       pattern: words.length ? new RegExp(words.map(escapeRe).join("|"), "g") : null,
@@ -173,15 +165,15 @@
       particles: new Set(table.particles || ""),
     };
   }
-  // English phrases folded into one word (out of date -> outdated), as the en index was.
+  // out of date -> outdated, as the en index was folded
   const englishPattern = (m) => (m.englishPattern ??= Object.keys(m.english || {}).length
-    ? new RegExp(`\\b(?:${Object.keys(m.english).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join("|")})\\b`, "gi")
+    ? new RegExp(`\\b(?:${Object.keys(m.english).sort(longestFirst).map(escapeRe).join("|")})\\b`, "gi")
     : null);
   const foldEnglish = (text, m) => off.has("colloquial") || !englishPattern(m) ? text
     : text.replace(englishPattern(m), (phrase) => m.english[phrase.toLowerCase()]);
   const foldColloquial = (text) =>
     colloquial.pattern ? text.replace(colloquial.pattern, (word) => colloquial.words[word]) : text;
-  // The query without its fillers, and the fillers (a space where one was: no pair across it).
+  // [the query without its fillers (a space each: no pair across), the fillers]
   function withoutFillers(text, m) {
     const fillers = [];
     for (const filler of colloquial ? colloquial.fillers : []) {
@@ -191,7 +183,6 @@
     text = text.replace(LATIN_WORD, (word) => english.has(word.toLowerCase()) ? (fillers.push(word), " ") : word);
     return [text, fillers.join(" ")];
   }
-  // Whether the query describes a failure (the manifest's failure words).
   function describesFailure(text, m) {
     const lower = text.toLowerCase();
     const stems = new Set((lower.match(LATIN_WORD) || []).map(stem));
@@ -240,8 +231,7 @@
     return near.filter(([, d]) => d === near[0][1]).slice(0, MAX_CORRECTIONS).map(([word]) => word);
   }
 
-  /* ---- Another language's index: a word this one lacks (an English word in a Chinese query,
-   * a Chinese word in an English one) scores this index's section with the same address ---- */
+  /* ---- A word of the other script, missing here: the other index's sections, by address ---- */
   const isChinese = (m) => m.lang === "zh" || m.lang.startsWith("zh-");
   async function crossPostings(term, m) {
     if (off.has("cross") || !crossUrls.length || CJK_RUN.test(term) === isChinese(m)) return [];
@@ -261,11 +251,10 @@
     const text = await folded(query, m);
     const [content, fillers] = withoutFillers(text, m);
     const contentTerms = [...new Set(terms(await expanded(content, m), m.stopWords))];
-    // A pair across a joining character (给客服: 给客) is no word: it counts like a filler.
+    // A pair across a joining character (给客服: 给客) counts like a filler.
     const joins = (term) => colloquial !== null && term.length === 2 && [...term].some((ch) => colloquial.particles.has(ch));
     const solid = contentTerms.filter((t) => !joins(t)).length;
     const fillerTerms = [...new Set(terms(fillers, m.stopWords))].filter((t) => !contentTerms.includes(t));
-    // [term, weight]: fillers count little beside a content word, fully when they are all there is.
     const wanted = [
       ...contentTerms.map((t) => [t, joins(t) && solid ? FILLER_WEIGHT : 1]),
       ...fillerTerms.map((t) => [t, contentTerms.length ? FILLER_WEIGHT : 1]),
@@ -273,8 +262,7 @@
     const results = [];
     results.total = 0;
     if (!wanted.length) return results;
-    // Per query word: [index term, weight, its postings] for the word, its corrections, or the
-    // same word in another language's index.
+    // Per query word: [index term, weight, postings]: the word, in the other index, or corrected.
     const found = await Promise.all(wanted.map(async ([term, weight]) => {
       const exact = await postings(m, term);
       if (exact.length) return [[term, weight, exact]];
@@ -284,23 +272,21 @@
       const near = await corrections(term, m);
       return Promise.all(near.map(async (word) => [word, weight * CORRECTED_WEIGHT, await postings(m, word)]));
     }));
-    // A query word's share of the query: its weight times its rarity (BM25's idf, from how many
-    // sections hold it), so a section holding the rare words outranks one holding the common.
+    // A word's share of the query: its weight times its idf (rare words count more).
     const ranking = !off.has("ranking");
     const idf = (count) => Math.log(1 + (m.sections - count + 0.5) / (count + 0.5));
     const share = found.map((matches, i) => wanted[i][1] *
       (ranking ? idf(Math.max(0, ...matches.map(([, , plist]) => plist.length))) : 1));
     const scores = new Map();
     const matched = new Map(); // section -> the share of the query words it holds
-    const holds = new Map(); // section -> the content words (their numbers) it holds
+    const holds = new Map(); // section -> the content words it holds
     const marked = new Map(); // section -> the index terms to highlight
     found.forEach((matches, i) => {
-      const words = new Map(); // section -> this query word's weight there (its best match)
+      const words = new Map(); // section -> this word's share there
       for (const [term, weight, plist] of matches) {
         for (const [section, impact] of plist) {
           scores.set(section, (scores.get(section) || 0) + impact * weight);
           words.set(section, Math.max(words.get(section) || 0, share[i]));
-          // The fillers are not what the reader looks for: highlight them only when alone.
           if (i < contentTerms.length || !contentTerms.length) marked.set(section, (marked.get(section) || new Set()).add(term));
         }
       }
@@ -311,22 +297,16 @@
     });
     // Sections that hold more of the query's words come first (Lucene's "coordination").
     const all = share.reduce((sum, value) => sum + value, 0);
-    // The fillers say nothing of a failure (会不会, 是不是): only the content words.
+    const score = new Map([...scores].map(([section, value]) => [section, value * matched.get(section) / all]));
+    // A failure (not in the fillers: 会不会): background below the best cause or fix.
     const failure = ranking && describesFailure(content, m);
-    const score = new Map([...scores].map(([section, value]) => [section,
-      value * matched.get(section) / all * (failure && m.background.has(section) ? BACKGROUND_WEIGHT : 1)]));
-    // A query describing a failure: background below the best cause or fix that matches.
-    if (failure) {
-      let best = 0;
-      for (const [section, value] of score) if (!m.background.has(section)) best = Math.max(best, value);
-      for (const [section, value] of score) {
-        if (best && m.background.has(section)) score.set(section, Math.min(value, best * INTRO_SHARE));
-      }
+    let best = 0;
+    for (const [section, value] of score) if (!m.background.has(section)) best = Math.max(best, value);
+    for (const [section, value] of score) {
+      if (failure && best && m.background.has(section)) score.set(section, Math.min(value, best * YIELD_SHARE));
     }
-    // A page's intro below the best of its own sections (they follow it, up to the next intro)
-    // that hold a content word it lacks: the reader asked for what that section says. When none
-    // does and the query describes a failure (payment keeps failing: every cause holds those
-    // words), the intro, which covers them all, comes before them.
+    // An intro below its page's sections holding a content word it lacks; above those that
+    // do not, for a failure (payment keeps failing: the causes' intro).
     const more = (a, b) => [...(holds.get(a) || [])].some((word) => !(holds.get(b) || new Set()).has(word));
     for (const intro of ranking ? m.intros : []) {
       if (!score.has(intro)) continue;
@@ -336,8 +316,8 @@
         if (more(s, intro)) specific = Math.max(specific, score.get(s) || 0);
         else same = Math.max(same, score.get(s) || 0);
       }
-      if (specific) score.set(intro, Math.min(score.get(intro), specific * INTRO_SHARE));
-      else if (same && failure) score.set(intro, Math.max(score.get(intro), same / INTRO_SHARE));
+      if (specific) score.set(intro, Math.min(score.get(intro), specific * YIELD_SHARE));
+      else if (same && failure) score.set(intro, Math.max(score.get(intro), same / YIELD_SHARE));
     }
     const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const kept = ranked.filter(([, value]) => !ranking || value >= ranked[0][1] * MIN_SHARE);
