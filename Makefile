@@ -6,7 +6,7 @@ VENV      ?= .venv
 PY        := $(VENV)/bin/python
 MKDOCS    := $(VENV)/bin/mkdocs
 GUIDE     := $(PY) scripts/guide.py
-# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own without MkDocs (README, "ProperDocs").
+# ProperDocs, the maintained fork of MkDocs 1.x, in a venv of its own without MkDocs (docs-dev/decisions/0015-properdocs-escape-route.md).
 PROPERDOCS_VENV ?= .venv-properdocs
 PROPERDOCS      := $(PROPERDOCS_VENV)/bin/properdocs
 HOST      ?= 127.0.0.1:8000
@@ -96,21 +96,34 @@ system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests 
 test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
 	$(PY) -m pytest
 
+# The tiers are folders (tests/conftest.py says which and refuses a Chromium test outside them);
+# `make test` runs all three.
 .PHONY: test-fast
 test-fast: $(VENV)/.test-installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
 	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
+.PHONY: test-browser
+test-browser: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the browser tests (Playwright + Chromium), tests/browser/
+	$(PY) -m pytest tests/browser
+
+.PHONY: test-audit
+test-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the audits as tests (valid HTML, axe, Lighthouse), tests/audit/
+	$(PY) -m pytest tests/audit
+
 .PHONY: audit
-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run only the whole-site audits (vnu, axe, Lighthouse)
-	$(GUIDE) audit
+audit: test-audit ## The same as test-audit
 
 .PHONY: bench
 bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight per page, search index size (SCALE=100: a site 100x larger)
 	$(GUIDE) bench $(if $(SCALE),--scale $(SCALE))
 
 .PHONY: bench-budget
-bench-budget: $(VENV)/.test-installed ## Bench the site and the x100 site; fail when over data/budgets.yml
+bench-budget: $(VENV)/.test-installed ## Bench the site; fail when a figure is over data/budgets.yml
 	$(GUIDE) bench --budget data/budgets.yml
+
+# The x100 site takes minutes: the scheduled workflow runs it (pull-request.yml), not every change.
+.PHONY: bench-budget-scale
+bench-budget-scale: $(VENV)/.test-installed ## Bench the x100 site; fail when over data/budgets.yml's scale limits
 	$(GUIDE) bench --scale 100 --budget data/budgets.yml
 
 .PHONY: search-eval
@@ -132,6 +145,19 @@ lint: $(VENV)/.lint-installed node_modules/.installed ## Lint: ruff (lint + form
 build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_modules/.installed ## Build the site with ProperDocs (the maintained fork) into site-properdocs/, then run the build tests on it
 	NO_MKDOCS_2_WARNING=1 $(PROPERDOCS) build --strict --clean -f mkdocs.yml --site-dir site-properdocs
 	MKDOCS=$(PROPERDOCS) $(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
+
+# The one CI definition: .ci/run and the workflows call this, or its steps in this order.
+# Cheapest and most telling first: a lint or check message comes before minutes of browsers.
+# System packages first: lint's ESLint needs npm, which the browser tests' packages bring.
+.PHONY: ci
+ci: system-packages ## Everything CI runs, in order: lint, check, fast tests, browser tests, audits, budgets, ProperDocs
+	$(MAKE) lint
+	$(MAKE) check
+	$(MAKE) test-fast
+	$(MAKE) test-browser
+	$(MAKE) test-audit
+	$(MAKE) bench-budget
+	$(MAKE) build-properdocs
 
 .PHONY: clean
 clean: ## Remove the built site and caches (keeps .venv)

@@ -30,6 +30,7 @@ def repository_checklist(cause_ids) -> Checklist:
         ROOT / "data" / "schemas" / "checklist.schema.json",
         cause_ids,
         TRANSLATED,
+        names={language.code: language.name for language in LANGUAGES},
         labels=checklist_labels(),
     )
     return with_generated_checklist(checklist, GENERATED)

@@ -125,3 +125,83 @@ def test_built_generated_page_has_region_words_and_source_ids(site, lang, html_l
     home, generated_home = read(page_file(site, "/")), read(page_file(site, f"/{lang}/"))
     assert "“处理失败”" in home.article_text and "「處理失敗」" in generated_home.article_text
     assert "“" not in generated_home.article_text
+
+
+# What a reader reads or hears on a built page: text outside code, and the attributes that
+# label controls or describe the page. Code blocks keep the source's characters on purpose.
+_CODE = {"pre", "code", "script", "style"}
+_READ_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+
+def reader_text(path: Path) -> str:
+    from wallet_guide.html_text import walk
+
+    parts: list[str] = []
+    for node in walk(path.read_text(encoding="utf-8")):
+        if _CODE & set(node.open) or node.tag in _CODE:
+            continue
+        if node.kind == "text":
+            parts.append(node.text)
+        elif node.kind == "start":
+            parts += [node.attrs[name] for name in _READ_ATTRIBUTES if node.attrs.get(name)]
+            if node.tag == "meta" and node.attrs.get("name") in ("description", "keywords"):
+                parts.append(node.attrs.get("content", ""))
+    return "\n".join(parts)
+
+
+# A word the region's overrides give on its home page and its solutions page: the reading above
+# finds text that conversion made (a positive control for the absences below).
+REGION_WORDS = {
+    "zh-tw": ("數位支付", "轉帳", "生活品質", "行動數據", "儲值"),
+    "zh-hk": ("數碼支付", "生活質素", "流動數據", "裝置", "搜尋"),
+}
+
+
+@pytest.mark.parametrize("lang", REGION_WORDS)
+def test_built_generated_pages_show_none_of_the_region_s_forbidden_words(site, lang):
+    region = load_region(ROOT / "data" / "conversion" / f"{lang}.yml")
+    assert len(region.forbidden) >= 20, "the reviewed list of words the region does not use"
+    pages = sorted((site / lang).rglob("*.html"))
+    assert len(pages) >= 9
+    texts = {page.relative_to(site).as_posix(): reader_text(page) for page in pages}
+    region_text = texts[f"{lang}/index.html"] + texts[f"{lang}/solutions/index.html"]
+    assert [word for word in REGION_WORDS[lang] if word not in region_text] == []
+    found = {
+        path: [entry.word for entry in region.forbidden if entry.word in text]
+        for path, text in texts.items()
+        if any(entry.word in text for entry in region.forbidden)
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("", "页面语言：简体中文"),
+        ("zh-tw/", "頁面語言：繁體中文（台灣）"),
+        ("zh-hk/", "頁面語言：繁體中文（香港）"),
+        ("en/", "Page language: English"),
+    ],
+)
+def test_the_support_summary_names_the_language_variant(site, lang, line):
+    summary = (site / lang / "support" / "index.html").read_text(encoding="utf-8")
+    start = summary.index('<pre class="wg-summary__text">')
+    assert line in summary[start : summary.index("</pre>", start)].splitlines()
+
+
+@pytest.mark.parametrize(
+    "lang,label",
+    [
+        ("", "选择语言（当前：简体中文）"),
+        ("zh-tw/", "選擇語言（目前：繁體中文（台灣））"),
+        ("zh-hk/", "選擇語言（當前：繁體中文（香港））"),
+        ("en/", "Select a language (current: English)"),
+    ],
+)
+def test_the_language_button_names_the_page_s_variant(site, lang, label):
+    from wallet_guide.html_text import walk
+
+    nodes = walk((site / lang / "causes" / "index.html").read_text(encoding="utf-8"))
+    switcher = next(i for i, node in enumerate(nodes) if "wg-header-language" in node.classes)
+    button = next(node for node in nodes[switcher:] if node.kind == "start" and node.tag == "button")
+    assert button.attrs.get("aria-label") == label

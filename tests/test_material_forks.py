@@ -82,3 +82,66 @@ def test_our_dom_content_loaded_listeners_run_once(asset):
         assert re.search(r"\{\s*once:\s*true\s*\}", match["rest"]), (
             f"{asset.relative_to(ROOT)}: listen for DOMContentLoaded with {{ once: true }}"
         )
+
+
+LOADER = "src/wallet_guide/theme/assets/material-loader.js"
+
+
+def bundle_contract_breaches(bundle: str) -> list[str]:
+    """What material-loader.js relies on in Material's bundle and no longer finds there: it
+    publishes document$ by assigning window.document$ (the loader's setter adopts it), made by
+    a factory that emits `document` on DOMContentLoaded (which the loader dispatches again for a
+    late bundle) into a subject that replays the current page (the loader skips that replay)."""
+    published = re.findall(r"window\.document\$=([\w$]+)[;,]", bundle)
+    if len(published) != 1:
+        return [f"window.document$ is assigned {len(published)} times, not once"]
+    made = re.search(rf"[\s,;]{re.escape(published[0])}=([\w$]+)\(\)[,;]", bundle)
+    if not made:
+        return [f"document$ ({published[0]}) is not made by a factory call"]
+    body = re.search(rf"function {re.escape(made[1])}\(\)\{{(.*?)\}}(?:function|var|let|const)", bundle)
+    if not body:
+        return [f"document$'s factory {made[1]}() is not found"]
+    breaches = []
+    if 'document,"DOMContentLoaded"' not in body[1]:
+        breaches.append("document$ no longer starts on document's DOMContentLoaded")
+    if ".next(document)" not in body[1]:
+        breaches.append("document$ no longer emits `document`")
+    if not re.search(r"new [\w$]+\(1\)", body[1]):
+        breaches.append("document$ is no longer a subject replaying the last page (ReplaySubject(1))")
+    if re.search(r"defineProperty\(window,\s*\"document\$\"", bundle):
+        breaches.append("the bundle defines window.document$ as a property (the loader's setter is bypassed)")
+    return breaches
+
+
+def test_materials_bundle_publishes_document_as_material_loader_expects():
+    breaches = bundle_contract_breaches((MATERIAL / bundle_path()).read_text(encoding="utf-8"))
+    assert not breaches, (
+        f"Material {version('mkdocs-material')}'s bundle changed how it publishes document$ "
+        f"({'; '.join(breaches)}): {LOADER} intercepts it to load the bundle on the first "
+        "interaction; read the bundle's src/templates/assets/javascripts/bundle.ts and "
+        "browser/document, then update the loader (instant navigation and the palette toggle "
+        "depend on it) and this test"
+    )
+
+
+# The contract as Material 9.8.1's bundle writes it, minified names and all.
+BUNDLE_9_8_1 = (
+    'function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>'
+    "e.next(document)),e}function M(e){return e}var ct=an(),Kt=bn();window.document$=ct;window.location$=Kt;"
+)
+
+
+@pytest.mark.parametrize(
+    ("changed", "to", "breach"),
+    [
+        ("window.document$=ct;", 'Object.assign(window,{"document$":ct});', "assigned 0 times"),
+        ('h(document,"DOMContentLoaded"', 'h(window,"load"', "DOMContentLoaded"),
+        ("e.next(document)", "e.next(window)", "emits `document`"),
+        ("new It(1)", "new St", "ReplaySubject"),
+    ],
+)
+def test_the_bundle_contract_check_sees_each_change(changed, to, breach):
+    """A positive control: the check passes 9.8.1's contract and names each part edited."""
+    assert bundle_contract_breaches(BUNDLE_9_8_1) == []
+    breaches = bundle_contract_breaches(BUNDLE_9_8_1.replace(changed, to))
+    assert any(breach in text for text in breaches), breaches

@@ -1,5 +1,5 @@
-"""How build settings reach our JavaScript: one way per kind of script (README.md, "Build
-settings in JavaScript").
+"""How build settings reach our JavaScript: one way per kind of script
+(docs-dev/decisions/0013-build-settings-in-javascript.md).
 
 - A script on a page reads one JSON block, ``<script type="application/json" id="wg-settings">``,
   that ``overrides/main.html`` renders from the page's ``wg_settings``. Each plugin adds its part

@@ -75,7 +75,7 @@ labels:
     summary_ticked: 文字 summary_ticked
     summary_tried: 文字 summary_tried
     summary_nothing: 文字 summary_nothing
-    summary_language: 文字 summary_language
+    summary_language: 文字 summary_language {language}
     summary_time: 文字 summary_time
     summary_copy: 文字 summary_copy
     summary_copied: 文字 summary_copied
@@ -111,7 +111,7 @@ labels:
     summary_ticked: Text summary_ticked
     summary_tried: Text summary_tried
     summary_nothing: Text summary_nothing
-    summary_language: Text summary_language
+    summary_language: Text summary_language {language}
     summary_time: Text summary_time
     summary_copy: Text summary_copy
     summary_copied: Text summary_copied

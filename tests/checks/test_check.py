@@ -84,6 +84,12 @@ EXPECTED = {
         "(网络连接, used in docs/zh/causes.md:10) (use 'network connection' in this section; "
         'data/glossary.yml:8 says: Not "internet connection".)',
     ],
+    # The description is what search results and link previews show: held to the glossary too.
+    "glossary-term-missing-in-description": [
+        "docs/en/causes.md:3: the front matter's description lacks the glossary term 'digital wallet' "
+        "(数字钱包, used in docs/zh/causes.md:3) (use 'digital wallet' in it; data/glossary.yml:2 "
+        'says: Always "digital wallet(s)".)',
+    ],
     "half-width-punctuation": [
         'docs/zh/causes.md:12: half-width "," in Chinese text: "定时,支付" (write "定时，支付")',
     ],
@@ -146,6 +152,13 @@ EXPECTED = {
         "is now «网络不好时，支付请求无法发送，导致处理失败。» (if the change is meant, record it at the "
         "end of data/seed-corrections.yml: `- seed: 稳定时` / `  text: 好时` / `  why: …` (why "
         "the article was wrong); otherwise restore the article's words)",
+    ],
+    # s2hk writes 賬户; the region's reviewed list forbids it and no override gives 帳户.
+    "regional-word-forbidden": [
+        f"docs/zh/causes.md:{line}: zh-hk shows «賬户», which data/conversion/zh-hk.yml:9 lists as a "
+        "word zh-hk readers do not use (they write «帳户») (add `账户: 帳户` under overrides: in "
+        "data/conversion/zh-hk.yml, or reword this line of the zh source)"
+        for line in (3, 14, 16)
     ],
     "vocabulary-word-missing": [
         "data/reader-vocabulary.yml:12: the article word '余额太少' no longer occurs in "
@@ -374,6 +387,17 @@ def test_the_seed_correction_the_check_proposes_makes_it_pass(capsys, tmp_path):
     root = golden.project("seed-sentence-reworded", tmp_path)
     with (root / "data/seed-corrections.yml").open("a", encoding="utf-8") as corrections:
         corrections.write("- seed: 稳定时\n  text: 好时\n  why: The seed's wording was wrong.\n")
+    code, problems, _ = run_check(capsys, "--root", str(root))
+    assert (code, problems) == (0, [])
+
+
+def test_the_regional_override_the_check_proposes_makes_it_pass(capsys, tmp_path):
+    root = golden.project("regional-word-forbidden", tmp_path)
+    region = root / "data/conversion/zh-hk.yml"
+    region.write_text(
+        region.read_text(encoding="utf-8").replace("overrides:\n", "overrides:\n  账户: 帳户\n"),
+        encoding="utf-8",
+    )
     code, problems, _ = run_check(capsys, "--root", str(root))
     assert (code, problems) == (0, [])
 

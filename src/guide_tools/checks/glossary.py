@@ -2,7 +2,8 @@
 the matching section of each translation uses the term of its language's column (`en:`; a new
 language adds its own column), case-insensitively, so "digital wallet" also matches "digital
 wallets". A section runs from one `##` heading to the next; the text before the first `##` is
-the page intro. The checklist's texts are compared entry by entry."""
+the page intro. The front matter's description (what search results and link previews show) is
+compared as a section of its own. The checklist's texts are compared entry by entry."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
 
 INTRO = ""
+DESCRIPTION = "\0description"  # the front matter's description: no heading id can be this
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,19 @@ def sections(page: Page) -> list[Section]:
     return result
 
 
+def description(page: Page) -> Section | None:
+    """The front matter's description, compared like a section (a reader meets it first, in
+    search results and link previews)."""
+    text = (page.meta or {}).get("description")
+    if not isinstance(text, str):
+        return None  # front_matter.py reports a missing or broken description
+    line = page.meta_lines.get("description", 1)
+    return Section(DESCRIPTION, line, [(line, text)])
+
+
 def _describe(key: str) -> str:
+    if key == DESCRIPTION:
+        return "the front matter's description"
     return "the page intro" if key == INTRO else f"section #{key}"
 
 
@@ -107,8 +121,10 @@ def uses(term: Term, text: str, glossary: list[Term]) -> bool:
 
 def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list[Problem]:
     problems = []
-    theirs = {s.key: s for s in sections(translation)}
-    for section in sections(source):
+    theirs = {s.key: s for s in [*sections(translation), description(translation)] if s}
+    for section in [*sections(source), description(source)]:
+        if section is None:
+            continue
         other = theirs.get(section.key)
         if other is None:
             continue  # the heading comparison reports the missing section
@@ -122,8 +138,8 @@ def compare_pages(source: Page, translation: Page, glossary: list[Term]) -> list
                         other.line,
                         f"{_describe(section.key)} lacks the glossary term '{wanted}' "
                         f"({term.source}, used in {source.path}:{section.first_line_with(term.source)})",
-                        f"use '{wanted}' in this section; {GLOSSARY_FILE}:{term.line}"
-                        + (f" says: {term.note}" if term.note else ""),
+                        f"use '{wanted}' in {'it' if section.key == DESCRIPTION else 'this section'}; "
+                        f"{GLOSSARY_FILE}:{term.line}" + (f" says: {term.note}" if term.note else ""),
                     )
                 )
     return problems

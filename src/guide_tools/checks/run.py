@@ -13,6 +13,7 @@ from guide_tools.checks import (
     front_matter,
     glossary,
     links,
+    regional_words,
     seed,
     structure,
     tables,
@@ -42,6 +43,7 @@ def check_sources(project: Project) -> list[Problem]:
         *translations.check(project),
         *vocabulary.check(project),
         *conversion.check(project),
+        *regional_words.check(project),
     ]
 
 

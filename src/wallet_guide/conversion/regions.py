@@ -5,6 +5,8 @@
     quotes: corner        # optional: “…” ‘…’ become 「…」 『…』 (curly, the default, keeps them)
     overrides:            # Simplified phrase -> this region's phrase; wins over OpenCC
       数字钱包: 數位錢包
+    forbidden:            # optional: a word this region's pages must not show -> what it writes
+      轉賬: 轉帳           # (checked by guide_tools.checks.regional_words, not by the build)
 
 Every mistake names the file, the line and the fix.
 """
@@ -33,6 +35,13 @@ class Override:
 
 
 @dataclass(frozen=True)
+class Forbidden:
+    word: str  # as a page of this region would show it, after conversion: 轉賬
+    instead: str  # what the region writes: 轉帳
+    line: int  # 1-based line of the entry in its file
+
+
+@dataclass(frozen=True)
 class Region:
     language: str  # "zh-tw": the file's name
     source: str  # "zh"
@@ -40,6 +49,7 @@ class Region:
     overrides: tuple[Override, ...]
     path: Path
     quotes: str = "curly"  # a QUOTE_STYLES name: "corner" writes 「…」 『…』
+    forbidden: tuple[Forbidden, ...] = ()  # reviewed words the region does not use
 
     def converter(self) -> Converter:
         return Converter(self.opencc, {o.simplified: o.regional for o in self.overrides}, self.quotes)
@@ -88,32 +98,44 @@ def load_region(path: Path) -> Region:
             f"unknown quotes style {quotes!r}",
             f"write quotes: corner (「…」 『…』) or leave it out to keep “…” ({', '.join(QUOTE_STYLES)})",
         )
-    overrides: list[Override] = []
-    raw = data.get("overrides") or {}
-    if not isinstance(raw, dict):
-        raise _fail(
-            path,
-            lines.get("overrides", 1),
-            "'overrides' must map Simplified phrases to regional ones",
-            "write 数字钱包: 數位錢包",
+    overrides = tuple(
+        Override(simplified, regional, line)
+        for simplified, regional, line in _pairs(
+            path, node, data, lines, "overrides", "override", "数字钱包: 數位錢包"
         )
-    override_node = next((v for k, v in node.value if k.value == "overrides"), None)
+    )
+    forbidden = tuple(
+        Forbidden(word, instead, line)
+        for word, instead, line in _pairs(
+            path, node, data, lines, "forbidden", "forbidden word", "轉賬: 轉帳"
+        )
+    )
+    return Region(path.stem, data["source"], data["opencc"], overrides, path, quotes, forbidden)
+
+
+def _pairs(
+    path: Path, node: yaml.MappingNode, data: dict, lines: dict[str, int], key: str, entry: str, example: str
+) -> list[tuple[str, str, int]]:
+    """The entries of the mapping ``key`` (phrase: phrase), each with its line; ``entry`` names
+    one in a message."""
+    raw = data.get(key) or {}
+    if not isinstance(raw, dict):
+        raise _fail(path, lines.get(key, 1), f"'{key}' must map phrases to phrases", f"write {example}")
+    section = next((v for k, v in node.value if k.value == key), None)
     entry_lines = (
-        {k.value: k.start_mark.line + 1 for k, _ in getattr(override_node, "value", [])}
-        if isinstance(override_node, yaml.MappingNode)
+        {k.value: k.start_mark.line + 1 for k, _ in section.value}
+        if isinstance(section, yaml.MappingNode)
         else {}
     )
-    for simplified, regional in raw.items():
-        line = entry_lines.get(str(simplified), lines.get("overrides", 1))
-        if not isinstance(simplified, str) or not isinstance(regional, str) or not simplified or not regional:
+    pairs = []
+    for left, right in raw.items():
+        line = entry_lines.get(str(left), lines.get(key, 1))
+        if not isinstance(left, str) or not isinstance(right, str) or not left or not right:
             raise _fail(
-                path,
-                line,
-                f"override {simplified!r}: both sides must be non-empty texts",
-                "write 数字钱包: 數位錢包",
+                path, line, f"{entry} {left!r}: both sides must be non-empty texts", f"write {example}"
             )
-        overrides.append(Override(simplified, regional, line))
-    return Region(path.stem, data["source"], data["opencc"], tuple(overrides), path, quotes)
+        pairs.append((left, right, line))
+    return pairs
 
 
 def load_regions(directory: Path) -> dict[str, Region]:

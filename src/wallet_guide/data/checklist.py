@@ -201,7 +201,7 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
 
 def _placeholder(error: ValidationError) -> str | None:
     pattern = str(error.validator_value)
-    for token in ("{link}", "{support}", "{count}"):
+    for token in ("{link}", "{support}", "{count}", "{language}"):
         if token.replace("{", "\\{").replace("}", "\\}") in pattern:
             return token
     return None
@@ -335,9 +335,13 @@ def _unique(messages: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(messages))
 
 
-def parse(data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]]) -> Checklist:
+def parse(
+    data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]], names: Mapping[str, str] | None = None
+) -> Checklist:
     """Typed records of data that :func:`check` accepted, and of ``labels`` (code -> texts)
-    that :func:`label_messages` accepted."""
+    that :func:`label_messages` accepted; the summary's «page language» line names the language
+    as the switcher does (``names``: code -> name), so that zh-tw and zh-hk, whose texts are
+    zh's converted, say which Chinese they are."""
     return Checklist(
         causes=tuple(
             Cause(
@@ -346,8 +350,15 @@ def parse(data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]]) -> C
             )
             for cause in data["causes"]
         ),
-        labels={lang: Labels(**texts) for lang, texts in labels.items()},
+        labels={
+            lang: Labels(**_named(texts, language_name(lang, names or {}))) for lang, texts in labels.items()
+        },
     )
+
+
+def _named(texts: Mapping[str, str], name: str) -> dict[str, str]:
+    """A language's checklist texts with {language} filled in (summary_language)."""
+    return {**texts, "summary_language": texts["summary_language"].replace("{language}", name)}
 
 
 def load_checklist(
@@ -383,4 +394,4 @@ def load_checklist(
     messages += label_messages(labels, schema, where, names or {})
     if messages:
         raise PluginError("\n".join(messages))
-    return parse(data, labels)
+    return parse(data, labels, names)

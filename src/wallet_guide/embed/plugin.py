@@ -1,5 +1,6 @@
 """Embedding in a support portal: the embed view, its message protocol, the content API and
-the _headers file; see README.md, 'Embedding', and the integrator page (docs/*/integrate.md)."""
+the _headers file; see docs-dev/decisions/0012-embedding.md and the integrator page
+(docs/*/integrate.md)."""
 
 from __future__ import annotations
 

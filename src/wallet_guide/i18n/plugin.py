@@ -72,6 +72,9 @@ class I18nLinksPlugin(BasePlugin[I18nLinksConfig]):
         language = build_state.page_language(page, config)
         alternates = alternate_links(page, build_state.page_alternates(page, config), language)
         context["wg_alternates"] = alternates
+        # The language button names the page's language: zh-tw and zh-hk say which Chinese they are.
+        button = texts_of(config, language, "language_button", optional=True)
+        context["wg_language_button"] = button.replace("{language}", language.name) if button else None
         self.sitemap.append(
             SitemapEntry(
                 lang=language.code,

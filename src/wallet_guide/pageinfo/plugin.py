@@ -1,5 +1,6 @@
 """What a page says about itself: its keywords (front matter `keywords:`, as <meta> and small
-tags) and when it was last updated (git, in the page's language). See README.md, "Page info"."""
+tags) and when it was last updated (git, in the page's language). Why ours and not
+mkdocs-git-revision-date-localized-plugin: docs-dev/decisions/0016-page-info-dates.md."""
 
 from __future__ import annotations
 

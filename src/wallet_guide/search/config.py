@@ -22,7 +22,7 @@ class SearchConfig(Config):
     vocabulary_at = opt.Choice(("index", "query"), default="index")
     """Where the vocabulary applies: `index` puts each section's aliases in its index entry
     (weighted like its heading); `query` ships alias -> words for the search box to expand a
-    query with. README.md, 'Search', has the measurement behind the default."""
+    query with. docs-dev/decisions/0005-reader-vocabulary-and-folding.md has the measurement behind the default."""
 
     index_pages = opt.Type(bool, default=True)
     """Index every page unless its front matter says `search: {exclude: true}`; false: index

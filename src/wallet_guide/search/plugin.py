@@ -1,4 +1,4 @@
-"""Per-language full-text search with Chinese bigrams; see README.md, 'Search'."""
+"""Per-language full-text search with Chinese bigrams; see docs-dev/decisions/0004-our-own-search.md."""
 
 from __future__ import annotations
 

@@ -1,41 +1,88 @@
-"""Corrections to markup that Material writes outside any template block we could override."""
+"""Corrections to markup that Material writes outside any template block we could override.
+
+Each rule is a precise pattern (what it rewrites) and a loose one (the defect in any markup).
+After a rule has run, the loose pattern must find nothing: when a Material release writes the
+markup differently, the build stops naming the rule and what to update, instead of publishing
+the defect again while every rule silently matches nothing."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+HERE = "src/wallet_guide/theme/html_fixes.py"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]  # what the rule rewrites, in the markup Material writes today
+    replacement: str
+    left_over: re.Pattern[str]  # the same defect in any markup: must not remain after the rule
+    fix: str  # what to do when it remains
+    applies: Callable[[str], bool] = lambda html: True
+
+
+class HtmlFixError(PluginError):
+    """A rule's pattern no longer matches the markup it exists to correct."""
+
 
 # Material's drawer/search toggles are checkboxes with autocomplete="off" (to stop Firefox
 # restoring them on reload). The HTML standard allows autocomplete on text-like inputs only,
 # so the Nu HTML Checker rejects it; Material's own JS resets the toggles on load anyway.
-_CHECKBOX_AUTOCOMPLETE = re.compile(
-    r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"'
+CHECKBOX_AUTOCOMPLETE = Rule(
+    name="checkbox-autocomplete",
+    pattern=re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"'),
+    replacement=r"\1",
+    left_over=re.compile(r'<input\b(?=[^>]*\btype="?checkbox)[^>]*\bautocomplete='),
+    fix="update CHECKBOX_AUTOCOMPLETE's pattern to the checkbox markup of the installed Material",
 )
-
-
-def drop_checkbox_autocomplete(html: str) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-
 
 # A code block wider than the screen scrolls sideways, so a keyboard user must be able to focus
 # it (WCAG 2.1.1; axe: scrollable-region-focusable). Material's bundle adds tabindex to the
 # blocks that overflow, but it now loads on the first interaction (material-loader.js), and
 # whether a block overflows depends on the reader's screen: every code block gets it.
-_CODE_BLOCK = re.compile(r"(<pre>(?:<span></span>)?<code)>")
-
-
-def focusable_code_blocks(html: str) -> str:
-    return _CODE_BLOCK.sub(r'\1 tabindex="0">', html)
-
+FOCUSABLE_CODE_BLOCKS = Rule(
+    name="focusable-code-blocks",
+    pattern=re.compile(r"(<pre>(?:<span></span>)?<code)>"),
+    replacement=r'\1 tabindex="0">',
+    left_over=re.compile(r"<pre\b[^>]*>(?:\s|<span\b[^>]*>\s*</span>)*<code\b(?![^>]*\btabindex=)"),
+    fix="update FOCUSABLE_CODE_BLOCKS's pattern to the code-block markup of the installed Material",
+)
 
 # The table of contents' title is a <label for="__toc">, and Material renders the __toc toggle
 # in the page's own entry of the navigation: a page kept out of the nav (not_in_nav, the
 # integrator page) has none, and a label for a missing control is invalid HTML.
-_TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+ORPHAN_TOC_LABEL = Rule(
+    name="orphan-toc-label",
+    pattern=re.compile(r'(<label class="md-nav__title") for="__toc"'),
+    replacement=r"\1",
+    left_over=re.compile(r'<label\b[^>]*\bfor="?__toc\b'),
+    fix="update ORPHAN_TOC_LABEL's pattern to the table of contents' title markup of the installed Material",
+    applies=lambda html: 'id="__toc"' not in html,
+)
+
+RULES = (CHECKBOX_AUTOCOMPLETE, FOCUSABLE_CODE_BLOCKS, ORPHAN_TOC_LABEL)
 
 
-def drop_orphan_toc_label(html: str) -> str:
-    return html if 'id="__toc"' in html else _TOC_LABEL.sub(r"\1", html)
+def apply(rule: Rule, html: str, where: str = "a page") -> str:
+    """``html`` corrected by ``rule``; HtmlFixError when the defect is still there after it."""
+    if not rule.applies(html):
+        return html
+    fixed = rule.pattern.sub(rule.replacement, html)
+    left = rule.left_over.search(fixed)
+    if left:
+        raise HtmlFixError(
+            f"wallet-guide-theme: html_fixes rule '{rule.name}' no longer matches Material's markup "
+            f"in {where}: {left.group(0)[:120]!r} is left — {rule.fix} ({HERE})"
+        )
+    return fixed
 
 
-def apply_all(html: str) -> str:
-    return drop_orphan_toc_label(focusable_code_blocks(drop_checkbox_autocomplete(html)))
+def apply_all(html: str, where: str = "a page") -> str:
+    for rule in RULES:
+        html = apply(rule, html, where)
+    return html

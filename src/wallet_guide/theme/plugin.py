@@ -162,10 +162,10 @@ class ThemeFixesPlugin(BasePlugin[ThemeFixesConfig]):
     def on_post_page(self, output: str, page, config):
         if not self.config.enabled:
             return output
-        return apply_all(output)
+        return apply_all(output, page.file.src_uri)
 
     @event_priority(50)  # before wallet-guide-i18n keeps each language's 404 page
     def on_post_template(self, output_content: str, template_name: str, config):
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
-        return apply_all(output_content)
+        return apply_all(output_content, template_name)

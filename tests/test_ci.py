@@ -1,0 +1,82 @@
+"""One CI definition: the Makefile's `ci`. `.ci/run` calls it; the pull-request workflow runs its
+steps one by one (a log each), in the same order, and ProperDocs in a job of its own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ci_steps(makefile: str) -> list[str]:
+    """The targets the Makefile's `ci` recipe runs, in order (`$(MAKE) <target>` lines)."""
+    recipe = re.search(r"^ci:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert recipe, "Makefile: no `ci:` target"
+    return re.findall(r"^\t\$\(MAKE\) ([\w-]+)\s*$", recipe[1], re.M)
+
+
+def workflow_make_steps(workflow: dict, job: str) -> list[str]:
+    runs = [step.get("run", "") for step in workflow["jobs"][job]["steps"]]
+    return [m[1] for run in runs for m in re.finditer(r"^make ([\w-]+)\s*$", run, re.M)]
+
+
+def test_ci_runs_lint_check_and_the_three_tiers_then_budgets_and_properdocs():
+    steps = ci_steps((ROOT / "Makefile").read_text(encoding="utf-8"))
+    assert steps == [
+        "lint",
+        "check",
+        "test-fast",
+        "test-browser",
+        "test-audit",
+        "bench-budget",
+        "build-properdocs",
+    ]
+
+
+def test_ci_run_is_the_system_packages_and_make_ci():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    makes = re.findall(r"^make\b.*$", script, re.M)
+    assert makes == ["make ci"], f".ci/run: the make part is `make ci`, one line (found {makes})"
+
+
+def test_the_pull_request_workflow_runs_cis_steps_in_cis_order():
+    steps = ci_steps((ROOT / "Makefile").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
+    in_jobs = workflow_make_steps(workflow, "site") + workflow_make_steps(workflow, "properdocs")
+    ran = [step for step in in_jobs if step in steps]
+    assert ran == steps, f".github/workflows/pull-request.yml runs {ran}; the Makefile's ci runs {steps}"
+
+
+def test_translators_see_the_check_whatever_failed_before_it():
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
+    (check,) = [s for s in workflow["jobs"]["site"]["steps"] if s.get("run", "").strip() == "make check"]
+    assert check.get("if") in ("${{ !cancelled() }}", "always()", "${{ always() }}")
+
+
+def test_the_x100_budget_runs_on_a_schedule_and_on_demand_not_on_pull_requests():
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
+    triggers = workflow[True]  # PyYAML reads the key `on` as True
+    assert "schedule" in triggers and "workflow_dispatch" in triggers
+    jobs = {name: workflow_make_steps(workflow, name) for name in workflow["jobs"]}
+    (scale_job,) = [name for name, steps in jobs.items() if "bench-budget-scale" in steps]
+    assert workflow["jobs"][scale_job]["if"] == "github.event_name != 'pull_request'"
+
+
+def test_every_make_command_of_ci_and_the_workflows_is_a_target_of_the_makefile():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w.-]+):", makefile, re.M))
+    scripts = [ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
+    for script in scripts:
+        for target in re.findall(
+            r"^\s*(?:run:\s*)?make ([a-z][\w-]*)", script.read_text(encoding="utf-8"), re.M
+        ):
+            assert target in targets, f"{script.relative_to(ROOT)}: make {target} is not a Makefile target"
