@@ -246,9 +246,9 @@ def site_with_search_options(browser, tmp_path, **options):
     import yaml
     from mkdocs.utils import yaml_load
 
-    from tests.conftest import ROOT
     from guide_tools import static_server
     from guide_tools.build import strict_build
+    from tests.conftest import ROOT
 
     with open(ROOT / "mkdocs.yml", "rb") as f:
         config = yaml_load(f)
