@@ -45,10 +45,6 @@ $(PROPERDOCS_VENV)/.installed: requirements.txt requirements-properdocs.txt pypr
 	    patch --forward --force -p1 < $(CURDIR)/$(STATIC_I18N_PATCH); }
 	touch $@
 
-$(VENV)/.compare-installed: $(VENV)/.test-installed requirements-compare.txt
-	$(PY) -m pip install --quiet -r requirements-compare.txt
-	touch $@
-
 # axe-core, Lighthouse and the Nu HTML Checker, pinned in package-lock.json. Install scripts are
 # skipped: vnu-jar's would download a Java runtime; Debian's is used instead.
 node_modules/.installed: package.json package-lock.json
@@ -130,9 +126,9 @@ bench-budget: $(VENV)/.test-installed ## Bench the site; fail when a figure is o
 bench-budget-scale: $(VENV)/.test-installed ## Bench the x100 site; fail when over data/budgets.yml's scale limits
 	$(GUIDE) bench --scale 100 --budget data/budgets.yml
 
-.PHONY: compare-search
-compare-search: system-packages $(VENV)/.compare-installed ## Measure our search against Material+jieba and Pagefind (README, "Search")
-	$(GUIDE) compare-search
+.PHONY: search-eval
+search-eval: system-packages $(VENV)/.test-installed ## Type every query of data/search-eval/ into our search box; print first / top 3 per set and language
+	$(GUIDE) search-eval $(if $(SET),--set $(SET))
 
 .PHONY: screenshots
 screenshots: system-packages $(VENV)/.test-installed ## Save phone-width screenshots (home, checklist ticked, solutions, support; every language, light/dark) into screenshots/

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The guide's one command line: `scripts/guide.py --help` lists its commands (check, fix,
-translation-status, bench, compare-search, audit, screenshots, …), which the Makefile calls.
+translation-status, bench, search-eval, audit, screenshots, …), which the Makefile calls.
 The commands live in src/guide_tools/ (cli.py); this file only starts them.
 
 Run it through make, or directly (`scripts/guide.py check`): it then runs itself with the

@@ -131,3 +131,76 @@ def test_term_shards_hold_each_terms_best_postings_and_are_sized_like_json():
     size = sum(len(json.dumps(v)) + len(t) + 4 for t, v in merged.items())
     assert len(shards) == json.loads(files["manifest.json"])["termShards"] == -(-size // 500) > 1
     assert sum(len(shard) for shard in shards.values()) == len(merged)
+
+
+# ---- Readers' written Cantonese and colloquial words (data/search-folding.yml) ----
+
+
+def folding_table(tmp_path, text: str, source_text: str = "账户余额不足"):
+    from wallet_guide.search.colloquial import load
+
+    path = tmp_path / "search-folding.yml"
+    path.write_text(text, encoding="utf-8")
+    return load(path, source_text)
+
+
+def test_written_cantonese_folds_into_the_pages_mandarin(tmp_path):
+    table = folding_table(
+        tmp_path, "words:\n  冇: 没\n  唔: 不\n  點算: 怎么办\n  戶口: 账户\nfillers:\n  zh: [怎么办, 吗]\n"
+    )
+    # Keys in either script are folded like a query (戶口 -> 户口, 點算 -> 点算).
+    assert table.fold(simplify("戶口冇錢點算")) == "账户没钱怎么办"
+    assert table.fold("余额唔够") == "余额不够"
+    assert set(table.triggers()) == {"冇", "唔", "点", "户", "怎", "吗"}
+    browser = table.for_browser()
+    assert browser["words"]["点算"] == "怎么办" and browser["fillers"] == ["怎么办", "吗"]
+
+
+def test_a_reader_word_the_pages_use_is_refused_with_its_line(tmp_path):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"search-folding\.yml:3: «余额».*remove the entry"):
+        folding_table(tmp_path, "words:\n  冇: 没\n  余额: 钱\n")
+
+
+def test_english_phrases_fold_in_index_and_table(tmp_path):
+    table = folding_table(tmp_path, "english:\n  Out of date: outdated\n")
+    assert (
+        table.fold_english("The app is OUT of date, not out of dates")
+        == "The app is outdated, not out of dates"
+    )
+
+
+def test_the_index_ships_the_table_keys_and_ranking_facts(tmp_path):
+    table = folding_table(tmp_path, "words:\n  傾偈: 聊天\nfailure:\n  zh: [失败]\n  en: [fail]\n", "")
+    sections = [
+        Section("support/#support", "客户支持", "客户支持", "以下是常见的支持方式", level=1),
+        Section("support/#live-chat", "在线聊天支持", "客户支持", "与客服人员沟通", background=False),
+        Section("outlook/#global", "国际化布局", "未来展望", "跨境交易", background=True),
+    ]
+    files = build_files(
+        "zh-hk",
+        sections,
+        keys=["support/#support", "support/#live-chat", "outlook/#global"],
+        colloquial=table,
+    )
+    manifest = json.loads(files["manifest.json"])
+    assert json.loads(files["keys.json"]) == ["support/#support", "support/#live-chat", "outlook/#global"]
+    assert json.loads(files["colloquial.json"])["words"] == {"倾偈": "聊天"}
+    assert manifest["colloquial"] == "倾"
+    # 傾 must fold to 倾 before the word does: its pair ships though 倾 is not in the pages.
+    assert "傾" in manifest["traditional"]
+    assert manifest["intros"] == [0] and manifest["background"] == [2] and manifest["failure"] == ["失败"]
+    english = build_files("en", sections[:1], colloquial=table)
+    assert "colloquial.json" not in english and json.loads(english["manifest.json"])["failure"] == ["fail"]
+
+
+def test_the_shipped_script_keeps_its_code_without_its_comment_lines():
+    from wallet_guide.search.plugin import without_comments
+
+    script = '/* Site search.\n * Two lines. */\n(() => {\n  // why\n  const u = "https://x"; // kept\n  /* ---- Terms ---- */\n  const r = /a\\/\\/b/;\n})();\n'
+    assert (
+        without_comments(script)
+        == '(() => {\n  const u = "https://x"; // kept\n  const r = /a\\/\\/b/;\n})();\n'
+    )

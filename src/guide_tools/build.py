@@ -1,5 +1,5 @@
 """The one way the guide's tools run a strict build (`make check`, the tests, `make bench`,
-`make compare-search`, `make screenshots`).
+`make search-eval`, `make screenshots`).
 
 The builder is MkDocs of this Python by default; the environment variable MKDOCS names another
 executable with the same command line, e.g. ProperDocs (`make build-properdocs` sets

@@ -125,23 +125,30 @@ def scale(
     print(f"{generate(out, factor)}: build it with `mkdocs build -f` this file")
 
 
-@app.command("compare-search")
-def compare_search(
+@app.command("search-eval")
+def search_eval(
+    set_file: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--set", metavar="FILE", help="also run this query file (repeatable)", show_default=False
+        ),
+    ] = None,
     only: Annotated[
-        list[str] | None, typer.Option(help="run only this approach (repeatable)", show_default=False)
+        list[str] | None, typer.Option(help="run only this set, by name (repeatable)", show_default=False)
     ] = None,
-    keep: Annotated[
-        Path | None, typer.Option(metavar="DIR", help="build into DIR (must not exist) and keep it")
-    ] = None,
-    json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    json: Annotated[bool, typer.Option("--json", help="print every query's results as JSON")] = False,
+    each: Annotated[
+        bool,
+        typer.Option("--each", help="also each mechanism alone (cross, colloquial, ranking), side by side"),
+    ] = False,
 ) -> None:
-    """Rank the right section with our search, Material's + jieba and Pagefind: `make compare-search`.
+    """Where our search ranks the right section, typed into the real search box: `make search-eval`.
 
-    Needs requirements-compare.txt (jieba, Pagefind), which `make compare-search` installs.
+    Prints first / top-3 per query set (data/search-eval/*.yml, and --set files) and language.
     """
-    from guide_tools.compare_search import compare
+    from guide_tools.search_eval import evaluate
 
-    raise typer.Exit(compare(only=only, keep=keep, as_json=json))
+    raise typer.Exit(evaluate(set_file or [], only, json, each))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

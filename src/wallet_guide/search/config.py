@@ -33,3 +33,11 @@ class SearchConfig(Config):
     """Index every page unless its front matter says `search: {exclude: true}`; false: index
     only pages whose front matter says `search: {exclude: false}`. What the dialog offers when nothing matches, if anything, is `search_no_results:` in
     data/interface/<language>.yml: `text` and `links`, a list of {page: a page file, text: …}."""
+
+    folding_file = opt.Type(str, default="data/search-folding.yml")
+    """Readers' written Cantonese and colloquial words, fillers and failure words (relative to
+    mkdocs.yml; wallet_guide.search.colloquial); missing file: none."""
+
+    background_pages = opt.Type(list, default=[])
+    """Page files (inside a language folder: best-practices.md) whose sections are background,
+    not an answer: a query describing a failure ranks the causes and fixes above them."""

@@ -13,11 +13,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from wallet_guide.search.colloquial import Colloquial
 from wallet_guide.search.sections import Section
 from wallet_guide.search.tokenize import LATIN_TERM, STOP_WORDS, terms
 from wallet_guide.search.variants import Folding
 
-FORMAT_VERSION = 3  # 3: folded terms, the manifest's regional `words`
+FORMAT_VERSION = 4  # 4: keys.json, colloquial.json, the manifest's intros, background, failure
 HEADING_WEIGHT = 4  # a word in a section's heading counts as this many in its text
 ALIAS_WEIGHT = HEADING_WEIGHT  # readers' words for a section name it as its heading does
 BM25_K1 = 1.2
@@ -29,6 +30,10 @@ class IndexLayout:
     term_shard_bytes: int = 12_000  # aim for shards about this large, before compression
     sections_per_chunk: int = 16  # a result list touches up to 10 chunks: keep them small
     max_postings: int = 400  # per term, the best-scoring sections only
+
+
+def is_chinese(lang: str) -> bool:
+    return lang == "zh" or lang.startswith("zh-")
 
 
 def fnv1a(term: str) -> int:
@@ -88,22 +93,33 @@ def build_files(
     layout: IndexLayout = IndexLayout(),
     expansions: dict[str, str] | None = None,
     folding: Folding | None = None,
+    keys: list[str] | None = None,
+    colloquial: Colloquial | None = None,
 ) -> dict[str, str]:
     """File name (relative to the language's index folder) -> JSON text.
 
     The terms are cut from the sections' text folded with ``folding`` (wallet_guide.search.variants:
     Simplified characters, the source's words; by default characters only); the section chunks keep
     the page's own text, which the results show. ``expansions`` (alias -> the article's words,
-    folded), when the vocabulary applies at query time.
+    folded), when the vocabulary applies at query time. ``keys``: each section's address without
+    the language's root (causes/#balance), the same in every language: a query word found only
+    in another language's index finds this one's section through it. ``colloquial``: readers'
+    words folded into the pages' (a Chinese index; wallet_guide.search.colloquial).
     """
     folding = folding or Folding()
+    colloquial = colloquial or Colloquial()
+    # The readers' Chinese words for a Chinese index, the English phrases for another.
+    if is_chinese(lang):
+        colloquial = dataclasses.replace(colloquial, english={})
+    else:
+        colloquial = dataclasses.replace(colloquial, words={}, particles="")
+
+    def fold(text: str) -> str:
+        return colloquial.fold_english(colloquial.fold(folding.fold(text)))
+
     folded = [
         dataclasses.replace(
-            s,
-            title=folding.fold(s.title),
-            text=folding.fold(s.text),
-            code=folding.fold(s.code),
-            aliases=folding.fold(s.aliases),
+            s, title=fold(s.title), text=fold(s.text), code=fold(s.code), aliases=fold(s.aliases)
         )
         for s in sections
     ]
@@ -126,11 +142,17 @@ def build_files(
     index_text = "".join(s.title + s.text + s.aliases for s in folded)
     if expansions:
         index_text += "".join(expansions) + "".join(expansions.values())
+    # A reader's word may be typed in Traditional script (傾偈): its characters fold first.
+    index_text += "".join(colloquial.words) + "".join(colloquial.words.values())
     shipped = folding.for_index(index_text)
     if shipped.chars:
         files["traditional.json"] = compact("".join(t + s for t, s in shipped.chars.items()))
     if expansions:
         files["vocabulary.json"] = compact(expansions)
+    if colloquial.words:
+        files["colloquial.json"] = compact(colloquial.for_browser())
+    if keys is not None:
+        files["keys.json"] = compact(keys)
     # The results' own text (a generated language's: Traditional) must be folded to highlight it.
     shown = "".join(s.title + s.text for s in sections)
     fold_results = not set(shown).isdisjoint(shipped.chars)
@@ -155,6 +177,15 @@ def build_files(
             # search.js fetches traditional.json up front: the results' text needs it.
             "foldResults": fold_results,
             "vocabulary": bool(expansions),
+            # search.js fetches colloquial.json only for a query holding one of these.
+            "colloquial": colloquial.triggers(),
+            # Ranking: a page's intro, sections of background pages, what makes a query a failure.
+            "intros": [n for n, s in enumerate(sections) if s.level == 1],
+            "background": [n for n, s in enumerate(sections) if s.background],
+            "failure": list(colloquial.failure.get("zh" if is_chinese(lang) else "en", ())),
+            # English fillers (whole words); Chinese ones are in colloquial.json.
+            "fillers": [] if is_chinese(lang) else list(colloquial.fillers.get("en", ())),
+            "english": {} if is_chinese(lang) else colloquial.english,
         },
         ensure_ascii=False,
         separators=(",", ":"),

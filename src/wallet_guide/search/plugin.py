@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -13,10 +16,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, link_assets
+from wallet_guide.assets import add_package_assets, asset_url, link_assets, publish
 from wallet_guide.audience import in_reader_search
+from wallet_guide.search import colloquial as colloquial_table
 from wallet_guide.search.config import SearchConfig
-from wallet_guide.search.index import IndexLayout, build_files, offline_bundle
+from wallet_guide.search.index import IndexLayout, build_files, is_chinese, offline_bundle
 from wallet_guide.search.sections import Section, split_sections
 from wallet_guide.search.variants import Folding, regional_words
 from wallet_guide.search.vocabulary import Entry, Readers, for_language, load
@@ -27,16 +31,38 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 
 
+# Whole-line comments only: a // inside a line may be code (a URL, a regular expression).
+_COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*.*?\*/[ \t]*)\n", re.MULTILINE | re.DOTALL)
+
+
+def without_comments(script: str) -> str:
+    """``script`` without its whole-line comments (// … and /* … */ starting a line)."""
+    return _COMMENT_LINES.sub("", script)
+
+
+def shipped_script() -> Path:
+    """search.js without its comment lines, written once per content to the system's temporary
+    folder (static-i18n needs a file to read, not a text)."""
+    script = without_comments((ASSETS / "search.js").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(script.encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / f"wallet-guide-search-{digest}.js"
+    if not path.exists():
+        path.write_text(script, encoding="utf-8")
+    return path
+
+
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.sections: dict[str, list[Section]] = {}
         self.vocabulary: dict[tuple[str, str, str], Entry] = {}
         self._vocabulary_by_lang: dict[str, dict[tuple[str, str], Readers]] = {}
         self._pages_by_name: tuple[Navigation, dict[str, Page]] | None = None
+        self._config: MkDocsConfig | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self._config = config
         link_assets(config, scripts=("search.js",), styles=("search.css",))
         # static-i18n re-runs on_config for each language of one build: read the data once.
         if not self.vocabulary or build_state.in_outer_build(config):
@@ -64,7 +90,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        add_package_assets(files, config, ASSETS)
+        add_package_assets(files, config, ASSETS, only=("search.css",))
+        # Every page loads search.js: its comments (a quarter of it, compressed) stay in the source.
+        publish(files, config, asset_url("search.js"), abs_src_path=str(shipped_script()))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -76,6 +104,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # The file name inside its language folder (a generated language's files are its source's).
         name = page.file.src_uri.split("/", 1)[-1]
         sections = split_sections(html, page.url, page.title)
+        for section in sections:
+            section.background = name in self.config.background_pages
         if self.config.vocabulary_at == "index":
             for section in sections:
                 entry = self.vocabulary_entries(config, lang).get((name, section.url.rpartition("#")[2]))
@@ -104,6 +134,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.page_language(page, config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, nav)
+            context["wg_search_top"] = texts_of(config, lang, "search_top")
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -112,14 +143,30 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.current_language(config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, context["nav"])
+            context["wg_search_top"] = texts_of(config, lang, "search_top")
         return context
 
     def add_settings(self, context, lang: str) -> None:
-        """search.js's index folder for this language, and the whole index in one file, which
-        the service worker saves for offline search (site-root relative; partials/search.html
-        is included when they are set)."""
+        """search.js's index folder for this language, the index folders of the other script
+        (cross-language matching), and the whole index in one file, which the service worker
+        saves for offline search (site-root relative; partials/search.html is included when they
+        are set)."""
         folder = self.index_folder(lang)
-        add_page_settings(context, search={"index": f"{folder}/", "bundle": f"{folder}.json"})
+        add_page_settings(
+            context, search={"index": f"{folder}/", "bundle": f"{folder}.json", "cross": self.cross_folders(lang)}
+        )
+
+    def cross_folders(self, lang: str) -> list[str]:
+        """The index folders a query word missing in ``lang``'s index is looked up in: the
+        languages of the other script (a generated language folds into its source's words)."""
+        config = self._config
+        codes = [] if config is None else [language.code for language in build_state.languages(config)]
+        generated = {} if config is None else build_state.generated_languages(config)
+        return [
+            f"{self.index_folder(code)}/"
+            for code in codes
+            if code not in generated and is_chinese(code) != is_chinese(lang)
+        ]
 
     def index_folder(self, lang: str) -> str:
         return f"{self.config.index_dir.strip('/')}/{lang}"
@@ -187,6 +234,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         folding = self.folding(config)
         folding_seconds = time.perf_counter() - started
+        source_text = "".join(
+            folding.fold(s.title + "\n" + s.text)
+            for lang, sections in self.sections.items()
+            if lang not in build_state.generated_languages(config) and is_chinese(lang)
+            for s in sections
+        )
+        colloquial = colloquial_table.load(
+            Path(config.config_file_path).parent / self.config.folding_file, source_text
+        )
         for lang, sections in self.sections.items():
             folder = Path(config.site_dir) / self.index_folder(lang)
             folder.mkdir(parents=True, exist_ok=True)
@@ -195,7 +251,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             expansions = (
                 self.expansions(config, lang, folding) if self.config.vocabulary_at == "query" else None
             )
-            files = build_files(lang, sections, layout, expansions, folding)
+            root = build_state.language(config, lang).root
+            keys = [s.url.removeprefix(root) for s in sections]
+            files = build_files(lang, sections, layout, expansions, folding, keys, colloquial)
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             size = sum(len(t.encode()) for t in files.values())

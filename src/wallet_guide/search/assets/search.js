@@ -14,6 +14,8 @@
   const settings = JSON.parse(document.getElementById("wg-settings").textContent);
   const siteRoot = new URL(settings.root, location.href);
   const indexUrl = new URL(settings.search.index, siteRoot);
+  // The other script's indexes (zh pages: en; en pages: zh), for a word this one lacks.
+  const crossUrls = (settings.search.cross || []).map((folder) => new URL(folder, siteRoot));
   // The no-result links are relative to the first page: make them absolute while they are right
   // (the href property reads the address resolved against this page).
   for (const a of empty.querySelectorAll("a")) a.setAttribute("href", a.href);
@@ -21,6 +23,13 @@
   // A corrected (misspelt) word scores this much of an exact one: exact matches rank first.
   const CORRECTED_WEIGHT = 0.5;
   const MAX_CORRECTIONS = 3;
+  // README, "Search": a word found in another language's index only; fillers beside content
+  // words; an intro or background section below what it yields to; the weak tail's cut.
+  const CROSS_WEIGHT = 0.5;
+  const FILLER_WEIGHT = 0.2;
+  const YIELD_SHARE = 0.9;
+  const MIN_SHARE = 0.1;
+  const off = new Set(window.wgSearchOff || []); // make search-eval: mechanisms turned off
   const EXCERPT_CHARS = document.documentElement.lang.startsWith("zh") ? 70 : 160;
 
   /* ---- Terms: mirrors src/wallet_guide/search/tokenize.py (tests compare the two) ---- */
@@ -68,27 +77,35 @@
 
   /* ---- Index: the manifest, then only the shards and chunks a query needs ---- */
   const cache = new Map();
-  function fetchJson(name, build) {
-    if (!cache.has(name)) {
-      const url = new URL(name, indexUrl);
-      if (build) url.searchParams.set("v", build);
+  function fetchFrom(folder, name, build) {
+    const url = new URL(name, folder);
+    if (build) url.searchParams.set("v", build);
+    if (!cache.has(url.href)) {
       const loading = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       });
       // A file that failed (offline) is asked for again by the next query, not failed forever.
-      loading.catch(() => cache.delete(name));
-      cache.set(name, loading);
+      loading.catch(() => cache.delete(url.href));
+      cache.set(url.href, loading);
     }
-    return cache.get(name);
+    return cache.get(url.href);
   }
-  let manifest = null;
-  const loadManifest = () => (manifest ??= fetchJson("manifest.json").then((m) => ({
-    ...m, stopWords: new Set(m.stopWords),
-  }), (error) => { manifest = null; throw error; }));
+  const fetchJson = (name, build) => fetchFrom(indexUrl, name, build);
+  const manifests = new Map();
+  const manifestOf = (folder) => {
+    if (!manifests.has(folder.href)) {
+      manifests.set(folder.href, fetchFrom(folder, "manifest.json").then((m) => ({
+        ...m, stopWords: new Set(m.stopWords), intros: new Set(m.intros), background: new Set(m.background),
+      }), (error) => { manifests.delete(folder.href); throw error; }));
+    }
+    return manifests.get(folder.href);
+  };
+  const loadManifest = () => manifestOf(indexUrl);
 
-  const postings = (m, term) =>
-    fetchJson(`terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
+  const postingsAt = (folder, m, term) =>
+    fetchFrom(folder, `terms-${fnv1a(term) % m.termShards}.json`, m.build).then((shard) => shard[term] || []);
+  const postings = (m, term) => postingsAt(indexUrl, m, term);
 
   /* ---- One normalisation (variants.py): Traditional characters to Simplified, then regional
    * words to the source's (网路 -> 网络), as the build folded the index ---- */
@@ -102,9 +119,10 @@
     charTable = table;
   }
   const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const longestFirst = (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
   // Longest first, then in code-point order: the build's regular expression.
   const wordPattern = (m) => (m.wordPattern ??= Object.keys(m.words || {}).length
-    ? new RegExp(Object.keys(m.words).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    ? new RegExp(Object.keys(m.words).sort(longestFirst)
       .map(escapeRe).join("|"), "g")
     : null);
   // The folded text, and for each of its characters the span of ``text`` it comes from.
@@ -132,7 +150,47 @@
   }
   async function folded(query, m) {
     await loadChars(m, query);
-    return fold(query, m).text;
+    const text = fold(query, m).text;
+    await loadColloquial(m, query + text);
+    return foldEnglish(colloquial ? foldColloquial(text) : text, m);
+  }
+
+  /* ---- Readers' words (colloquial.py), fetched for a query holding a first character ---- */
+  let colloquial = null;
+  async function loadColloquial(m, text) {
+    if (colloquial || off.has("colloquial") || !m.colloquial || ![...text].some((ch) => m.colloquial.includes(ch))) return;
+    const table = await fetchJson("colloquial.json", m.build);
+    const words = Object.keys(table.words).sort(longestFirst);
+    colloquial = {
+      words: table.words,
+      pattern: words.length ? new RegExp(words.map(escapeRe).join("|"), "g") : null,
+      fillers: [...table.fillers].sort((a, b) => b.length - a.length),
+      particles: new Set(table.particles || ""),
+    };
+  }
+  // out of date -> outdated, as the en index was folded
+  const englishPattern = (m) => (m.englishPattern ??= Object.keys(m.english || {}).length
+    ? new RegExp(`\\b(?:${Object.keys(m.english).sort(longestFirst).map(escapeRe).join("|")})\\b`, "gi")
+    : null);
+  const foldEnglish = (text, m) => off.has("colloquial") || !englishPattern(m) ? text
+    : text.replace(englishPattern(m), (phrase) => m.english[phrase.toLowerCase()]);
+  const foldColloquial = (text) =>
+    colloquial.pattern ? text.replace(colloquial.pattern, (word) => colloquial.words[word]) : text;
+  // [the query without its fillers (a space each: no pair across), the fillers]
+  function withoutFillers(text, m) {
+    const fillers = [];
+    for (const filler of colloquial ? colloquial.fillers : []) {
+      text = text.replaceAll(filler, () => { fillers.push(filler); return " "; });
+    }
+    const english = new Set(off.has("colloquial") ? [] : m.fillers || []);
+    text = text.replace(LATIN_WORD, (word) => english.has(word.toLowerCase()) ? (fillers.push(word), " ") : word);
+    return [text, fillers.join(" ")];
+  }
+  function describesFailure(text, m) {
+    const lower = text.toLowerCase();
+    const stems = new Set((lower.match(LATIN_WORD) || []).map(stem));
+    return (m.failure || []).some((word) => CJK_RUN.test(word) ? lower.includes(word)
+      : word.includes(" ") ? spaced(lower).includes(spaced(word)) : stems.has(stem(word)));
   }
 
   /* ---- Reader vocabulary at query time (vocabulary_at: query): add the article's words ---- */
@@ -176,40 +234,103 @@
     return near.filter(([, d]) => d === near[0][1]).slice(0, MAX_CORRECTIONS).map(([word]) => word);
   }
 
+  /* ---- A word of the other script, missing here: the other index's sections, by address ---- */
+  const isChinese = (m) => m.lang === "zh" || m.lang.startsWith("zh-");
+  async function crossPostings(term, m) {
+    if (off.has("cross") || !crossUrls.length || CJK_RUN.test(term) === isChinese(m)) return [];
+    const own = await fetchJson("keys.json", m.build).then((keys) => new Map(keys.map((k, i) => [k, i])));
+    const found = await Promise.all(crossUrls.map(async (folder) => {
+      const other = await manifestOf(folder);
+      const plist = await postingsAt(folder, other, term);
+      if (!plist.length) return [];
+      const keys = await fetchFrom(folder, "keys.json", other.build);
+      return plist.filter(([section]) => own.has(keys[section])).map(([section, impact]) => [own.get(keys[section]), impact]);
+    }));
+    return found.flat();
+  }
+
   async function rankSections(query) {
     const m = await loadManifest();
-    query = await expanded(await folded(query, m), m);
-    const wanted = [...new Set(terms(query, m.stopWords))];
-    if (!wanted.length) return [];
-    // Per query word: [index term, weight, its postings] for the word or its corrections.
-    const found = await Promise.all(wanted.map(async (term) => {
+    const text = await folded(query, m);
+    const [content, fillers] = withoutFillers(text, m);
+    const contentTerms = [...new Set(terms(await expanded(content, m), m.stopWords))];
+    // A pair across a joining character (给客服: 给客) counts like a filler.
+    const joins = (term) => colloquial !== null && term.length === 2 && [...term].some((ch) => colloquial.particles.has(ch));
+    const solid = contentTerms.filter((t) => !joins(t)).length;
+    const fillerTerms = [...new Set(terms(fillers, m.stopWords))].filter((t) => !contentTerms.includes(t));
+    const wanted = [
+      ...contentTerms.map((t) => [t, joins(t) && solid ? FILLER_WEIGHT : 1]),
+      ...fillerTerms.map((t) => [t, contentTerms.length ? FILLER_WEIGHT : 1]),
+    ];
+    const results = [];
+    results.total = 0;
+    if (!wanted.length) return results;
+    // Per query word: [index term, weight, postings]: the word, in the other index, or corrected.
+    const found = await Promise.all(wanted.map(async ([term, weight]) => {
       const exact = await postings(m, term);
-      if (exact.length || !LATIN_TERM.test(term) || term.length < 4) return [[term, 1, exact]];
+      if (exact.length) return [[term, weight, exact]];
+      const cross = await crossPostings(term, m);
+      if (cross.length) return [[term, weight * CROSS_WEIGHT, cross]];
+      if (!LATIN_TERM.test(term) || term.length < 4) return [];
       const near = await corrections(term, m);
-      return Promise.all(near.map(async (word) => [word, CORRECTED_WEIGHT, await postings(m, word)]));
+      return Promise.all(near.map(async (word) => [word, weight * CORRECTED_WEIGHT, await postings(m, word)]));
     }));
+    // A word's share of the query: its weight times its idf (rare words count more).
+    const ranking = !off.has("ranking");
+    const idf = (count) => Math.log(1 + (m.sections - count + 0.5) / (count + 0.5));
+    const share = found.map((matches, i) => wanted[i][1] *
+      (ranking ? idf(Math.max(0, ...matches.map(([, , plist]) => plist.length))) : 1));
     const scores = new Map();
-    const matched = new Map(); // section -> the query words it holds
+    const matched = new Map(); // section -> the share of the query words it holds
+    const holds = new Map(); // section -> the content words it holds
     const marked = new Map(); // section -> the index terms to highlight
     found.forEach((matches, i) => {
+      const words = new Map(); // section -> this word's share there
       for (const [term, weight, plist] of matches) {
         for (const [section, impact] of plist) {
           scores.set(section, (scores.get(section) || 0) + impact * weight);
-          matched.set(section, (matched.get(section) || new Set()).add(i));
-          marked.set(section, (marked.get(section) || new Set()).add(term));
+          words.set(section, Math.max(words.get(section) || 0, share[i]));
+          if (i < contentTerms.length || !contentTerms.length) marked.set(section, (marked.get(section) || new Set()).add(term));
         }
+      }
+      for (const [section, weight] of words) {
+        matched.set(section, (matched.get(section) || 0) + weight);
+        if (i < contentTerms.length) holds.set(section, (holds.get(section) || new Set()).add(i));
       }
     });
     // Sections that hold more of the query's words come first (Lucene's "coordination").
-    const ranked = [...scores]
-      .map(([section, score]) => [section, score * matched.get(section).size / wanted.length])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_RESULTS);
-    return Promise.all(ranked.map(async ([section, score]) => {
+    const all = share.reduce((sum, value) => sum + value, 0);
+    const score = new Map([...scores].map(([section, value]) => [section, value * matched.get(section) / all]));
+    // A failure (not in the fillers: 会不会): background below the best cause or fix.
+    const failure = ranking && describesFailure(content, m);
+    let best = 0;
+    for (const [section, value] of score) if (!m.background.has(section)) best = Math.max(best, value);
+    for (const [section, value] of score) {
+      if (failure && best && m.background.has(section)) score.set(section, Math.min(value, best * YIELD_SHARE));
+    }
+    // An intro below its page's sections holding a content word it lacks; above those that
+    // do not, for a failure (payment keeps failing: the causes' intro).
+    const more = (a, b) => [...(holds.get(a) || [])].some((word) => !(holds.get(b) || new Set()).has(word));
+    for (const intro of ranking ? m.intros : []) {
+      if (!score.has(intro)) continue;
+      let specific = 0;
+      let same = 0;
+      for (let s = intro + 1; s < m.sections && !m.intros.has(s); s++) {
+        if (more(s, intro)) specific = Math.max(specific, score.get(s) || 0);
+        else same = Math.max(same, score.get(s) || 0);
+      }
+      if (specific) score.set(intro, Math.min(score.get(intro), specific * YIELD_SHARE));
+      else if (same && failure) score.set(intro, Math.max(score.get(intro), same / YIELD_SHARE));
+    }
+    const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const kept = ranked.filter(([, value]) => !ranking || value >= ranked[0][1] * MIN_SHARE);
+    results.push(...await Promise.all(kept.slice(0, MAX_RESULTS).map(async ([section, value]) => {
       const chunk = await fetchJson(`sections-${Math.floor(section / m.sectionsPerChunk)}.json`, m.build);
-      const [url, title, page, text] = chunk[section % m.sectionsPerChunk];
-      return { url: new URL(url, siteRoot).href, title, page, text, score, terms: [...marked.get(section)], m };
-    }));
+      const [url, title, page, body] = chunk[section % m.sectionsPerChunk];
+      return { url: new URL(url, siteRoot).href, title, page, text: body, score: value, terms: [...(marked.get(section) || [])], m };
+    })));
+    results.total = kept.length;
+    return results;
   }
 
   /* ---- Rendering: text nodes only; <mark> around the words that matched ---- */
@@ -253,7 +374,10 @@
     return out;
   }
 
-  function message(count) {
+  function message(count, total) {
+    if (total > count) {
+      return status.dataset.wgMsgTop.replace("{top}", String(count)).replace("{total}", String(total));
+    }
     if (count === 0) return status.dataset.wgMsgNone;
     if (count === 1) return status.dataset.wgMsgOne;
     return status.dataset.wgMsgOther.replace("#", String(count));
@@ -275,7 +399,7 @@
       item.append(link);
       return item;
     }));
-    status.textContent = message(results.length);
+    status.textContent = message(results.length, results.total ?? results.length);
     empty.hidden = results.length > 0;
     root.classList.remove("wg-search--unavailable");
   }
@@ -350,7 +474,7 @@
       open();
     }
   });
-  // The same ranking the box uses, for scripts/compare_search.py and the tokenizer parity test.
+  // The same ranking the box uses, for the tokenizer parity test (`make search-eval` types into the box).
   window.wgSearch = {
     rankSections,
     terms: (text) => loadManifest().then((m) => terms(text, m.stopWords)),
