@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.languages import CODES, ROOTS
 from guide_tools.bench import by_language, page_urls, search_index
+from tests.languages import CODES, ROOTS
 
 
 def test_every_language_has_its_search_index_measured(site):

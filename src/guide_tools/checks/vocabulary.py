@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import yaml
+
 from guide_tools.checks import glossary
 from guide_tools.checks.checklist_rules import promised_ids
-import yaml
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, YamlFile, read_yaml

@@ -153,7 +153,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         are set)."""
         folder = self.index_folder(lang)
         add_page_settings(
-            context, search={"index": f"{folder}/", "bundle": f"{folder}.json", "cross": self.cross_folders(lang)}
+            context,
+            search={"index": f"{folder}/", "bundle": f"{folder}.json", "cross": self.cross_folders(lang)},
         )
 
     def cross_folders(self, lang: str) -> list[str]:
