@@ -153,7 +153,7 @@ def test_make_check_reads_the_interface_texts_for_typography_and_the_glossary(tm
     from guide_tools.checks import run
 
     root = tmp_path / "guide"
-    for folder in ("docs", "data"):
+    for folder in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     zh = root / TEXTS_DIR / f"{DEFAULT.code}.yml"

@@ -84,17 +84,29 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
     # 4. The checklist entry, with the fields the recipe lists.
     for field in ("symptom", "cause", "fix", "summary"):
         assert f"{field}: …" in RECIPE
-    append(
+    # After the last cause's entry: the file goes on with the guided flow's questions.
+    edit(
         root,
         "data/checklist.yml",
-        "  - id: device\n"
+        "\nquestions:",
+        "\n  - id: device\n"
         "    zh:\n      symptom: 设备可能有故障\n      cause: 设备问题\n      fix: 检查设备\n      summary: 检查设备是否正常。\n"
         "    en:\n      symptom: My device may be faulty\n      cause: Device problems\n      fix: Check your device\n"
-        "      summary: Check that your device works.\n",
+        "      summary: Check that your device works.\n"
+        "\nquestions:",
+    )
+    # ... and an answer of the guided flow that leads to it.
+    assert "{id: device-fault, to: device, zh: …, en: …}" in RECIPE
+    edit(
+        root,
+        "data/checklist.yml",
+        "      - {id: none-of-these,",
+        "      - {id: device-fault, to: device, zh: 设备可能有故障, en: My device may be faulty}\n"
+        "      - {id: none-of-these,",
     )
     capsys.readouterr()
 
     # 5. `make check`.
     code = cli.main(["check", "--root", str(root), "--build"])
     out = capsys.readouterr().out.splitlines()
-    assert (code, out[:-1]) == (0, [])
+    assert (code, out[:-1]) == (0, []), "\n".join(out)

@@ -134,7 +134,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.page_language(page, config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, nav)
-            context["wg_search_top"] = texts_of(config, lang, "search_top")
+            context["wg_search_top"] = texts_of(config, lang, "search_top", optional=True) or ""
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -143,7 +143,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = build_state.current_language(config).code
             self.add_settings(context, lang)
             context["wg_search_no_results"] = self.no_results(config, lang, context["nav"])
-            context["wg_search_top"] = texts_of(config, lang, "search_top")
+            context["wg_search_top"] = texts_of(config, lang, "search_top", optional=True) or ""
         return context
 
     def add_settings(self, context, lang: str) -> None:

@@ -375,7 +375,7 @@
   }
 
   function message(count, total) {
-    if (total > count) {
+    if (total > count && status.dataset.wgMsgTop) {
       return status.dataset.wgMsgTop.replace("{top}", String(count)).replace("{total}", String(total));
     }
     if (count === 0) return status.dataset.wgMsgNone;
