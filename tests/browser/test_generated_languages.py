@@ -8,7 +8,7 @@ import pytest
 from tests.browser.test_search import search
 from tests.languages import CODES, GENERATED, NAMES
 
-HEADINGS = {"zh-tw": "帳戶餘額不足", "zh-hk": "賬户餘額不足"}
+HEADINGS = {"zh-tw": "帳戶餘額不足", "zh-hk": "帳户餘額不足"}
 
 
 @pytest.mark.parametrize("lang", sorted(GENERATED))
