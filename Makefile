@@ -99,7 +99,7 @@ test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install
 # The tiers are folders (tests/conftest.py says which and refuses a Chromium test outside them);
 # `make test` runs all three.
 .PHONY: test-fast
-test-fast: $(VENV)/.test-installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
+test-fast: $(VENV)/.test-installed node_modules/.installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
 	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
 .PHONY: test-browser
