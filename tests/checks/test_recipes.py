@@ -5,25 +5,15 @@ translator's first pull request."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from guide_tools import cli
+from tests.checks.test_check import guide_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 RECIPE = (
     (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Add a cause", 1)[1].split("\n## ", 1)[0]
 )
-
-
-def guide_copy(tmp_path: Path) -> Path:
-    """A copy of the guide itself (pages, data, mkdocs.yml; overrides linked)."""
-    root = tmp_path / "guide"
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, root / folder)
-    (root / "overrides").symlink_to(ROOT / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def edit(root: Path, path: str, old: str, new: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import node_lines
+from wallet_guide.data.yaml_lines import nearest_line, node_lines
 
 # The texts of the charged path, with what each holds (for messages).
 CHARGED_FIELDS = {
@@ -35,10 +35,7 @@ def check_advice(
     data: object, lines: Mapping[tuple, int], name: str, cause_ids: Sequence[str], languages: Sequence[str]
 ) -> list[str]:
     def at(*path: object) -> str:
-        key = tuple(path)
-        while key not in lines and key:
-            key = key[:-1]
-        return f"{name}:{lines.get(key, 1)}"
+        return f"{name}:{nearest_line(lines, tuple(path))}"
 
     if not isinstance(data, dict) or not isinstance(data.get("charged"), dict):
         return [f"{at()}: the file must hold 'charged:' (see its header comment)"]

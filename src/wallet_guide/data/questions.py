@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import node_lines
+from wallet_guide.data.yaml_lines import nearest_line, node_lines
 
 MAX_ANSWERS = 4  # answers from the first question to any cause's fix
 TAKEN = ("yes", "no", "unknown")  # what an answer may say about the money (the summary's field)
@@ -50,10 +50,7 @@ def check_questions(
     """Every mistake in ``questions:`` (``data`` is that list), one message each; [] when right."""
 
     def at(*path: Any) -> str:
-        path = ("questions", *path)
-        while path not in lines and path:
-            path = path[:-1]
-        return f"{name}:{lines.get(path, 1)}: questions"
+        return f"{name}:{nearest_line(lines, ('questions', *path))}: questions"
 
     if not isinstance(data, list) or not data:
         return [f"{at()}: must list the guided flow's questions (see the header comment above it)"]

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import node_lines
+from wallet_guide.data.yaml_lines import nearest_line, node_lines
 
 KINDS = ("phone", "email", "chat", "web")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{2,30}[0-9]$")
@@ -59,10 +59,7 @@ def check_channels(
     data: object, lines: Mapping[tuple, int], name: str, languages: Sequence[str]
 ) -> list[str]:
     def at(*path: object) -> str:
-        key = tuple(path)
-        while key not in lines and key:
-            key = key[:-1]
-        return f"{name}:{lines.get(key, 1)}"
+        return f"{name}:{nearest_line(lines, tuple(path))}"
 
     if data is None:
         return []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import yaml
 
 
@@ -30,3 +32,11 @@ def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
         for index, item in enumerate(node.value):
             lines.update(node_lines(item, (*path, index)))
     return lines
+
+
+def nearest_line(lines: Mapping[tuple, int], path: tuple) -> int:
+    """The line of the value at ``path`` in ``node_lines``' answer, or of its nearest enclosing
+    value that has one (a missing key is named where its parent stands); 1 when none has."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
