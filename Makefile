@@ -121,6 +121,11 @@ bench: $(VENV)/.test-installed ## Build; print build time, first-visit weight pe
 bench-budget: $(VENV)/.test-installed ## Bench the site; fail when a figure is over data/budgets.yml
 	$(GUIDE) bench --budget data/budgets.yml
 
+# Lighthouse's performance is timing and moves with the machine's load: a figure, not a test.
+.PHONY: bench-lighthouse
+bench-lighthouse: system-packages $(VENV)/.test-installed node_modules/.installed ## Build for a local origin; print Lighthouse's scores (performance too, with the timings that cost points) of every audited page
+	$(GUIDE) lighthouse
+
 # The x100 site takes minutes: the scheduled workflow runs it (pull-request.yml), not every change.
 .PHONY: bench-budget-scale
 bench-budget-scale: $(VENV)/.test-installed ## Bench the x100 site; fail when over data/budgets.yml's scale limits

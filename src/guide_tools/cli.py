@@ -162,12 +162,20 @@ def audit(context: typer.Context) -> None:
 
 
 @app.command()
-def lighthouse(urls: Annotated[list[str], typer.Argument(help="pages to audit")]) -> None:
-    """Run Lighthouse (mobile profile) on these addresses and print each one's scores."""
-    from guide_tools.lighthouse import run
+def lighthouse(
+    urls: Annotated[
+        list[str] | None, typer.Argument(help="pages to audit (none: build and audit ours)")
+    ] = None,
+) -> None:
+    """Run Lighthouse (mobile profile) and print each page's scores: on these addresses, or with
+    none on the site built for a local origin, every audited page (`make bench-lighthouse`)."""
+    from guide_tools.lighthouse import bench, run_many
 
-    for url in urls:
-        print(run(url).line())
+    if not urls:
+        bench()
+        return
+    for report in run_many(urls):
+        print(report.line())
 
 
 @app.command()
