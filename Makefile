@@ -92,12 +92,10 @@ update-translation: install ## Record that PAGE=docs/en/<page>.md matches its zh
 system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests (needs root)
 	@scripts/ensure-system-packages.sh
 
-.PHONY: test
-test: system-packages $(VENV)/.test-installed node_modules/.installed ## Install what the tests need and run them all
-	$(PY) -m pytest
-
 # The tiers are folders (tests/conftest.py says which and refuses a Chromium test outside them);
-# `make test` runs all three.
+# `make test` runs all three, cheapest first, and stops at the first that fails.
+.PHONY: test
+test: system-packages test-fast test-browser test-audit ## Install what the tests need and run them all: the three tiers below, in order
 .PHONY: test-fast
 test-fast: $(VENV)/.test-installed node_modules/.installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
 	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
@@ -155,12 +153,10 @@ build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_mod
 # Cheapest and most telling first: a lint or check message comes before minutes of browsers.
 # System packages first: lint's ESLint needs npm, which the browser tests' packages bring.
 .PHONY: ci
-ci: system-packages ## Everything CI runs, in order: lint, check, fast tests, browser tests, audits, budgets, ProperDocs
+ci: system-packages ## Everything CI runs, in order: lint, check, make test (fast tests, browser tests, audits), budgets, ProperDocs
 	$(MAKE) lint
 	$(MAKE) check
-	$(MAKE) test-fast
-	$(MAKE) test-browser
-	$(MAKE) test-audit
+	$(MAKE) test
 	$(MAKE) bench-budget
 	$(MAKE) build-properdocs
 
