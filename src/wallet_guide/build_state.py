@@ -131,10 +131,12 @@ def languages(config: MkDocsConfig) -> list[Language]:
 
 
 # The last answer of _languages_by_code and what it was read from. Every plugin asks for the
-# languages on every page (a x100 site: 70,000 times); the settings and the recipes stay the
-# same objects for a whole build, a new build (`mkdocs serve`) loads new ones, and our plugins
-# change an entry only through set_language_entry, which forgets the answer.
-_last_languages: tuple[object, object, dict[str, Language]] | None = None
+# languages on every page (a x100 site: 70,000 times). The settings stay the same objects for a
+# whole build, and a new build (`mkdocs serve`) loads a new config; our plugins change an entry
+# only through set_language_entry, which forgets the answer. The recipes of the generated
+# languages (a stat of each file) are read on a miss only, not on every question (they were:
+# 1,100 times a build, 2026-12-03).
+_last_languages: tuple[object, object, Mapping[str, Region], dict[str, Language]] | None = None
 
 
 def set_language_entry(entry: Any, key: str, value: Any) -> None:
@@ -144,12 +146,13 @@ def set_language_entry(entry: Any, key: str, value: Any) -> None:
     _last_languages = None
 
 
-def _languages_by_code(config: MkDocsConfig) -> dict[str, Language]:
+def _language_state(config: MkDocsConfig) -> tuple[Mapping[str, Region], dict[str, Language]]:
+    """The generated languages' recipes and every built language by code, for this build."""
     global _last_languages
     entries = i18n_plugin(config).config.languages
+    if _last_languages is not None and _last_languages[0] is config and _last_languages[1] is entries:
+        return _last_languages[2], _last_languages[3]
     regions = _regions(config)
-    if _last_languages is not None and _last_languages[0] is entries and _last_languages[1] is regions:
-        return _last_languages[2]
     try:
         built = languages_from_settings(entries)
     except LanguageSettingsError as error:
@@ -162,11 +165,15 @@ def _languages_by_code(config: MkDocsConfig) -> dict[str, Language]:
         )
         for lang in built
     }
-    _last_languages = (entries, regions, by_code)
-    return by_code
+    _last_languages = (config, entries, regions, by_code)
+    return regions, by_code
 
 
-_NO_REGIONS: Mapping[str, Region] = types.MappingProxyType({})  # one object: _last_languages's key
+def _languages_by_code(config: MkDocsConfig) -> dict[str, Language]:
+    return _language_state(config)[1]
+
+
+_NO_REGIONS: Mapping[str, Region] = types.MappingProxyType({})
 
 
 def _regions(config: MkDocsConfig) -> Mapping[str, Region]:
@@ -196,7 +203,7 @@ def _converter(region: Region) -> Converter:
 
 def generated_languages(config: MkDocsConfig) -> dict[str, tuple[str, Converter]]:
     """code -> (its source language, its converter), for every generated build language."""
-    regions = _regions(config)
+    regions = _language_state(config)[0]
     return {
         lang.code: (lang.generated_from, _converter(regions[lang.code]))
         for lang in languages(config)

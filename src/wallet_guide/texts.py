@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
 from wallet_guide.conversion.convert import Converter
-from wallet_guide.data.yaml_lines import node_lines  # the line of each value of a YAML file
+from wallet_guide.data.yaml_file import read_yaml
 
 TEXTS_DIR = Path("data/interface")  # relative to mkdocs.yml
 PAGE_KEY = "page"
@@ -51,9 +51,7 @@ class _File:
 
 def _read(path: Path, name: str) -> _File:
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        document = read_yaml(path)
     except FileNotFoundError:
         raise TextsError(
             f"{name}: not found — every language of mkdocs.yml (plugins: i18n: languages:) has its "
@@ -65,9 +63,9 @@ def _read(path: Path, name: str) -> _File:
             f"{name}:{line}: not valid YAML ({error.problem}) — indent like the lines "
             "around it, and quote a text that contains ': ' or '#'"
         ) from None
-    if not isinstance(data, dict):
+    if not isinstance(document.data, dict):
         raise TextsError(f"{name}:1: the file must hold the texts by feature (search:, offline:, …)")
-    return _File(name, data, node_lines(node) if node is not None else {})
+    return _File(name, document.data, document.lines)
 
 
 def _dotted(path: Sequence) -> str:

@@ -58,9 +58,7 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # static-i18n re-runs on_config for each language of one build: read the data once.
-        if self.checklist is None or build_state.in_outer_build(config):
-            self.checklist, self.contract = load_site_checklist(config, self.config)
+        self.checklist, self.contract = load_site_checklist(config, self.config)  # once a build
         for path in (self.config.links_solutions, self.config.links_support, self.config.links_checklist):
             self._contract_page(path)  # fail now, not on the first page with a checklist
         mistake = endpoint_mistake(self.config.feedback_endpoint)
@@ -69,7 +67,10 @@ class ChecklistPlugin(BasePlugin[ChecklistConfig]):
         # Last, so that a site's overrides/fragments/checklist.html wins over ours.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
-        self.env = template_env(config.theme.dirs)
+        # One environment per build: a new one per language pass compiled the fragments again
+        # (4 languages x 5 fragments: 20 of a build's 65 compiles, 2026-12-03).
+        if self.env is None or build_state.in_outer_build(config):
+            self.env = template_env(config.theme.dirs)
         link_assets(config, scripts=("checklist.js",), styles=("checklist.css",))
         return config
 
@@ -160,10 +161,25 @@ def contract_page(contract: Contract, path: str, contract_file: str) -> Contract
     )
 
 
+# The last checklist read, and the build (config) and settings it was read for.
+_last_read: tuple[MkDocsConfig, ChecklistConfig, tuple[Checklist, Contract]] | None = None
+
+
 def load_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tuple[Checklist, Contract]:
     """The site's checklist (``options``: the plugin's settings in mkdocs.yml), read and checked
     against the URL contract, in every language: the loader the plugin and the content API
-    (wallet_guide.build_state.loaded_checklist) both use."""
+    (wallet_guide.build_state.loaded_checklist) both use. Read once per build: the config
+    object is the build's (static-i18n's passes share it; `mkdocs serve` loads a new one per
+    rebuild, so an edit is read again)."""
+    global _last_read
+    if _last_read is not None and _last_read[0] is config and _last_read[1] is options:
+        return _last_read[2]
+    read = _read_site_checklist(config, options)
+    _last_read = (config, options, read)
+    return read
+
+
+def _read_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tuple[Checklist, Contract]:
     root = Path(config.config_file_path).parent
     generated = build_state.generated_languages(config)
     contract = load_contract(root / options.contract_file)

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from wallet_guide.conversion.convert import QUOTE_STYLES, Converter
+from wallet_guide.data.yaml_file import read_yaml
 
 OPENCC_CONFIGS = ("s2t", "s2tw", "s2twp", "s2hk")
 
@@ -60,16 +61,15 @@ def _fail(path: Path, line: int, message: str, fix: str) -> RegionError:
 
 
 def load_region(path: Path) -> Region:
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        document = read_yaml(path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise _fail(
             path, line, f"not valid YAML: {getattr(error, 'problem', error)}", "fix the syntax"
         ) from None
+    data, node = document.data, document.node
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise _fail(
             path, 1, "expected a mapping with source, opencc and overrides", "see data/conversion/zh-tw.yml"

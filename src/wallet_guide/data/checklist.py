@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from wallet_guide.data.our_advice import Charged
 from wallet_guide.data.questions import Question
 from wallet_guide.data.support_channels import Channel
-from wallet_guide.data.yaml_lines import node_lines
+from wallet_guide.data.yaml_file import read_yaml
 
 # What each field of a cause holds, as an error message names it.
 CAUSE_FIELDS = {
@@ -390,9 +390,7 @@ def load_checklist(
     every one found."""
     name = name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        document = read_yaml(path)
     except FileNotFoundError:
         raise PluginError(f"{name}: not found — the checklist plugin reads its texts from it") from None
     except yaml.MarkedYAMLError as error:
@@ -401,8 +399,8 @@ def load_checklist(
     except yaml.YAMLError as error:
         raise PluginError(f"{name}: not valid YAML — {error}") from error
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    lines = node_lines(node) if node is not None else {}
-    messages = check(data, schema, lines, name, cause_ids, languages, names)
+    data = document.data
+    messages = check(data, schema, document.lines, name, cause_ids, languages, names)
     where = labels_at or (lambda lang, path: f"checklist texts of {lang}")
     messages += label_messages(labels, schema, where, names or {})
     if messages:

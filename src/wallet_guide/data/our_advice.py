@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import nearest_line, node_lines
+from wallet_guide.data.yaml_file import read_yaml
+from wallet_guide.data.yaml_lines import nearest_line
 
 # The texts of the charged path, with what each holds (for messages).
 CHARGED_FIELDS = {
@@ -89,9 +90,7 @@ def check_advice(
 def load_advice(path: Path, name: str, cause_ids: Sequence[str], languages: Sequence[str]) -> Charged:
     """The charged path's advice; a mistake raises PluginError listing every one found."""
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        document = read_yaml(path)
     except FileNotFoundError:
         raise PluginError(
             f"{name}: not found — the guide's own advice (the charged path) is read from it"
@@ -99,7 +98,8 @@ def load_advice(path: Path, name: str, cause_ids: Sequence[str], languages: Sequ
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}") from error
-    messages = check_advice(data, node_lines(node) if node else {}, name, cause_ids, languages)
+    data = document.data
+    messages = check_advice(data, document.lines, name, cause_ids, languages)
     if messages:
         raise PluginError("\n".join(messages))
     charged = data["charged"]

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import nearest_line, node_lines
+from wallet_guide.data.yaml_file import read_yaml
+from wallet_guide.data.yaml_lines import nearest_line
 
 MAX_ANSWERS = 4  # answers from the first question to any cause's fix
 TAKEN = ("yes", "no", "unknown")  # what an answer may say about the money (the summary's field)
@@ -213,12 +213,9 @@ def load_questions(
 ) -> tuple[Question, ...]:
     """The ``questions:`` of the checklist's data file (the file itself is read and checked by
     wallet_guide.data.checklist); a mistake raises PluginError listing every one found."""
-    text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    data = yaml.safe_load(text) or {}
-    messages = check_questions(
-        data.get("questions"), node_lines(node) if node else {}, name, cause_ids, languages
-    )
+    document = read_yaml(path)
+    data = document.data or {}
+    messages = check_questions(data.get("questions"), document.lines, name, cause_ids, languages)
     if messages:
         raise PluginError("\n".join(messages))
     return parse_questions(data["questions"])

@@ -21,7 +21,8 @@ from urllib.parse import quote, urlsplit
 import yaml
 from mkdocs.exceptions import PluginError
 
-from wallet_guide.data.yaml_lines import nearest_line, node_lines
+from wallet_guide.data.yaml_file import read_yaml
+from wallet_guide.data.yaml_lines import nearest_line
 
 KINDS = ("phone", "email", "chat", "web")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{2,30}[0-9]$")
@@ -107,16 +108,14 @@ def check_channels(
 def load_channels(path: Path, name: str, languages: Sequence[str]) -> tuple[Channel, ...]:
     """The deployment's channels; () when the file is absent or empty."""
     try:
-        text = path.read_text(encoding="utf-8")
+        document = read_yaml(path)
     except FileNotFoundError:
         return ()
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         raise PluginError(f"{name}:{line}: not valid YAML — {error.problem}") from error
-    messages = check_channels(data, node_lines(node) if node else {}, name, languages)
+    data = document.data
+    messages = check_channels(data, document.lines, name, languages)
     if messages:
         raise PluginError("\n".join(messages))
     return tuple(

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from wallet_guide.data.yaml_file import read_yaml
 from wallet_guide.data.yaml_lines import line_of
 
 CONTRACT_FILE = Path("data/url-contract.yml")
@@ -81,5 +82,5 @@ def contract_from_yaml(data: Any, node: yaml.Node | None = None) -> Contract:
 
 
 def load_contract(path: Path = CONTRACT_FILE) -> Contract:
-    text = Path(path).read_text(encoding="utf-8")
-    return contract_from_yaml(yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
+    document = read_yaml(path)
+    return contract_from_yaml(document.data, document.node)

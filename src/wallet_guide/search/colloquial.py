@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.yaml_file import read_yaml
 from wallet_guide.search.variants import simplify
 
 
@@ -73,8 +73,7 @@ def load(path: Path, source_text: str) -> Colloquial:
     folded pages: a word they use is refused (it would change their own results)."""
     if not path.exists():
         return Colloquial()
-    raw = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = read_yaml(path).data or {}
     words_in = data.get("words") or {}
     if not isinstance(words_in, dict):
         raise PluginError(f"{path}:1: `words:` must map a reader's word to the pages' word")
@@ -83,7 +82,7 @@ def load(path: Path, source_text: str) -> Colloquial:
         key, value = simplify(str(reader)), simplify(str(pages))
         if key in source_text:
             raise PluginError(
-                f"{path}:{_line_of(raw, str(reader))}: «{reader}» occurs in the Chinese pages themselves; "
+                f"{path}:{_line_of(path.read_text(encoding='utf-8'), str(reader))}: «{reader}» occurs in the Chinese pages themselves; "
                 "folding it would change their own results: remove the entry or make it longer"
             )
         words[key] = value

@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from wallet_guide.data.yaml_file import read_yaml
 from wallet_guide.search.variants import simplify
 
 
@@ -76,5 +75,5 @@ def load(path: Path) -> dict[tuple[str, str, str], Entry]:
     """(language, page file, section id) -> its entry; {} when there is no file."""
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path).data
     return {(e.lang, e.page, e.id): e for e in entries(data)}
