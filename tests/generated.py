@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.languages import CODES, GENERATED, LANGUAGES, checklist_labels
-from wallet_guide.checklist.plugin import with_generated_checklist
+from wallet_guide.checklist.plugin import title_pages, with_generated_checklist
 from wallet_guide.data.checklist import Checklist, load_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,5 +32,6 @@ def repository_checklist(cause_ids) -> Checklist:
         TRANSLATED,
         names={language.code: language.name for language in LANGUAGES},
         labels=checklist_labels(),
+        titles=title_pages(ROOT, ROOT / "docs", TRANSLATED, {"cause": "causes.md", "fix": "solutions.md"}),
     )
     return with_generated_checklist(checklist, GENERATED)

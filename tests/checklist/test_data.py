@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from tests.generated import TRANSLATED
 from tests.languages import NAMES, checklist_labels
+from wallet_guide.checklist.plugin import title_pages
 from wallet_guide.data.checklist import load_checklist
 from wallet_guide.data.url_contract import load_contract
 
@@ -24,24 +25,16 @@ causes:
   - id: network
     zh:
       symptom: 支付时网络不稳定或已断开
-      cause: 网络连接问题
-      fix: 检查网络连接
       summary: 确认设备的网络连接正常。
     en:
       symptom: The network was unstable
-      cause: Network connection problems
-      fix: Check your network connection
       summary: Make sure your device's network connection works.
   - id: balance
     zh:
       symptom: 账户余额可能不够
-      cause: 账户余额不足
-      fix: 查看账户余额
       summary: 确认余额足够支付金额。
     en:
       symptom: My balance may be too low
-      cause: Insufficient account balance
-      fix: Check your account balance
       summary: Make sure your balance covers the payment.
 labels:
   zh:
@@ -125,9 +118,29 @@ labels:
 """
 
 
-def load(tmp_path: Path, text: str):
+# The pages the titles are read from: the headings with the causes' ids.
+PAGES = {
+    "zh/causes.md": "# 原因 {#causes}\n\n## 1. 网络连接问题 {#network}\n\n## 2. 账户余额不足 {#balance}\n",
+    "zh/solutions.md": "# 解决 {#solutions}\n\n## 1. 检查网络连接 {#network}\n\n## 2. 查看账户余额 {#balance}\n",
+    "en/causes.md": "# Causes {#causes}\n\n## 1. Network connection problems {#network}\n\n"
+    "## 2. Insufficient account balance {#balance}\n",
+    "en/solutions.md": "# Fixes {#solutions}\n\n## 1. Check your network connection {#network}\n\n"
+    "```markdown\n## 2. Not a heading {#balance}\n```\n\n## 2. Check your account balance {#balance}\n",
+}
+SOURCES = {"cause": "causes.md", "fix": "solutions.md"}
+
+
+def titles(tmp_path: Path, pages: dict[str, str] = PAGES):
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    return title_pages(tmp_path, tmp_path / "docs", LANGS, SOURCES)
+
+
+def load(tmp_path: Path, text: str, pages: dict[str, str] = PAGES):
     """``text`` holds the checklist file, then its interface texts after a `labels:` line (as
-    `checklist:` of data/interface/<code>.yml); a text's place is named "<code>.yml:<line>"."""
+    `checklist:` of data/interface/<code>.yml); a text's place is named "<code>.yml:<line>".
+    The titles come from ``pages`` (docs/<lang>/<page>: text)."""
     causes, _, labels = text.partition("labels:\n")
     path = tmp_path / "checklist.yml"
     path.write_text(causes, encoding="utf-8")
@@ -142,6 +155,7 @@ def load(tmp_path: Path, text: str):
         names=NAMES,
         labels=texts,
         labels_at=lambda lang, keys: f"{lang}.yml:{lines[lang].get(keys[0] if keys else '', 1)}",
+        titles=titles(tmp_path, pages),
     )
 
 
@@ -161,9 +175,9 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
     return [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(needle)][nth - 1]
 
 
-def error_of(tmp_path: Path, text: str) -> str:
+def error_of(tmp_path: Path, text: str, pages: dict[str, str] = PAGES) -> str:
     with pytest.raises(PluginError) as caught:
-        load(tmp_path, text)
+        load(tmp_path, text, pages)
     return str(caught.value)
 
 
@@ -171,13 +185,21 @@ def test_the_good_file_loads(tmp_path):
     checklist = load(tmp_path, GOOD)
     assert [c.id for c in checklist.causes] == IDS
     assert checklist.causes[1].texts["en"].fix == "Check your account balance"
+    assert checklist.causes[1].texts["zh"].cause == "账户余额不足"
     assert checklist.labels["zh"].status_some == "已勾选 {count} 项。"
 
 
 def test_the_repository_file_loads():
     contract = load_contract()
     ids = next(p.ids for p in contract.pages if p.path == "causes/")
-    checklist = load_checklist(Path("data/checklist.yml"), SCHEMA, ids, TRANSLATED, labels=checklist_labels())
+    checklist = load_checklist(
+        Path("data/checklist.yml"),
+        SCHEMA,
+        ids,
+        TRANSLATED,
+        labels=checklist_labels(),
+        titles=title_pages(Path.cwd(), Path("docs").resolve(), TRANSLATED, SOURCES),
+    )
     assert [c.id for c in checklist.causes] == list(ids)
 
 
@@ -221,15 +243,54 @@ def test_missing_translation(tmp_path):
     text = GOOD[:start] + GOOD[end:]
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line_of(text, '  - id: balance')}: entry 2 (id 'balance'): missing 'en' — "
-        "add the English texts (symptom, cause, fix, summary)"
+        "add the English texts (symptom, summary)"
     )
 
 
 def test_missing_field(tmp_path):
-    text = GOOD.replace("      fix: Check your account balance\n", "")
+    text = GOOD.replace("      symptom: My balance may be too low\n", "")
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.fix' — "
-        "add the English fix title (its heading on the solutions page)"
+        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.symptom' — "
+        "add the English symptom (what the reader notices)"
+    )
+
+
+def test_the_titles_are_the_headings_of_the_pages(tmp_path):
+    pages = {**PAGES, "zh/solutions.md": PAGES["zh/solutions.md"].replace("查看账户余额", "确认余额")}
+    checklist = load(tmp_path, GOOD, pages)
+    assert [cause.texts["zh"].fix for cause in checklist.causes] == ["检查网络连接", "确认余额"]
+    assert [cause.texts["en"].cause for cause in checklist.causes] == [
+        "Network connection problems",
+        "Insufficient account balance",
+    ]
+
+
+def test_a_heading_without_the_cause_id(tmp_path):
+    pages = {**PAGES, "en/causes.md": PAGES["en/causes.md"].replace("{#balance}", "{#low-balance}")}
+    assert error_of(tmp_path, GOOD, pages) == (
+        f"{NAME}:{line_of(GOOD, '  - id: balance')}: entry 2 (id 'balance'): docs/en/causes.md has no "
+        "heading {#balance} — the checklist shows the cause's heading as the English cause title: "
+        "give the heading of that section the id {#balance} (CONTRIBUTING.md, 'Add a cause')"
+    )
+
+
+def test_a_missing_page(tmp_path):
+    pages = {name: text for name, text in PAGES.items() if name != "zh/solutions.md"}
+    assert error_of(tmp_path, GOOD, pages) == (
+        f"docs/zh/solutions.md: not found — the checklist shows the step's heading of each cause on it "
+        f"as the {NAMES['zh']} fix title"
+    )
+
+
+def test_a_title_left_in_the_data_file(tmp_path):
+    text = GOOD.replace(
+        "      symptom: My balance may be too low\n",
+        "      symptom: My balance may be too low\n      fix: Check your account balance\n",
+    )
+    assert error_of(tmp_path, text) == (
+        f"{NAME}:{line_of(text, '      fix:')}: entry 2 (id 'balance'): 'en.fix' is not written here: the "
+        "checklist shows the step's heading of the section {#balance} — remove the line (to change the "
+        "title, change the heading on the page)"
     )
 
 
@@ -242,12 +303,12 @@ def test_empty_field(tmp_path):
 
 
 def test_unknown_field(tmp_path):
-    text = GOOD.replace("      fix: Check your account balance", "      fixes: Check your account balance")
+    text = GOOD.replace("      summary: Make sure your balance", "      summery: Make sure your balance")
     assert error_of(tmp_path, text) == (
-        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.fix' — "
-        "add the English fix title (its heading on the solutions page)\n"
-        f"{NAME}:{line_of(text, '      fixes:')}: entry 2 (id 'balance'): unknown field "
-        "'en.fixes' — the fields are symptom, cause, fix, summary"
+        f"{NAME}:{line_of(text, '    en:', nth=2)}: entry 2 (id 'balance'): missing 'en.summary' — "
+        "add the English fix summary\n"
+        f"{NAME}:{line_of(text, '      summery:')}: entry 2 (id 'balance'): unknown field "
+        "'en.summery' — the fields are symptom, summary"
     )
 
 
@@ -271,7 +332,7 @@ def test_labels_left_in_the_checklist_file_are_sent_to_the_interface_texts(tmp_p
     path = tmp_path / "checklist.yml"
     path.write_text(GOOD, encoding="utf-8")  # causes, then labels: as the file was before
     with pytest.raises(PluginError) as caught:
-        load_checklist(path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES, labels={})
+        load_checklist(path, SCHEMA, IDS, LANGS, name=NAME, names=NAMES, labels={}, titles={})
     assert str(caught.value) == (
         f"{NAME}:{line_of(GOOD, 'labels:')}: labels: the checklist's interface texts are `checklist:` "
         "in data/interface/<language>.yml — move each language's texts there"
@@ -303,7 +364,7 @@ def test_causes_out_of_order(tmp_path):
 def test_language_the_contract_does_not_have(tmp_path):
     text = GOOD.replace(
         "    en:\n      symptom: My balance",
-        "    fr:\n      symptom: Solde\n      cause: a\n      fix: b\n      summary: c\n    en:\n      symptom: My balance",
+        "    fr:\n      symptom: Solde\n      summary: c\n    en:\n      symptom: My balance",
     )
     assert error_of(tmp_path, text) == (
         f"{NAME}:{line_of(text, '    fr:')}: entry 2 (id 'balance'): unknown language 'fr' — "
@@ -312,18 +373,15 @@ def test_language_the_contract_does_not_have(tmp_path):
 
 
 def test_every_mistake_is_reported_at_once(tmp_path):
-    text = GOOD.replace("      fix: 检查网络连接\n", "").replace(
-        "      cause: Insufficient account balance\n", ""
+    text = GOOD.replace("      summary: 确认设备的网络连接正常。\n", "").replace(
+        "      symptom: My balance may be too low\n", ""
     )
     errors = error_of(tmp_path, text).splitlines()
     assert [e.split(": ", 2)[1:] for e in errors] == [
-        [
-            "entry 1 (id 'network')",
-            f"missing 'zh.fix' — add the {NAMES['zh']} fix title (its heading on the solutions page)",
-        ],
+        ["entry 1 (id 'network')", f"missing 'zh.summary' — add the {NAMES['zh']} fix summary"],
         [
             "entry 2 (id 'balance')",
-            f"missing 'en.cause' — add the {NAMES['en']} cause title (its heading on the causes page)",
+            f"missing 'en.symptom' — add the {NAMES['en']} symptom (what the reader notices)",
         ],
     ]
 

@@ -13,6 +13,7 @@ from wallet_guide.checklist.render import (
     template_env,
 )
 from wallet_guide.data.checklist import parse
+from wallet_guide.data.headings import Section, TitlePage
 
 SCRIPT = "<script>alert(1)</script>"
 LABELS = {
@@ -71,22 +72,23 @@ def checklist(**overrides):
         "summary": "Reconnect.",
         **overrides,
     }
+    # The cause and fix titles are the pages' headings (wallet_guide.data.headings).
+    titles = {
+        kind: TitlePage(
+            f"docs/en/{kind}.md",
+            {"network": Section(texts.pop(kind), 3), "balance": Section(balance, 5)},
+        )
+        for kind, balance in (("cause", "Insufficient balance"), ("fix", "Check your balance"))
+    }
     return parse(
         {
             "causes": [
                 {"id": "network", "en": texts},
-                {
-                    "id": "balance",
-                    "en": {
-                        "symptom": "Low balance",
-                        "cause": "Insufficient balance",
-                        "fix": "Check your balance",
-                        "summary": "Top up.",
-                    },
-                },
+                {"id": "balance", "en": {"symptom": "Low balance", "summary": "Top up."}},
             ],
         },
         {"en": LABELS},
+        titles={"en": titles},
     )
 
 

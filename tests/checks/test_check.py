@@ -77,8 +77,9 @@ EXPECTED = {
     ],
     "checklist-id-not-in-pages": [
         "data/checklist.yml:13: checklist id 'fees' has no section {#fees} on docs/zh/causes.md, "
-        "docs/en/causes.md (a checklist entry links to its cause and its fix: use the id of an "
-        "existing cause, or add the section with {#fees} to causes.md and solutions.md in every language)",
+        "docs/en/causes.md (a checklist entry links to its cause and its fix and shows their headings "
+        "as its titles: use the id of an existing cause, or add the section with {#fees} to causes.md "
+        "and solutions.md in every language)",
     ],
     "glossary-term-missing": [
         "docs/en/causes.md:11: section #network lacks the glossary term 'network connection' "
@@ -126,7 +127,7 @@ EXPECTED = {
     "cause-not-in-checklist": [
         "docs/zh/causes.md:18: the cause ## 3. 支付渠道问题 {#channel} is not in the causes checklist "
         "(data/checklist.yml) (add an entry `- id: channel` after the entry 'balance' "
-        "(data/checklist.yml:8) with, for every language, symptom, cause, fix and summary "
+        "(data/checklist.yml:8) with, for every language, symptom and summary "
         "(CONTRIBUTING.md, 'Add a cause'))",
     ],
     "contract-id-not-written": [
@@ -384,14 +385,16 @@ def test_a_checklist_data_mistake_is_reported_on_its_line(capsys, tmp_path):
     root = guide_copy(tmp_path)
     data = root / "data/checklist.yml"
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    index = next(i for i, line in enumerate(lines) if line.strip() == "fix: Check your network connection")
+    index = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("summary: Make sure your device")
+    )
     data.write_text("".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
     number = max(i for i in range(index) if lines[i].strip() == "en:") + 1  # the block that lacks it
     code, problems, _ = run_check(capsys, "--root", str(root), "--build")
     assert code == 1
     assert problems == [
-        f"data/checklist.yml:{number}: entry 1 (id 'network'): missing 'en.fix' (add the English fix "
-        "title (its heading on the solutions page))",
+        f"data/checklist.yml:{number}: entry 1 (id 'network'): missing 'en.summary' (add the English fix "
+        "summary)",
     ]
 
 

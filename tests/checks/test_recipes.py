@@ -72,7 +72,7 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
     )
     assert contract.read_text(encoding="utf-8").count("app-version, device]") == 3
     # 4. The checklist entry, with the fields the recipe lists.
-    for field in ("symptom", "cause", "fix", "summary"):
+    for field in ("symptom", "summary"):
         assert f"{field}: …" in RECIPE
     # After the last cause's entry: the file goes on with the guided flow's questions.
     edit(
@@ -80,9 +80,8 @@ def test_add_a_cause_as_contributing_says(capsys, tmp_path):
         "data/checklist.yml",
         "\nquestions:",
         "\n  - id: device\n"
-        "    zh:\n      symptom: 设备可能有故障\n      cause: 设备问题\n      fix: 检查设备\n      summary: 检查设备是否正常。\n"
-        "    en:\n      symptom: My device may be faulty\n      cause: Device problems\n      fix: Check your device\n"
-        "      summary: Check that your device works.\n"
+        "    zh:\n      symptom: 设备可能有故障\n      summary: 检查设备是否正常。\n"
+        "    en:\n      symptom: My device may be faulty\n      summary: Check that your device works.\n"
         "\nquestions:",
     )
     # ... and an answer of the guided flow that leads to it.

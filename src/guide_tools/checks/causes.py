@@ -67,8 +67,7 @@ def check(project: Project) -> list[Problem]:
                     else f"in {CHECKLIST_FILE}"
                 )
                 fixes.append(
-                    f"add an entry `- id: {heading.id}` {place} with, for every language, "
-                    "symptom, cause, fix and summary"
+                    f"add an entry `- id: {heading.id}` {place} with, for every language, symptom and summary"
                 )
                 where.append(f"the causes checklist ({CHECKLIST_FILE})")
             if not where:

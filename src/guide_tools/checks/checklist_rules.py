@@ -1,7 +1,8 @@
 """The causes checklist (data/checklist.yml, when the project has one) agrees with the pages:
 every cause id is an id of the URL contract's checklist page and a section of the pages the
-checklist links to, in every language; a page that shows the checklist (the marker line) needs
-the data file."""
+checklist links to, in every language (the headings of those sections are the checklist's cause
+and fix titles: the build reads them there); a page that shows the checklist (the marker line)
+needs the data file."""
 
 from __future__ import annotations
 
@@ -157,7 +158,8 @@ def check(project: Project) -> list[Problem]:
                     CHECKLIST_FILE,
                     line,
                     f"checklist id '{cause}' has no section {{#{cause}}} on {', '.join(lacking)}",
-                    "a checklist entry links to its cause and its fix: use the id of an existing cause, "
+                    "a checklist entry links to its cause and its fix and shows their headings as its "
+                    "titles: use the id of an existing cause, "
                     f"or add the section with {{#{cause}}} to {' and '.join(LINKED_PAGES)} in every language",
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,6 +39,7 @@ from wallet_guide.checklist.render import (
 )
 from wallet_guide.conversion.convert import with_generated
 from wallet_guide.data.checklist import Checklist, load_checklist
+from wallet_guide.data.headings import TitlePage, title_page
 from wallet_guide.data.our_advice import load_advice
 from wallet_guide.data.questions import load_questions
 from wallet_guide.data.support_channels import load_channels
@@ -183,14 +185,13 @@ def _read_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tupl
     root = Path(config.config_file_path).parent
     generated = build_state.generated_languages(config)
     contract = load_contract(root / options.contract_file)
+    # A generated language's causes are its source's, converted below.
+    languages = [lang.code for lang in build_state.languages(config) if lang.code not in generated]
     checklist = load_checklist(
         root / options.data_file,
         root / options.data_schema,
         cause_ids=contract_page(contract, options.links_causes, options.contract_file).ids,
-        # A generated language's causes are its source's, converted below.
-        languages=[
-            language.code for language in build_state.languages(config) if language.code not in generated
-        ],
+        languages=languages,
         name=options.data_file,
         names={language.code: language.name for language in build_state.languages(config)},
         labels={
@@ -198,9 +199,34 @@ def _read_site_checklist(config: MkDocsConfig, options: ChecklistConfig) -> tupl
             for language in build_state.languages(config)
         },
         labels_at=lambda code, path: locate(config, code, ("checklist", *path)),
+        titles=title_pages(
+            root,
+            Path(config.docs_dir),
+            languages,
+            {
+                field: contract_page(contract, path, options.contract_file).source
+                for field, path in (("cause", options.links_causes), ("fix", options.links_solutions))
+            },
+        ),
     )
     checklist = with_paths(checklist, config, root, options)
     return with_generated_checklist(checklist, generated), contract
+
+
+def title_pages(
+    root: Path, docs_dir: Path, languages: Sequence[str], sources: Mapping[str, str]
+) -> dict[str, dict[str, TitlePage]]:
+    """Per language, the page each title field's headings are read from (``sources``: field ->
+    the page's file in a language's folder, static-i18n's docs/<code>/)."""
+    return {
+        code: {
+            field: title_page(
+                docs_dir / code / source, (docs_dir / code / source).relative_to(root).as_posix()
+            )
+            for field, source in sources.items()
+        }
+        for code in languages
+    }
 
 
 def endpoint_mistake(endpoint: str | None) -> str | None:

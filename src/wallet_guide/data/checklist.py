@@ -19,25 +19,27 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.headings import TitlePage
 from wallet_guide.data.our_advice import Charged
 from wallet_guide.data.questions import Question
 from wallet_guide.data.support_channels import Channel
 from wallet_guide.data.yaml_file import read_yaml
 
-# What each field of a cause holds, as an error message names it.
+# What each field of a cause in the data file holds, as an error message names it.
 CAUSE_FIELDS = {
     "symptom": "symptom (what the reader notices)",
-    "cause": "cause title (its heading on the causes page)",
-    "fix": "fix title (its heading on the solutions page)",
     "summary": "fix summary",
 }
+# The titles are not in the data file: each is the heading with the cause's id on a page (the
+# causes page for ``cause``, the solutions page for ``fix``), read by wallet_guide.data.headings.
+TITLE_FIELDS = {"cause": "the cause's heading", "fix": "the step's heading"}
 
 
 @dataclass(frozen=True)
 class CauseTexts:
     symptom: str
-    cause: str
-    fix: str
+    cause: str  # the heading of its section on the causes page, without its number
+    fix: str  # the heading of its step on the solutions page, without its number
     summary: str
 
 
@@ -121,10 +123,14 @@ class _Where:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def entry(self, index: int) -> str:
+    def cause_id(self, index: int) -> str | None:
         cause = self.data["causes"][index]
         cause_id = cause.get("id") if isinstance(cause, dict) else None
-        return f"entry {index + 1}" + (f" (id '{cause_id}')" if isinstance(cause_id, str) else "")
+        return cause_id if isinstance(cause_id, str) else None
+
+    def entry(self, index: int) -> str:
+        cause_id = self.cause_id(index)
+        return f"entry {index + 1}" + (f" (id '{cause_id}')" if cause_id is not None else "")
 
     def prefix(self, path: Sequence) -> str:
         path = list(path)
@@ -186,7 +192,11 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
                 for key in unknown
             ]
         return [
-            f"{where.prefix([*path, key])}unknown field '{_field([*path, key])}' — the fields are "
+            f"{where.prefix([*path, key])}'{_field([*path, key])}' is not written here: the "
+            f"checklist shows {TITLE_FIELDS[key]} of the section {{#{where.cause_id(path[1])}}} — "
+            "remove the line (to change the title, change the heading on the page)"
+            if len(path) == 3 and path[0] == "causes" and key in TITLE_FIELDS
+            else f"{where.prefix([*path, key])}unknown field '{_field([*path, key])}' — the fields are "
             f"{', '.join(allowed)}"
             for key in unknown
         ]
@@ -272,6 +282,31 @@ def contract_messages(
     return messages
 
 
+def title_messages(
+    data: Mapping[str, Any], where: _Where, titles: Mapping[str, Mapping[str, TitlePage]]
+) -> list[str]:
+    """Every title the pages lack: ``titles`` is, per language and title field (cause, fix),
+    the page whose heading with the cause's id is that title."""
+    messages: list[str] = []
+    for lang, pages in titles.items():
+        for kind, page in pages.items():
+            if page.sections is None:
+                messages.append(
+                    f"{page.name}: not found — the checklist shows {TITLE_FIELDS[kind]} of each "
+                    f"cause on it as the {language_name(lang, where.names)} {kind} title"
+                )
+                continue
+            for index, cause in enumerate(data["causes"]):
+                if cause["id"] not in page.sections:
+                    messages.append(
+                        f"{where.prefix(['causes', index, 'id'])}{page.name} has no heading "
+                        f"{{#{cause['id']}}} — the checklist shows {TITLE_FIELDS[kind]} as the "
+                        f"{language_name(lang, where.names)} {kind} title: give the heading of that "
+                        f"section the id {{#{cause['id']}}} (CONTRIBUTING.md, 'Add a cause')"
+                    )
+    return messages
+
+
 def label_messages(
     labels: Mapping[str, Any],
     schema: Mapping[str, Any],
@@ -328,9 +363,11 @@ def check(
     cause_ids: Sequence[str],
     languages: Sequence[str],
     names: Mapping[str, str] | None = None,
+    titles: Mapping[str, Mapping[str, TitlePage]] | None = None,
 ) -> list[str]:
     """Every mistake in ``data``, one message each, in file order; [] when it is right.
-    ``names``: language code -> the name a message gives it (build_state.Language.name)."""
+    ``names``: language code -> the name a message gives it (build_state.Language.name);
+    ``titles``: the pages the titles are read from (:func:`title_messages`)."""
     if not isinstance(data, dict):
         return [f"{name}:1: the file must hold 'causes:' (see its header comment)"]
     where = _Where(name, data, lines, names or {})
@@ -341,7 +378,7 @@ def check(
     messages = _unique(m for error in errors for m in schema_messages(error, where))
     if messages:
         return messages
-    return contract_messages(data, where, cause_ids, languages)
+    return contract_messages(data, where, cause_ids, languages) or title_messages(data, where, titles or {})
 
 
 def _unique(messages: Iterable[str]) -> list[str]:
@@ -349,17 +386,31 @@ def _unique(messages: Iterable[str]) -> list[str]:
 
 
 def parse(
-    data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]], names: Mapping[str, str] | None = None
+    data: Mapping[str, Any],
+    labels: Mapping[str, Mapping[str, str]],
+    names: Mapping[str, str] | None = None,
+    titles: Mapping[str, Mapping[str, TitlePage]] | None = None,
 ) -> Checklist:
-    """Typed records of data that :func:`check` accepted, and of ``labels`` (code -> texts)
-    that :func:`label_messages` accepted; the summary's «page language» line names the language
-    as the switcher does (``names``: code -> name), so that zh-tw and zh-hk, whose texts are
-    zh's converted, say which Chinese they are."""
+    """Typed records of data that :func:`check` accepted (with the titles of ``titles``' pages),
+    and of ``labels`` (code -> texts) that :func:`label_messages` accepted; the summary's «page
+    language» line names the language as the switcher does (``names``: code -> name), so that
+    zh-tw and zh-hk, whose texts are zh's converted, say which Chinese they are."""
+
+    def title(lang: str, kind: str, cause_id: str) -> str:
+        sections = (titles or {})[lang][kind].sections
+        return sections[cause_id].title if sections else ""
+
     return Checklist(
         causes=tuple(
             Cause(
                 cause["id"],
-                {lang: CauseTexts(**texts) for lang, texts in cause.items() if lang != "id"},
+                {
+                    lang: CauseTexts(
+                        **texts, **{kind: title(lang, kind, cause["id"]) for kind in TITLE_FIELDS}
+                    )
+                    for lang, texts in cause.items()
+                    if lang != "id"
+                },
             )
             for cause in data["causes"]
         ),
@@ -384,10 +435,12 @@ def load_checklist(
     *,
     labels: Mapping[str, Any],
     labels_at: Callable[[str, Sequence], str] | None = None,
+    titles: Mapping[str, Mapping[str, TitlePage]],
 ) -> Checklist:
     """Read and check the data file and ``labels``, each language's interface texts (code ->
-    texts; ``labels_at(code, path)`` names where one is); a mistake raises PluginError listing
-    every one found."""
+    texts; ``labels_at(code, path)`` names where one is), with each cause's titles from the
+    pages of ``titles`` (code -> "cause"/"fix" -> the page; every language of ``languages``);
+    a mistake raises PluginError listing every one found."""
     name = name or str(path)
     try:
         document = read_yaml(path)
@@ -400,9 +453,9 @@ def load_checklist(
         raise PluginError(f"{name}: not valid YAML — {error}") from error
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     data = document.data
-    messages = check(data, schema, document.lines, name, cause_ids, languages, names)
+    messages = check(data, schema, document.lines, name, cause_ids, languages, names, titles)
     where = labels_at or (lambda lang, path: f"checklist texts of {lang}")
     messages += label_messages(labels, schema, where, names or {})
     if messages:
         raise PluginError("\n".join(messages))
-    return parse(data, labels, names)
+    return parse(data, labels, names, titles)
