@@ -191,11 +191,13 @@ def schema_messages(error: ValidationError, where: _Where) -> list[str]:
                 "under a language (zh:, en:, …)"
                 for key in unknown
             ]
+        # A cause's texts in one language: its titles are its sections' headings, not data.
+        section = where.cause_id(path[1]) if len(path) == 3 and isinstance(path[1], int) else None
         return [
             f"{where.prefix([*path, key])}'{_field([*path, key])}' is not written here: the "
-            f"checklist shows {TITLE_FIELDS[key]} of the section {{#{where.cause_id(path[1])}}} — "
+            f"checklist shows {TITLE_FIELDS[key]} of the section {{#{section}}} — "
             "remove the line (to change the title, change the heading on the page)"
-            if len(path) == 3 and path[0] == "causes" and key in TITLE_FIELDS
+            if section and key in TITLE_FIELDS
             else f"{where.prefix([*path, key])}unknown field '{_field([*path, key])}' — the fields are "
             f"{', '.join(allowed)}"
             for key in unknown
