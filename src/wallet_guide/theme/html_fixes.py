@@ -30,38 +30,58 @@ class HtmlFixError(PluginError):
     """A rule's pattern no longer matches the markup it exists to correct."""
 
 
+def material_rule(
+    constant: str,
+    markup: str,
+    pattern: str,
+    replacement: str,
+    left_over: str,
+    applies: Callable[[str], bool] = lambda html: True,
+) -> Rule:
+    """The rule named ``constant`` in this module (its name: checkbox-autocomplete), correcting
+    Material's ``markup`` (what its message asks to update when the markup changes)."""
+    return Rule(
+        name=constant.lower().replace("_", "-"),
+        pattern=re.compile(pattern),
+        replacement=replacement,
+        left_over=re.compile(left_over),
+        fix=f"update {constant}'s pattern to the {markup} markup of the installed Material",
+        applies=applies,
+    )
+
+
 # Material's drawer/search toggles are checkboxes with autocomplete="off" (to stop Firefox
 # restoring them on reload). The HTML standard allows autocomplete on text-like inputs only,
 # so the Nu HTML Checker rejects it; Material's own JS resets the toggles on load anyway.
-CHECKBOX_AUTOCOMPLETE = Rule(
-    name="checkbox-autocomplete",
-    pattern=re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"'),
+CHECKBOX_AUTOCOMPLETE = material_rule(
+    "CHECKBOX_AUTOCOMPLETE",
+    "checkbox",
+    pattern=r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"',
     replacement=r"\1",
-    left_over=re.compile(r'<input\b(?=[^>]*\btype="?checkbox)[^>]*\bautocomplete='),
-    fix="update CHECKBOX_AUTOCOMPLETE's pattern to the checkbox markup of the installed Material",
+    left_over=r'<input\b(?=[^>]*\btype="?checkbox)[^>]*\bautocomplete=',
 )
 
 # A code block wider than the screen scrolls sideways, so a keyboard user must be able to focus
 # it (WCAG 2.1.1; axe: scrollable-region-focusable). Material's bundle adds tabindex to the
 # blocks that overflow, but it now loads on the first interaction (material-loader.js), and
 # whether a block overflows depends on the reader's screen: every code block gets it.
-FOCUSABLE_CODE_BLOCKS = Rule(
-    name="focusable-code-blocks",
-    pattern=re.compile(r"(<pre>(?:<span></span>)?<code)>"),
+FOCUSABLE_CODE_BLOCKS = material_rule(
+    "FOCUSABLE_CODE_BLOCKS",
+    "code-block",
+    pattern=r"(<pre>(?:<span></span>)?<code)>",
     replacement=r'\1 tabindex="0">',
-    left_over=re.compile(r"<pre\b[^>]*>(?:\s|<span\b[^>]*>\s*</span>)*<code\b(?![^>]*\btabindex=)"),
-    fix="update FOCUSABLE_CODE_BLOCKS's pattern to the code-block markup of the installed Material",
+    left_over=r"<pre\b[^>]*>(?:\s|<span\b[^>]*>\s*</span>)*<code\b(?![^>]*\btabindex=)",
 )
 
 # The table of contents' title is a <label for="__toc">, and Material renders the __toc toggle
 # in the page's own entry of the navigation: a page kept out of the nav (not_in_nav, the
 # integrator page) has none, and a label for a missing control is invalid HTML.
-ORPHAN_TOC_LABEL = Rule(
-    name="orphan-toc-label",
-    pattern=re.compile(r'(<label class="md-nav__title") for="__toc"'),
+ORPHAN_TOC_LABEL = material_rule(
+    "ORPHAN_TOC_LABEL",
+    "table of contents' title",
+    pattern=r'(<label class="md-nav__title") for="__toc"',
     replacement=r"\1",
-    left_over=re.compile(r'<label\b[^>]*\bfor="?__toc\b'),
-    fix="update ORPHAN_TOC_LABEL's pattern to the table of contents' title markup of the installed Material",
+    left_over=r'<label\b[^>]*\bfor="?__toc\b',
     applies=lambda html: 'id="__toc"' not in html,
 )
 
