@@ -19,6 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.fields import unknown_keys
 from wallet_guide.data.headings import TitlePage
 from wallet_guide.data.our_advice import Charged
 from wallet_guide.data.questions import Question
@@ -261,12 +262,11 @@ def contract_messages(
                     f"{where.prefix(['causes', index])}missing '{language}' — add the "
                     f"{language_name(language, where.names)} texts ({', '.join(CAUSE_FIELDS)})"
                 )
-        for language in cause:
-            if language != "id" and language not in languages:
-                messages.append(
-                    f"{where.prefix(['causes', index, language])}unknown language '{language}' — "
-                    f"the URL contract's languages are {', '.join(languages)}"
-                )
+        messages += [
+            f"{where.prefix(['causes', index, language])}unknown language '{language}' — "
+            f"the URL contract's languages are {', '.join(languages)}"
+            for language in unknown_keys(cause, ("id", *languages))
+        ]
     for cause_id in cause_ids:
         if cause_id not in seen:
             messages.append(

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.fields import missing_texts, unknown_keys
 from wallet_guide.data.yaml_file import read_yaml
 from wallet_guide.data.yaml_lines import nearest_line
 
@@ -62,28 +63,26 @@ def check_advice(
             messages.append(f"{at('charged')}: missing 'charged.{lang}' — add the texts in that language")
             continue
         for field, what in CHARGED_FIELDS.items():
-            value = texts.get(field)
-            if not isinstance(value, str) or not value.strip():
+            if missing_texts(texts, [field]):
                 messages.append(f"{at('charged', lang)}: missing 'charged.{lang}.{field}' — add {what}")
             else:
+                value = texts[field]
                 for placeholder in PLACEHOLDERS.get(field, ()):
                     if value.count(placeholder) != 1:
                         messages.append(
                             f"{at('charged', lang, field)}: 'charged.{lang}.{field}' must contain "
                             f"{placeholder} exactly once — it marks where the link goes"
                         )
-        for field in texts:
-            if field not in CHARGED_FIELDS:
-                messages.append(
-                    f"{at('charged', lang, field)}: unknown field 'charged.{lang}.{field}' — the "
-                    f"fields are {', '.join(CHARGED_FIELDS)}"
-                )
-    for key in charged:
-        if key not in ("contact_step", "check_before", *languages):
-            messages.append(
-                f"{at('charged', key)}: unknown field 'charged.{key}' — use contact_step, "
-                f"check_before or a language ({', '.join(languages)})"
-            )
+        messages += [
+            f"{at('charged', lang, field)}: unknown field 'charged.{lang}.{field}' — the "
+            f"fields are {', '.join(CHARGED_FIELDS)}"
+            for field in unknown_keys(texts, CHARGED_FIELDS)
+        ]
+    messages += [
+        f"{at('charged', key)}: unknown field 'charged.{key}' — use contact_step, "
+        f"check_before or a language ({', '.join(languages)})"
+        for key in unknown_keys(charged, ("contact_step", "check_before", *languages))
+    ]
     return messages
 
 

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from mkdocs.exceptions import PluginError
 
+from wallet_guide.data.fields import missing_texts, unknown_keys
 from wallet_guide.data.yaml_file import read_yaml
 from wallet_guide.data.yaml_lines import nearest_line
 
@@ -92,16 +93,14 @@ def check_channels(
                 f"({', '.join(languages)}), e.g. name: {{{languages[0]}: …}}"
             )
         else:
-            for lang in languages:
-                if not isinstance(names.get(lang), str) or not names[lang].strip():
-                    messages.append(
-                        f"{at('channels', index, 'name')}: {where}: missing 'name.{lang}' — add its name in that language"
-                    )
-        for key in channel:
-            if key not in ("kind", "address", "name"):
-                messages.append(
-                    f"{at('channels', index, key)}: {where}: unknown field '{key}' — the fields are kind, address, name"
-                )
+            messages += [
+                f"{at('channels', index, 'name')}: {where}: missing 'name.{lang}' — add its name in that language"
+                for lang in missing_texts(names, languages)
+            ]
+        messages += [
+            f"{at('channels', index, key)}: {where}: unknown field '{key}' — the fields are kind, address, name"
+            for key in unknown_keys(channel, ("kind", "address", "name"))
+        ]
     return messages
 
 
