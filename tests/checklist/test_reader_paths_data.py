@@ -145,6 +145,19 @@ def test_advice_mistakes_name_the_line_and_the_fix():
     ]
 
 
+def test_unknown_fields_and_an_empty_text_of_the_advice_are_each_named():
+    text = (
+        ADVICE.replace("mark: 己}", "mark: 己, extra: 庚}")
+        .replace("title: B,", "title: ' ',")
+        .replace("  check_before: [c]\n", "  check_before: [c]\n  later: 1\n")
+    )
+    assert advice_messages(text) == [
+        "advice.yml:5: unknown field 'charged.zh.extra' — the fields are tile, title, check, taken, not_taken, mark",
+        "advice.yml:6: missing 'charged.en.title' — add the heading of its section on the solutions page",
+        "advice.yml:4: unknown field 'charged.later' — use contact_step, check_before or a language (zh, en)",
+    ]
+
+
 def test_the_repositorys_advice_names_no_time_amount_or_fee():
     data = yaml.safe_load((ROOT / "data/our-advice.yml").read_text(encoding="utf-8"))
     for lang in LANGS:
