@@ -427,16 +427,20 @@ def test_the_regional_override_the_check_proposes_makes_it_pass(capsys, tmp_path
 
 
 def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from(tmp_path):
-    # causes.md#network is ../causes/#network once built: that is the line to fix.
+    # causes.md#network is causes/#network once built: that is the line to fix.
     from guide_tools.checks.links import _where
     from guide_tools.checks.project import load_project
-    from guide_tools.checks.site import BuiltLink
+    from guide_tools.checks.site import BuiltLink, build
 
-    project = load_project(golden.project("valid", tmp_path))
-    built = BuiltLink("a", "../causes/#network", 30, {}, True)
-    assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
-    elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)
-    assert _where(project, "en/index.html", elsewhere)[1:] == (
+    root = golden.project("valid", tmp_path)
+    site = build(root, tmp_path / "site").site
+    assert site is not None
+    project = load_project(root)
+    built = BuiltLink("a", "causes/#network", 30, {}, True)
+    assert _where(project, site, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
+    elsewhere = BuiltLink("a", "causes/#balance", 30, {}, True)
+    assert _where(project, site, "en/index.html", elsewhere)[1:] == (
         1,
         "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
     )
+

@@ -233,16 +233,22 @@ def names_language(hreflang: str | None, code: str) -> bool:
     return hreflang is not None and hreflang.lower() == code.lower()
 
 
-def _language_of(project: Project, site_path: str) -> str:
-    for language in [*project.languages, *project.generated]:
-        if language.root and site_path.startswith(language.root):
-            return language.code
-    return project.default_language
+def _source(project: Project, site: Site, built_path: str) -> Page | None:
+    """The Markdown page the build made ``built_path`` from (as the build recorded it)."""
+    source = site.sources.get(built_path)
+    return next((p for p in project.pages.values() if source and p.path == source.path), None)
 
 
-def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int, str]:
+def _language_of(project: Project, site: Site, built_path: str) -> str:
+    if built_path in site.sources:
+        return site.sources[built_path].lang
+    roots = [lang for lang in [*project.languages, *project.generated] if lang.root]
+    return next((lang.code for lang in roots if built_path.startswith(lang.root)), project.default_language)
+
+
+def _where(project: Project, site: Site, built_path: str, link: BuiltLink) -> tuple[str, int, str]:
     """The file and line to report a built page's link at, and where the link comes from."""
-    page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
+    page = _source(project, site, built_path)
     if page is None:  # a page of no Markdown file (404.html): a template writes it
         template = f"overrides/{posixpath.basename(built_path)}"
         return (
@@ -254,17 +260,16 @@ def _where(project: Project, built_path: str, link: BuiltLink) -> tuple[str, int
         if link.href in text:
             return page.path, number, "fix the link on this line"
     # A Markdown link the build rewrote: causes.md#balance is ../causes/#balance once built.
+    lang = _language_of(project, site, built_path)
     href_path, _, href_fragment = link.href.partition("#")
-    built_dir = posixpath.dirname(built_path)
-    wanted = posixpath.normpath(posixpath.join(built_dir, href_path)) if href_path else built_dir
+    wanted = posixpath.normpath(posixpath.join(posixpath.dirname(built_path), href_path or "."))
     for source_link in page.links:
         address, _, fragment = source_link.target.partition("#")
-        if fragment != href_fragment or not address.endswith(".md"):
-            continue
-        resolved = posixpath.normpath(posixpath.join(page.lang, posixpath.dirname(page.name), address))
-        lang, _, name = resolved.partition("/")
-        target = project.site_path(lang, name) if project.language(lang) else None
-        if target is not None and posixpath.normpath(target or ".") == posixpath.normpath(wanted or "."):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), address))
+        if fragment == href_fragment and address.endswith(".md") and any(
+            source.path == target and source.lang == lang and posixpath.normpath(posixpath.dirname(built)) == wanted
+            for built, source in site.sources.items()
+        ):
             return page.path, source_link.line, "fix the link on this line"
     return (
         page.path,
@@ -281,24 +286,21 @@ def check_site(project: Project, site: Site) -> list[Problem]:
     on purpose. Links already reported from the Markdown are not reported again, nor those of a
     generated language's page (converted from its source's) that its source's page has too."""
     reported = {f.key for f in _source_findings(project) if f.key}
-    broken: set[tuple[str, str]] = set()  # (built path, href): reported, here or from the Markdown
+    broken: set[tuple[str, str]] = set()  # (source, href): reported, here or from the Markdown
     problems = []
-
-    def generated_root(built_path: str) -> str:
-        return next((lang.root for lang in project.generated if built_path.startswith(lang.root)), "")
-
+    generated = {lang.code for lang in project.generated}
     for built_path, built in sorted(
-        site.pages.items(), key=lambda item: (bool(generated_root(item[0])), item[0])
+        site.pages.items(), key=lambda item: (_language_of(project, site, item[0]) in generated, item[0])
     ):
-        converted_from = built_path[len(generated_root(built_path)) :]
+        source = site.sources[built_path].path if built_path in site.sources else built_path
         for link in built.links:
-            if (converted_from, link.href) in broken:
+            if (source, link.href) in broken:
                 continue  # the same link of the source language's page is reported
             found = _built_link_problem(project, site, built_path, link, reported)
             if found is not False:
-                broken.add((built_path, link.href))
+                broken.add((source, link.href))
             if isinstance(found, tuple):
-                file, line, origin = _where(project, converted_from, link)
+                file, line, origin = _where(project, site, built_path, link)
                 message, fix = found
                 problems.append(Problem(file, line, message, fix.format(origin=origin)))
     return problems
@@ -323,7 +325,7 @@ def _built_link_problem(
         path += "/"
     target = site.resolve(path.lstrip("/"))
     target_dir = target[: -len("index.html")] if target and target.endswith("index.html") else None
-    page = project.page_at(built_path[: -len("index.html")]) if built_path.endswith("index.html") else None
+    page = _source(project, site, built_path)
     key = (
         page.path if page else "",
         target_dir if target_dir is not None else path.lstrip("/"),
@@ -333,7 +335,7 @@ def _built_link_problem(
         return None
     if target is None:
         return f"the built page /{built_path} links to {link.href}, which does not exist", "{origin}"
-    target_page = project.page_at(target_dir) if target_dir is not None else None
+    target_page = _source(project, site, target)
     if (
         target_page is not None
         and url.fragment in checklist_rules.promised_ids(project, target_page)
@@ -346,7 +348,7 @@ def _built_link_problem(
             "{origin}",
         )
     if link.tag == "a" and link.in_article and target_dir is not None:
-        source_lang, target_lang = _language_of(project, built_path), _language_of(project, target_dir)
+        source_lang, target_lang = _language_of(project, site, built_path), _language_of(project, site, target)
         if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
             return (
                 f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",
