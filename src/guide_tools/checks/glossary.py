@@ -12,7 +12,7 @@ from typing import Any
 from guide_tools.checks import checklist_rules
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
+from guide_tools.checks.project import GLOSSARY_FILE, Project
 
 INTRO = ""
 
@@ -219,7 +219,7 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
         if path == ("checklist",):
             file = project.interface[language]
             return file.path, file.line("checklist", *field.split("."))
-        return CHECKLIST_FILE, checklist.line(*path, language, *field.split("."))
+        return project.data.checklist, checklist.line(*path, language, *field.split("."))
 
     for path, what, entry in groups:
         texts = _texts(entry.get(source))

@@ -266,9 +266,15 @@ def _where(project: Project, site: Site, built_path: str, link: BuiltLink) -> tu
     for source_link in page.links:
         address, _, fragment = source_link.target.partition("#")
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), address))
-        if fragment == href_fragment and address.endswith(".md") and any(
-            source.path == target and source.lang == lang and posixpath.normpath(posixpath.dirname(built)) == wanted
-            for built, source in site.sources.items()
+        if (
+            fragment == href_fragment
+            and address.endswith(".md")
+            and any(
+                source.path == target
+                and source.lang == lang
+                and posixpath.normpath(posixpath.dirname(built)) == wanted
+                for built, source in site.sources.items()
+            )
         ):
             return page.path, source_link.line, "fix the link on this line"
     return (
@@ -348,7 +354,10 @@ def _built_link_problem(
             "{origin}",
         )
     if link.tag == "a" and link.in_article and target_dir is not None:
-        source_lang, target_lang = _language_of(project, site, built_path), _language_of(project, site, target)
+        source_lang, target_lang = (
+            _language_of(project, site, built_path),
+            _language_of(project, site, target),
+        )
         if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
             return (
                 f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",

@@ -18,18 +18,49 @@ from guide_tools.checks.markdown import Page, parse_page
 from guide_tools.checks.problem import Problem
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
-from wallet_guide.data import url_contract
+from wallet_guide.checklist.config import ChecklistConfig
+from wallet_guide.conversion.config import GeneratedLanguagesConfig
+from wallet_guide.conversion.regions import Region, RegionError, load_region
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
 from wallet_guide.data.yaml_lines import line_of
+from wallet_guide.search.config import SearchConfig
 from wallet_guide.texts import TEXTS_DIR
 
 MKDOCS_FILE = "mkdocs.yml"
-CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
+# Read by the check only (no plugin option names them).
 GLOSSARY_FILE = "data/glossary.yml"
-CHECKLIST_FILE = "data/checklist.yml"
-INTERFACE_DIR = TEXTS_DIR.as_posix()  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
-CONVERSION_DIR = build_state.CONVERSION_DIR  # <code>.yml: a generated language's recipe
+INTERFACE_DIR = TEXTS_DIR.as_posix()  # <code>.yml: a language's interface texts (wallet_guide.texts)
+# The defaults of the files the plugins read (their options, as mkdocs.yml may change them).
+CHECKLIST_FILE = ChecklistConfig.data_file.default
+CONTRACT_FILE = ChecklistConfig.contract_file.default
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Where the build's plugins read their data, relative to the project: their options as
+    mkdocs.yml sets them (load_config), so that the check reads the files the build reads."""
+
+    checklist: str = CHECKLIST_FILE
+    contract: str = CONTRACT_FILE
+    advice: str = ChecklistConfig.advice_file.default
+    vocabulary: str = SearchConfig.vocabulary_file.default
+    conversion_dir: str = GeneratedLanguagesConfig.conversion_dir.default
+
+
+def data_paths(config: MkDocsConfig | None) -> DataPaths:
+    def option(plugin: str, name: str, default: str) -> str:
+        loaded = config.plugins.get(plugin) if config is not None else None
+        return str(loaded.config[name]) if loaded is not None else default
+
+    default, checklist = DataPaths(), build_state.CHECKLIST_PLUGIN
+    return DataPaths(
+        checklist=option(checklist, "data_file", default.checklist),
+        contract=option(checklist, "contract_file", default.contract),
+        advice=option(checklist, "advice_file", default.advice),
+        vocabulary=option("wallet-guide-search", "vocabulary_file", default.vocabulary),
+        conversion_dir=option(build_state.GENERATED_PLUGIN, "conversion_dir", default.conversion_dir),
+    )
 
 
 @dataclass
@@ -80,6 +111,32 @@ class Project:
     interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
     generated: list[Language] = field(default_factory=list)  # built from data/conversion/, no pages
+    data: DataPaths = field(default_factory=DataPaths)
+
+    @cached_property
+    def regions(self) -> dict[str, Region | RegionError]:
+        """Each generated language's recipe (data/conversion/<code>.yml), by path; or its mistake."""
+        regions: dict[str, Region | RegionError] = {}
+        for path in sorted((self.root / self.data.conversion_dir).glob("*.yml")):
+            try:
+                regions[path.relative_to(self.root).as_posix()] = load_region(path)
+            except RegionError as error:
+                regions[path.relative_to(self.root).as_posix()] = error
+        return regions
+
+    def text_files(self, source: str) -> list[str]:
+        """The files besides its pages that a generated language converts from ``source``'s."""
+        return [f"{INTERFACE_DIR}/{source}.yml", MKDOCS_FILE, self.data.checklist, self.data.vocabulary]
+
+    def source_texts(self, source: str) -> dict[str, str]:
+        """What a generated language is converted from, by path: the source's pages and texts."""
+        paths = sorted((self.root / self.docs_dir / source).rglob("*.md"))
+        paths += [self.root / name for name in self.text_files(source)]
+        return {
+            path.relative_to(self.root).as_posix(): path.read_text(encoding="utf-8")
+            for path in paths
+            if path.is_file()
+        }
 
     @cached_property
     def url_contract(self) -> Contract:
@@ -176,6 +233,7 @@ def load_project(root: Path) -> Project:
     config = load_config(root, problems)
     docs_dir = Path(config.docs_dir).relative_to(root.resolve()).as_posix() if config else "docs"
     every_language = load_languages(config, problems)
+    data = data_paths(config)
     # A generated language (data/conversion/<code>.yml) has no pages of its own to check: its
     # overrides are checked by checks/conversion.py, its build by the build tests.
     generated = [lang for lang in every_language if lang.generated_from]
@@ -195,9 +253,9 @@ def load_project(root: Path) -> Project:
         languages=languages,
         pages=pages,
         config=config,
-        contract=read_yaml(root, CONTRACT_FILE, problems),
+        contract=read_yaml(root, data.contract, problems),
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
-        checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
+        checklist=read_yaml(root, data.checklist, problems, required=False),
         interface={
             language.code: texts_file
             for language in languages
@@ -209,6 +267,7 @@ def load_project(root: Path) -> Project:
         },
         problems=problems,
         generated=generated,
+        data=data,
     )
 
 
@@ -220,3 +279,8 @@ def project_languages(root: Path) -> list[Language]:
     if problems:
         raise ValueError("\n".join(f"{p.path}:{p.line}: {p.message} ({p.fix})" for p in problems))
     return languages
+
+
+def project_data(root: Path) -> DataPaths:
+    """Where the build of the project at ``root`` reads its data files (for scripts and tests)."""
+    return data_paths(load_config(Path(root), []))

@@ -29,7 +29,14 @@ LOCATED = re.compile(r"^\s*(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\
 LOG_FIX = "fix it there; `make build` shows the whole build log"
 
 # Link-like attributes: where a page sends the reader or what it loads.
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
 # <link rel=…> that do not name a file of this site to load (canonical is absolute anyway).
 NOT_LOADED = {"canonical", "alternate", "prev", "next"}
 
@@ -95,7 +102,7 @@ class BuildMessage:
     text: str
 
 
-class Recorder(BasePlugin, logging.Handler):  # type: ignore[type-arg]
+class Recorder(BasePlugin, logging.Handler):
     """A plugin of the build under check and a handler of its log: each page's source and
     language (on_post_page), each warning with the page being built then."""
 
@@ -179,7 +186,9 @@ def build_problems(root: Path, messages: list[BuildMessage], project: Project | 
             continue
         text = " ".join(message.text.split())
         if message.page is None:
-            problems.append(Problem(MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` says more"))
+            problems.append(
+                Problem(MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` says more")
+            )
             continue
         page = next((p for p in project.pages.values() if p.path == message.page), None) if project else None
         quoted = [link.line for link in (page.links if page else []) if f"'{link.target}'" in text]

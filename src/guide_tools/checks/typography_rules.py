@@ -10,7 +10,7 @@ from pathlib import Path
 
 from guide_tools.checks.markdown import MASK
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, Project
+from guide_tools.checks.project import Project
 from wallet_guide.typography import (
     DOUBLED_SPACE_RULE,
     HALF_WIDTH,
@@ -92,10 +92,10 @@ def documents(project: Project) -> list[tuple[str, list[str], list[tuple[int, st
     found = [
         (page.path, page.lines, page.prose) for page in sorted(project.pages.values(), key=lambda p: p.path)
     ]
-    checklist = project.root / CHECKLIST_FILE
+    checklist = project.root / project.data.checklist
     if project.checklist is not None and checklist.exists():
         lines = checklist.read_text(encoding="utf-8").splitlines()
-        found.append((CHECKLIST_FILE, lines, yaml_prose(lines)))
+        found.append((project.data.checklist, lines, yaml_prose(lines)))
     for file in project.interface.values():  # data/interface/<code>.yml: the interface texts
         lines = (project.root / file.path).read_text(encoding="utf-8").splitlines()
         found.append((file.path, lines, yaml_prose(lines)))

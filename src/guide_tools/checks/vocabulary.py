@@ -22,8 +22,6 @@ from wallet_guide.audience import in_reader_search
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
-VOCABULARY_FILE = "data/reader-vocabulary.yml"
-ADVICE_FILE = "data/our-advice.yml"  # the guide's own advice: its charged section
 SOLUTIONS_PAGE = "solutions.md"
 CHARGED = "charged"
 NOT_SEARCHED = ("tile", "mark")  # on the home page and the checklist, or marked wg-no-index
@@ -54,7 +52,7 @@ def inserted_sections(project: Project, lang: str, page_name: str) -> list[Secti
     failed» (data/our-advice.yml) at the top of the solutions page."""
     if page_name != SOLUTIONS_PAGE:
         return []
-    path = project.root / ADVICE_FILE
+    path = project.root / project.data.advice
     if not path.exists():
         return []
     texts = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("charged", {}).get(lang)
@@ -84,13 +82,16 @@ def contains(haystack: tuple[str, ...], needle: list[str]) -> bool:
 
 def check(project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    file = read_yaml(project.root, VOCABULARY_FILE, problems, required=False)
+    file = read_yaml(project.root, project.data.vocabulary, problems, required=False)
     if file is None:
         return problems
     if not isinstance(file.data, dict):
         return [
             Problem(
-                VOCABULARY_FILE, 1, "the reader vocabulary is not a mapping of pages", f"write it as {FORMAT}"
+                project.data.vocabulary,
+                1,
+                "the reader vocabulary is not a mapping of pages",
+                f"write it as {FORMAT}",
             )
         ]
     languages = [language.code for language in project.languages]
@@ -104,7 +105,7 @@ def check(project: Project) -> list[Problem]:
         if not any((lang, page_name) in project.pages for lang in languages):
             problems.append(
                 Problem(
-                    VOCABULARY_FILE,
+                    project.data.vocabulary,
                     file.line(page_name),
                     f"'{page_name}' is not a page of {project.docs_dir}/",
                     f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)",
@@ -146,7 +147,7 @@ def _check_entry(
         if (lang, page_name) in project.pages:
             return [
                 Problem(
-                    VOCABULARY_FILE,
+                    project.data.vocabulary,
                     file.line(*keys),
                     f"{where} is not in the reader search "
                     "(its front matter says `audience: developers` or `search: {exclude: true}`)",
@@ -155,7 +156,7 @@ def _check_entry(
             ]
         return [
             Problem(
-                VOCABULARY_FILE,
+                project.data.vocabulary,
                 file.line(*keys),
                 f"no page {where} for these {lang} aliases",
                 f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
@@ -168,7 +169,7 @@ def _check_entry(
     if section_id not in own:
         return [
             Problem(
-                VOCABULARY_FILE,
+                project.data.vocabulary,
                 file.line(page_name, section_id),
                 f"{where} has no section #{section_id}",
                 f"use one of its ids: {', '.join('#' + i for i in sorted(own))}",
@@ -177,7 +178,7 @@ def _check_entry(
     if not (isinstance(entry, dict) and _strings(entry.get("words")) and _strings(entry.get("aliases"))):
         return [
             Problem(
-                VOCABULARY_FILE,
+                project.data.vocabulary,
                 file.line(*keys),
                 f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text",
                 f"write it as {FORMAT}",
@@ -191,7 +192,7 @@ def _check_entry(
         if not contains(section.terms, terms(normalized(word))):
             problems.append(
                 Problem(
-                    VOCABULARY_FILE,
+                    project.data.vocabulary,
                     file.line(*keys, "words", index),
                     f"the article word '{word}' no longer occurs in {where}#{section_id}",
                     "put in `words:` the words this section now uses for what the aliases mean, "
@@ -212,7 +213,7 @@ def _check_entry(
             first_line, first_where = first_use[(lang, key)]
             problems.append(
                 Problem(
-                    VOCABULARY_FILE,
+                    project.data.vocabulary,
                     line,
                     f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}",
                     "keep it once, in the section that answers a reader who types it",
@@ -227,7 +228,7 @@ def _check_entry(
         if elsewhere:
             problems.append(
                 Problem(
-                    VOCABULARY_FILE,
+                    project.data.vocabulary,
                     line,
                     f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, "
                     f"not in {page_name}#{section_id}",
