@@ -74,12 +74,7 @@ def check(project: Project) -> list[Problem]:
             if not where:
                 continue
             kind = "cause" if name == CAUSES_PAGE else "step"
-            problems.append(
-                Problem(
-                    page.path,
-                    heading.line,
-                    f"the {kind} {heading.source} is not in {' nor in '.join(where)}",
-                    "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')",
-                )
-            )
+            message = f"the {kind} {heading.source} is not in {' nor in '.join(where)}"
+            fix = "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')"
+            problems.append(Problem(page.path, heading.line, message, fix))
     return problems

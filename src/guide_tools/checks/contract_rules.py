@@ -64,36 +64,19 @@ def check_sources(project: Project) -> list[Problem]:
     for entry in entries(project):
         present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
         if entry.planned and present:
-            problems.append(
-                Problem(
-                    project.data.contract,
-                    entry.line,
-                    f"{_url(project, source, entry)} is written now but still marked planned",
-                    "remove the line `planned: true` from this entry: from now on the page must not disappear",
-                )
-            )
+            message = f"{_url(project, source, entry)} is written now but still marked planned"
+            fix = "remove the line `planned: true` from this entry: from now on the page must not disappear"
+            problems.append(Problem(project.data.contract, entry.line, message, fix))
         elif entry.planned:
-            problems.append(
-                Problem(
-                    project.data.contract,
-                    entry.line,
-                    f"{_url(project, source, entry)} is planned and not written yet",
-                    f"nothing to do until {project.page_path(source, entry.source)} is added",
-                    "warning",
-                )
-            )
+            message = f"{_url(project, source, entry)} is planned and not written yet"
+            fix = f"nothing to do until {project.page_path(source, entry.source)} is added"
+            problems.append(Problem(project.data.contract, entry.line, message, fix, "warning"))
             continue
         if not present:
             # Absent in every language (absent in some only: the pairing rule of structure.py).
-            problems.append(
-                Problem(
-                    project.data.contract,
-                    entry.line,
-                    f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist",
-                    "restore the page: published addresses never disappear; to move a page, keep its old "
-                    "address with a redirect",
-                )
-            )
+            message = f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist"
+            fix = "restore the page: published addresses never disappear; to move a page, keep its old address with a redirect"
+            problems.append(Problem(project.data.contract, entry.line, message, fix))
             continue
         # A translation whose heading differs from its source's is reported by the heading
         # comparison (structure.py), which names the right heading: here, only ids missing from
@@ -111,36 +94,19 @@ def check_sources(project: Project) -> list[Problem]:
                 if there is not None and there.id is None:
                     continue  # an automatic id: check_ids asks for {#missing} on that heading
                 if there is not None and there.id not in entry.ids:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            there.line,
-                            f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
-                            f"keep {{#{missing}}} on this heading: {project.data.contract}:{entry.line} promises that links to {url} keep working",
-                        )
-                    )
+                    message = f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})"
+                    fix = f"keep {{#{missing}}} on this heading: {project.data.contract}:{entry.line} promises that links to {url} keep working"
+                    problems.append(Problem(page.path, there.line, message, fix))
                 elif checklist_rules.has_marker(page) and entry.source == checklist_rules.CHECKLIST_PAGE:
                     if missing in causes_on_pages:
                         continue  # causes.check names the cause whose checklist entry is missing
-                    problems.append(
-                        Problem(
-                            page.path,
-                            checklist_rules.marker_line(page),
-                            f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
-                            f"add the entry `- id: {missing}` to {project.data.checklist}, or restore it if it was removed",
-                        )
-                    )
+                    message = f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})"
+                    fix = f"add the entry `- id: {missing}` to {project.data.checklist}, or restore it if it was removed"
+                    problems.append(Problem(page.path, checklist_rules.marker_line(page), message, fix))
                 else:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            1,
-                            f"no heading has the id #{missing}, which the URL contract publishes ({url})",
-                            f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
-                            f"{project.data.contract}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
-                            f"section: add it to this page in every language, with {{#{missing}}} on its heading",
-                        )
-                    )
+                    message = f"no heading has the id #{missing}, which the URL contract publishes ({url})"
+                    fix = f"a section removed or renamed: put {{#{missing}}} back on its heading, since {project.data.contract}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new section: add it to this page in every language, with {{#{missing}}} on its heading"
+                    problems.append(Problem(page.path, 1, message, fix))
     return problems
 
 
@@ -157,13 +123,9 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             url = _url(project, language.code, entry)
             built = site.resolve(url.lstrip("/"))
             if built is None or built not in site.pages:
+                fix = f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}"
                 problems.append(
-                    Problem(
-                        project.data.contract,
-                        entry.line,
-                        f"the built site has no page at {url}",
-                        f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}",
-                    )
+                    Problem(project.data.contract, entry.line, f"the built site has no page at {url}", fix)
                 )
                 continue
             # Ids missing from the Markdown are reported from the sources; here, the ones the
@@ -174,12 +136,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             for missing in entry.ids:
                 if missing in site.pages[built].ids or missing not in expected:
                     continue
-                problems.append(
-                    Problem(
-                        page.path,
-                        1,
-                        f"the built page {url} has no id #{missing}, which the URL contract publishes",
-                        f"restore the section or the checklist entry with the id '{missing}', as {project.data.contract}:{entry.line} promises",
-                    )
-                )
+                message = f"the built page {url} has no id #{missing}, which the URL contract publishes"
+                fix = f"restore the section or the checklist entry with the id '{missing}', as {project.data.contract}:{entry.line} promises"
+                problems.append(Problem(page.path, 1, message, fix))
     return problems

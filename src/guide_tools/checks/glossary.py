@@ -63,28 +63,17 @@ def terms(project: Project) -> tuple[list[Term], list[Problem]]:
             and isinstance(entry.get(source), str)
             and any(isinstance(entry.get(lang), str) for lang in languages)
         ):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    line,
-                    f"a glossary entry needs a {source} term and a translated term",
-                    f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`",
-                )
-            )
+            message = f"a glossary entry needs a {source} term and a translated term"
+            fix = f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`"
+            problems.append(Problem(GLOSSARY_FILE, line, message, fix))
             continue
         translations = {lang: entry[lang] for lang in languages if isinstance(entry.get(lang), str)}
         found.append(Term(entry[source], translations, str(entry.get("note", "")), line))
     for lang in languages:
         if found and not any(lang in term.translations for term in found):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    1,
-                    f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared",
-                    f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')",
-                    "warning",
-                )
-            )
+            message = f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared"
+            fix = f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')"
+            problems.append(Problem(GLOSSARY_FILE, 1, message, fix, "warning"))
     return found, problems
 
 

@@ -40,12 +40,9 @@ def _anchor_problem(page: Page, link: Link, project: Project, target: Page, frag
     where = "this page" if target is page else target.path
     hint = f"did you mean #{guess[0]}? " if guess else ""
     listed = ", ".join("#" + i for i in sorted(ids)) or "none"
-    return Problem(
-        page.path,
-        link.line,
-        f"link to {link.target}: {where} has no section #{fragment}",
-        f"{hint}use one of the ids of {where}: {listed}",
-    )
+    message = f"link to {link.target}: {where} has no section #{fragment}"
+    fix = f"{hint}use one of the ids of {where}: {listed}"
+    return Problem(page.path, link.line, message, fix)
 
 
 def _cross_language_fix(project: Project, page: Page, target: Page, fragment: str) -> str:

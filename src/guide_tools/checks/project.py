@@ -86,15 +86,9 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         return YamlFile(path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problems.append(
-            Problem(
-                path,
-                mark.line + 1 if mark else 1,
-                f"this line cannot be read (YAML: {getattr(error, 'problem', error)})",
-                "indent it like the lines of the same level around it (spaces, not tabs), and put a value "
-                "in double quotes if it contains ': ' or '#'",
-            )
-        )
+        message = f"this line cannot be read (YAML: {getattr(error, 'problem', error)})"
+        fix = "indent it like the lines of the same level around it (spaces, not tabs), and put a value in double quotes if it contains ': ' or '#'"
+        problems.append(Problem(path, mark.line + 1 if mark else 1, message, fix))
         return None
 
 

@@ -74,16 +74,9 @@ def region_problems(region: Region, sources: dict[str, str], region_file: str) -
             for entry in _found(region.forbidden, converted):
                 simplified = _simplified_phrase(entry.word, line, convert)
                 regional = convert.text(simplified).replace(entry.word, entry.instead)
-                problems.append(
-                    Problem(
-                        path,
-                        number,
-                        f"{region.language} shows «{entry.word}», which {region_file}:{entry.line} lists as "
-                        f"a word {region.language} readers do not use (they write «{entry.instead}»)",
-                        f"add `{simplified}: {regional}` under overrides: in {region_file}, or reword "
-                        f"this line of the {region.source} source",
-                    )
-                )
+                message = f"{region.language} shows «{entry.word}», which {region_file}:{entry.line} lists as a word {region.language} readers do not use (they write «{entry.instead}»)"
+                fix = f"add `{simplified}: {regional}` under overrides: in {region_file}, or reword this line of the {region.source} source"
+                problems.append(Problem(path, number, message, fix))
     return problems
 
 

@@ -103,14 +103,9 @@ def check(project: Project) -> list[Problem]:
     lacking = glossary.missing_terms(project)
     for page_name, entries in file.data.items():
         if not any((lang, page_name) in project.pages for lang in languages):
-            problems.append(
-                Problem(
-                    project.data.vocabulary,
-                    file.line(page_name),
-                    f"'{page_name}' is not a page of {project.docs_dir}/",
-                    f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)",
-                )
-            )
+            message = f"'{page_name}' is not a page of {project.docs_dir}/"
+            fix = f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)"
+            problems.append(Problem(project.data.vocabulary, file.line(page_name), message, fix))
             continue
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
@@ -190,15 +185,9 @@ def _check_entry(
         if (where, section_id, word.lower()) in lacking:
             continue  # the glossary rule asks for the word on the translation's line
         if not contains(section.terms, terms(normalized(word))):
-            problems.append(
-                Problem(
-                    project.data.vocabulary,
-                    file.line(*keys, "words", index),
-                    f"the article word '{word}' no longer occurs in {where}#{section_id}",
-                    "put in `words:` the words this section now uses for what the aliases mean, "
-                    "and check that the aliases still fit it",
-                )
-            )
+            message = f"the article word '{word}' no longer occurs in {where}#{section_id}"
+            fix = "put in `words:` the words this section now uses for what the aliases mean, and check that the aliases still fit it"
+            problems.append(Problem(project.data.vocabulary, file.line(*keys, "words", index), message, fix))
     others = [
         (name, s)
         for (code, name), found in page_sections.items()
@@ -211,14 +200,9 @@ def _check_entry(
         key = normalized(alias)
         if (lang, key) in first_use:
             first_line, first_where = first_use[(lang, key)]
-            problems.append(
-                Problem(
-                    project.data.vocabulary,
-                    line,
-                    f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}",
-                    "keep it once, in the section that answers a reader who types it",
-                )
-            )
+            message = f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}"
+            fix = "keep it once, in the section that answers a reader who types it"
+            problems.append(Problem(project.data.vocabulary, line, message, fix))
             continue
         first_use[(lang, key)] = (line, f"{page_name}#{section_id}")
         alias_terms = terms(key)
@@ -226,15 +210,9 @@ def _check_entry(
             continue
         elsewhere = next((f"{name}#{s.id}" for name, s in others if contains(s.terms, alias_terms)), None)
         if elsewhere:
-            problems.append(
-                Problem(
-                    project.data.vocabulary,
-                    line,
-                    f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, "
-                    f"not in {page_name}#{section_id}",
-                    f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use",
-                )
-            )
+            message = f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, not in {page_name}#{section_id}"
+            fix = f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use"
+            problems.append(Problem(project.data.vocabulary, line, message, fix))
     return problems
 
 
