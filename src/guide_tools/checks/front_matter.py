@@ -137,14 +137,8 @@ def check(project: Project) -> list[Problem]:
             problems.append(Problem(page.path, line, message, fix))
             continue
         if page.meta is None:
-            problems.append(
-                Problem(
-                    page.path,
-                    1,
-                    "the page has no front matter",
-                    "start the file with a --- line, `title: …`, `description: …` and a closing --- line",
-                )
-            )
+            fix = "start the file with a --- line, `title: …`, `description: …` and a closing --- line"
+            problems.append(Problem(page.path, 1, "the page has no front matter", fix))
             continue
         if validator is None:
             continue

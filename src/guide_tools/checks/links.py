@@ -87,26 +87,21 @@ def check_link(project: Project, page: Page, link: Link) -> Problem | None:
                 if page.lang == project.default_language
                 else f"makes it a link to the {page.lang} page"
             )
-            return Problem(
-                page.path,
-                link.line,
-                leaves,
-                _cross_language_fix(project, page, project.pages[(lang, name)], fragment),
-            )
+            fix = _cross_language_fix(project, page, project.pages[lang, name], fragment)
+            return Problem(page.path, link.line, leaves, fix)
         linked = project.pages.get((page.lang, name)) if lang == page.lang else None
         if linked is not None:
             return _anchor_problem(page, link, project, linked, fragment)
         if lang == page.lang and (project.default_language, name) in project.pages:
             return None  # a translation missing: structure.check_pairs names it, on its source
         guess = _closest(posixpath.basename(address), project.names(page.lang))
-        return Problem(
-            page.path,
-            link.line,
-            f"link to {target}: {project.docs_dir}/{lang}/{name} does not exist",
+        message = f"link to {target}: {project.docs_dir}/{lang}/{name} does not exist"
+        fix = (
             f"did you mean {guess[0]}?"
             if guess
-            else f"link to one of the pages in {project.docs_dir}/{page.lang}/: {', '.join(project.names(page.lang))}",
+            else f"link to one of the pages in {project.docs_dir}/{page.lang}/: {', '.join(project.names(page.lang))}"
         )
+        return Problem(page.path, link.line, message, fix)
     # An address ("../../causes/") or a file ("img/x.png").
     site_target = posixpath.normpath(posixpath.join(here or ".", address))
     if site_target.startswith(".."):
@@ -116,32 +111,22 @@ def check_link(project: Project, page: Page, link: Link) -> Problem | None:
     landing = project.page_at("" if site_target == "." else site_target + "/")
     if landing is not None and landing.lang == page.lang:
         name = posixpath.relpath(landing.name, posixpath.dirname(page.name) or ".")
-        return Problem(
-            page.path,
-            link.line,
-            f"link to the address {target} instead of the page's Markdown file",
-            f"write {name}{'#' + fragment if fragment else ''}: the build checks and rewrites .md links",
-        )
+        message = f"link to the address {target} instead of the page's Markdown file"
+        fix = f"write {name}{('#' + fragment if fragment else '')}: the build checks and rewrites .md links"
+        return Problem(page.path, link.line, message, fix)
     if landing is not None and not names_language(link.attrs.get("hreflang"), landing.lang):
-        return Problem(
-            page.path,
-            link.line,
-            f"link to {target} goes to the {landing.lang} site without saying so",
-            f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; "
-            f"otherwise link to {landing.name} in this language",
-        )
+        message = f"link to {target} goes to the {landing.lang} site without saying so"
+        fix = f"if you mean it, add {{: hreflang={landing.lang} }} right after the link; otherwise link to {landing.name} in this language"
+        return Problem(page.path, link.line, message, fix)
     if landing is not None:
         return _anchor_problem(page, link, project, landing, fragment)
     file = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), address))
     folder = project.root / project.docs_dir
     if (folder / page.lang / file).is_file() or (folder / file).is_file():
         return None
-    return Problem(
-        page.path,
-        link.line,
-        f"link to {target}: there is no page or file at that address",
-        "link to a page's Markdown file (e.g. causes.md#network), or fix the file name",
-    )
+    message = f"link to {target}: there is no page or file at that address"
+    fix = "link to a page's Markdown file (e.g. causes.md#network), or fix the file name"
+    return Problem(page.path, link.line, message, fix)
 
 
 def check_sources(project: Project) -> list[Problem]:

@@ -86,14 +86,8 @@ def check(project: Project) -> list[Problem]:
     if file is None:
         return problems
     if not isinstance(file.data, dict):
-        return [
-            Problem(
-                project.data.vocabulary,
-                1,
-                "the reader vocabulary is not a mapping of pages",
-                f"write it as {FORMAT}",
-            )
-        ]
+        message = "the reader vocabulary is not a mapping of pages"
+        return [Problem(project.data.vocabulary, 1, message, f"write it as {FORMAT}")]
     languages = [language.code for language in project.languages]
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
@@ -140,45 +134,28 @@ def _check_entry(
         if (lang, page_name) not in project.pages and (project.default_language, page_name) in project.pages:
             return []  # a translation missing: structure.check_pairs names it
         if (lang, page_name) in project.pages:
-            return [
-                Problem(
-                    project.data.vocabulary,
-                    file.line(*keys),
-                    f"{where} is not in the reader search "
-                    "(its front matter says `audience: developers` or `search: {exclude: true}`)",
-                    "remove the entry, or let readers search the page",
-                )
-            ]
-        return [
-            Problem(
-                project.data.vocabulary,
-                file.line(*keys),
-                f"no page {where} for these {lang} aliases",
-                f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
-                f"whose folder has {page_name}",
-            )
-        ]
+            message = f"{where} is not in the reader search (its front matter says `audience: developers` or `search: {{exclude: true}}`)"
+            fix = "remove the entry, or let readers search the page"
+            return [Problem(project.data.vocabulary, file.line(*keys), message, fix)]
+        message = f"no page {where} for these {lang} aliases"
+        fix = f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) whose folder has {page_name}"
+        return [Problem(project.data.vocabulary, file.line(*keys), message, fix)]
     own = {s.id: s for s in page_sections[(lang, page_name)]}
     if section_id not in own and section_id in promised_ids(project, project.pages[(lang, page_name)]):
         return []  # a heading id changed: the heading comparison or the URL contract names it
     if section_id not in own:
+        fix = f"use one of its ids: {', '.join('#' + i for i in sorted(own))}"
         return [
             Problem(
                 project.data.vocabulary,
                 file.line(page_name, section_id),
                 f"{where} has no section #{section_id}",
-                f"use one of its ids: {', '.join('#' + i for i in sorted(own))}",
+                fix,
             )
         ]
     if not (isinstance(entry, dict) and _strings(entry.get("words")) and _strings(entry.get("aliases"))):
-        return [
-            Problem(
-                project.data.vocabulary,
-                file.line(*keys),
-                f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text",
-                f"write it as {FORMAT}",
-            )
-        ]
+        message = f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text"
+        return [Problem(project.data.vocabulary, file.line(*keys), message, f"write it as {FORMAT}")]
     problems = []
     section = own[section_id]
     for index, word in enumerate(entry["words"]):
