@@ -13,6 +13,7 @@ import yaml
 from mkdocs import config as mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.structure.files import File
 
 from guide_tools.checks.markdown import Page, parse_page
 from guide_tools.checks.problem import Problem
@@ -177,14 +178,10 @@ class Project:
         return f"{self.docs_dir}/{lang}/{name}"
 
     def site_path(self, lang: str, name: str) -> str:
-        """Where a page is built, under the site root: "en/causes/", "" for the zh home page."""
-        stem = name[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem[: -len("index")]
-        else:
-            stem += "/"
+        """Where MkDocs builds a page (File.url, under its language's root): "en/causes/", ""."""
         language = self.language(lang)
-        return (language.root if language else "") + stem
+        url = File(name, "", "", self.config.use_directory_urls if self.config else True).url
+        return (language.root if language else "") + url.removeprefix("./")
 
     def page_at(self, site_path: str) -> Page | None:
         """The page built at ``site_path`` ("causes/", "en/", …), if any."""
