@@ -25,6 +25,7 @@ from guide_tools.checks.project import MKDOCS_FILE, Project
 from guide_tools.checks.site import BuiltLink, Site
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+NOT_IN_MARKDOWN = "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there"
 
 
 def _closest(word: str, choices: list[str]) -> list[str]:
@@ -133,19 +134,11 @@ def check_sources(project: Project) -> list[Problem]:
     problems = []
     for page in sorted(project.pages.values(), key=lambda p: p.path):
         problems += [p for link in page.links if (p := check_link(project, page, link))]
-        problems += [
-            Problem(
-                page.path,
-                line,
-                f"reference link [{reference}] has no definition",
-                f"add a line `[{reference}]: target.md` to the page, or fix the reference's name",
-            )
-            for line, reference in page.undefined_references
-        ]
+        for line, reference in page.undefined_references:
+            message = f"reference link [{reference}] has no definition"
+            fix = f"add a line `[{reference}]: target.md` to the page, or fix the reference's name"
+            problems.append(Problem(page.path, line, message, fix))
     return problems
-
-
-# --- The built site --------------------------------------------------------------------------
 
 
 def names_language(hreflang: str | None, code: str) -> bool:
@@ -172,11 +165,8 @@ def _where(project: Project, site: Site, built_path: str, link: BuiltLink) -> tu
     page = _source(project, site, built_path)
     if page is None:  # a page of no Markdown file (404.html): a template writes it
         template = f"overrides/{posixpath.basename(built_path)}"
-        return (
-            template if (project.root / template).is_file() else MKDOCS_FILE,
-            1,
-            "a template in overrides/ or a plugin writes it: fix it there",
-        )
+        file = template if (project.root / template).is_file() else MKDOCS_FILE
+        return file, 1, "a template in overrides/ or a plugin writes it: fix it there"
     for number, text in enumerate(page.lines, 1):
         if link.href in text:
             return page.path, number, "fix the link on this line"
@@ -198,14 +188,7 @@ def _where(project: Project, site: Site, built_path: str, link: BuiltLink) -> tu
             )
         ):
             return page.path, source_link.line, "fix the link on this line"
-    return (
-        page.path,
-        1,
-        (
-            "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ "
-            "writes it; fix it there"
-        ),
-    )
+    return page.path, 1, NOT_IN_MARKDOWN
 
 
 def check_site(project: Project, site: Site) -> list[Problem]:
@@ -221,12 +204,9 @@ def check_site(project: Project, site: Site) -> list[Problem]:
     ):
         source = site.sources[built_path].path if built_path in site.sources else built_path
         for link in built.links:
-            found = (
-                None
-                if (source, link.href) in broken
-                else _built_link_problem(project, site, built_path, link)
-            )
-            if found is None:
+            if (source, link.href) in broken or not (
+                found := _built_link_problem(project, site, built_path, link)
+            ):
                 continue
             broken.add((source, link.href))
             file, line, origin = _where(project, site, built_path, link)
@@ -257,10 +237,8 @@ def _built_link_problem(
             "{origin}",
         )
     if link.tag == "a" and link.in_article and target.endswith("index.html"):
-        source_lang, target_lang = (
-            _language_of(project, site, built_path),
-            _language_of(project, site, target),
-        )
+        source_lang = _language_of(project, site, built_path)
+        target_lang = _language_of(project, site, target)
         if source_lang != target_lang and not names_language(link.attrs.get("hreflang"), target_lang):
             return (
                 f"the built page /{built_path} links into the {target_lang} site ({link.href}) without hreflang",

@@ -45,6 +45,7 @@ HTML_TAG = re.compile(
 HTML_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|mailto):[^>]+>")
 FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:")
+COMMENT = re.compile(r"<!--.*?(?:-->|$(?![\s\S]))", re.S)
 
 
 @dataclass(frozen=True)
@@ -281,31 +282,18 @@ def parse_page(path: str, lang: str, name: str, text: str) -> Page:
         if (m := REFERENCE_DEFINITION.match(line))
     }
     code, levels, underlines = _blocks(lines, start)
-    in_comment = False
+    # HTML comments (the checklist marker, notes to translators) are not prose; in code they are code.
+    body = "\n".join(lines)
+    masked = list(body)
+    for m in COMMENT.finditer(body, sum(len(line) + 1 for line in lines[:start])):
+        if (index := body.count("\n", 0, m.start())) not in code:
+            page.comments.append((index + 1, m.group().replace("\n", "")))
+            masked[m.start() : m.end()] = [c if c == "\n" else MASK for c in m.group()]
+    visible = "".join(masked).split("\n")
     for index in range(start, len(lines)):
-        number, line = index + 1, lines[index]
+        number, line = index + 1, visible[index]
         if index in code or index in underlines:
             continue
-        # HTML comments (the checklist marker, notes to translators) are not prose.
-        chars = list(line)
-        position = 0
-        while position < len(line):
-            if in_comment:
-                end = line.find("-->", position)
-                stop = len(line) if end < 0 else end + 3
-                page.comments[-1] = (page.comments[-1][0], page.comments[-1][1] + line[position:stop])
-                _mask(chars, position, stop)
-                in_comment = end < 0
-                position = stop
-            else:
-                begin = line.find("<!--", position)
-                if begin < 0:
-                    break
-                page.comments.append((number, ""))
-                in_comment = True
-                position = begin
-        line = "".join(chars)
-
         atx = ATX.match(line.lstrip()) if index in levels else None
         if atx:
             heading = _heading(len(atx.group(1)), atx.group(2) or "", number, lines[index])

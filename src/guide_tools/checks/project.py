@@ -248,13 +248,9 @@ def load_project(root: Path) -> Project:
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
         checklist=read_yaml(root, data.checklist, problems, required=False),
         interface={
-            language.code: texts_file
-            for language in languages
-            if (
-                texts_file := read_yaml(
-                    root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False
-                )
-            )
+            lang.code: texts
+            for lang in languages
+            if (texts := read_yaml(root, f"{INTERFACE_DIR}/{lang.code}.yml", problems, required=False))
         },
         problems=problems,
         generated=generated,
