@@ -16,7 +16,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File
 
 from guide_tools.checks.markdown import Page, parse_page
-from guide_tools.checks.problem import Problem
+from guide_tools.checks.problem import Problem, missing_file
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
 from wallet_guide.checklist.config import ChecklistConfig
@@ -80,7 +80,7 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
     file = root / path
     if not file.exists():
         if required:
-            problems.append(Problem(path, 1, "file is missing", f"restore {path} from the main branch"))
+            problems.append(missing_file(path))
         return None
     text = file.read_text(encoding="utf-8")
     try:
@@ -195,9 +195,7 @@ def load_config(root: Path, problems: list[Problem]) -> MkDocsConfig | None:
     """mkdocs.yml as the build loads it (its plugins' options included); a mistake in it is a
     problem on its first line, in MkDocs' words."""
     if not (root / MKDOCS_FILE).is_file():
-        problems.append(
-            Problem(MKDOCS_FILE, 1, "file is missing", f"restore {MKDOCS_FILE} from the main branch")
-        )
+        problems.append(missing_file(MKDOCS_FILE))
         return None
     try:
         return mkdocs_config.load_config(config_file=str(root / MKDOCS_FILE))
