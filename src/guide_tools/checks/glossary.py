@@ -24,6 +24,12 @@ class Term:
     note: str
     line: int
 
+    def fix(self, wanted: str) -> str:
+        """How to fix a text that lacks this term (``wanted``: its translation)."""
+        return f"use '{wanted}' here; {GLOSSARY_FILE}:{self.line}" + (
+            f" says: {self.note}" if self.note else ""
+        )
+
 
 @dataclass
 class Section:
@@ -141,14 +147,9 @@ def gaps(source: Page, translation: Page, glossary: list[Term]) -> list[tuple[st
                 wanted = term.translations.get(translation.lang)
                 if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
                     used = next(line for line, words in ours if term.source in words)
-                    problem = Problem(
-                        translation.path,
-                        their_lines[0][0] if their_lines else other.line,
-                        f"{_describe(section.key)} lacks the glossary term '{wanted}' "
-                        f"({term.source}, used in {source.path}:{used})",
-                        f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
-                        + (f" says: {term.note}" if term.note else ""),
-                    )
+                    line = their_lines[0][0] if their_lines else other.line
+                    message = f"{_describe(section.key)} lacks the glossary term '{wanted}' ({term.source}, used in {source.path}:{used})"
+                    problem = Problem(translation.path, line, message, term.fix(wanted))
                     found.append((section.key, wanted.lower(), problem))
     return found
 
@@ -223,13 +224,9 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
                 for term in glossary:
                     wanted = term.translations.get(language.code)
                     if wanted and uses(term, text, glossary) and wanted.lower() not in other.lower():
+                        message = f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})"
                         problems.append(
-                            Problem(
-                                *where(path, language.code, field),
-                                f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
-                                f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
-                                + (f" says: {term.note}" if term.note else ""),
-                            )
+                            Problem(*where(path, language.code, field), message, term.fix(wanted))
                         )
     return problems
 
