@@ -28,16 +28,12 @@ EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 NOT_IN_MARKDOWN = "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there"
 
 
-def _closest(word: str, choices: list[str]) -> list[str]:
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-
-
 def _anchor_problem(page: Page, link: Link, project: Project, target: Page, fragment: str) -> Problem | None:
     if not fragment or fragment in checklist_rules.promised_ids(project, target):
         return None
     # No "did you mean" an id that another rule asks to change back: that would spread it.
     ids = checklist_rules.ids_shown_on(project, target) - checklist_rules.renamed_ids(project, target)
-    guess = _closest(fragment, sorted(ids))
+    guess = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.5)
     where = "this page" if target is page else target.path
     hint = f"did you mean #{guess[0]}? " if guess else ""
     listed = ", ".join("#" + i for i in sorted(ids)) or "none"
@@ -95,7 +91,9 @@ def check_link(project: Project, page: Page, link: Link) -> Problem | None:
             return _anchor_problem(page, link, project, linked, fragment)
         if lang == page.lang and (project.default_language, name) in project.pages:
             return None  # a translation missing: structure.check_pairs names it, on its source
-        guess = _closest(posixpath.basename(address), project.names(page.lang))
+        guess = difflib.get_close_matches(
+            posixpath.basename(address), project.names(page.lang), n=1, cutoff=0.5
+        )
         message = f"link to {target}: {project.docs_dir}/{lang}/{name} does not exist"
         fix = (
             f"did you mean {guess[0]}?"
@@ -142,8 +140,7 @@ def check_sources(project: Project) -> list[Problem]:
 
 
 def names_language(hreflang: str | None, code: str) -> bool:
-    """hreflang names the language ``code``: BCP 47 tags are case-insensitive, so the built
-    pages' zh-TW (Language.html_lang) names the folder zh-tw."""
+    """hreflang names the language ``code`` (BCP 47 is case-insensitive: zh-TW names zh-tw)."""
     return hreflang is not None and hreflang.lower() == code.lower()
 
 

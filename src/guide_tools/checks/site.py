@@ -68,9 +68,7 @@ def read_html(text: str) -> BuiltPage:
 
 
 @dataclass(frozen=True)
-class Source:
-    """What MkDocs built a page from: its Markdown file and the language of the pass."""
-
+class Source:  # what MkDocs built a page from: its Markdown file and the language of the pass
     path: str  # relative to the project: "docs/zh/causes.md" (also for zh-tw, converted from it)
     lang: str  # "zh-tw"
 
@@ -88,12 +86,9 @@ class Site:
         return next((c for c in candidates if (self.root / c).is_file()), None)
 
 
-def read_site(root: Path, sources: dict[str, Source] | None = None) -> Site:
-    pages = {
-        file.relative_to(root).as_posix(): read_html(file.read_text(encoding="utf-8"))
-        for file in sorted(Path(root).rglob("*.html"))
-    }
-    return Site(Path(root), pages, sources or {})
+def read_site(root: Path, sources: dict[str, Source]) -> Site:
+    files = {f.relative_to(root).as_posix(): f for f in sorted(root.rglob("*.html"))}
+    return Site(root, {path: read_html(f.read_text(encoding="utf-8")) for path, f in files.items()}, sources)
 
 
 @dataclass(frozen=True)
@@ -103,8 +98,7 @@ class BuildMessage:
 
 
 class Recorder(BasePlugin, logging.Handler):
-    """A plugin of the build under check and a handler of its log: each page's source and
-    language (on_post_page), each warning with the page being built then."""
+    """A plugin of the build and a handler of its log: each page's source, each warning's page."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         BasePlugin.__init__(self)
