@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide_tools.checks.project import CONVERSION_DIR, project_languages
+from guide_tools.checks.project import project_data, project_languages
 from wallet_guide.conversion.state import generated_from
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +14,7 @@ CODES = [language.code for language in LANGUAGES]
 ROOTS = {language.code: language.root for language in LANGUAGES}  # "en" -> "en/"
 NAMES = {language.code: language.name for language in LANGUAGES}  # "en" -> "English"
 # The generated languages (data/conversion/<code>.yml): code -> (source, converter).
-GENERATED = generated_from(ROOT / CONVERSION_DIR, CODES)
+GENERATED = generated_from(ROOT / project_data(ROOT).conversion_dir, CODES)
 
 
 def interface_texts(code: str) -> dict:

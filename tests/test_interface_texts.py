@@ -138,7 +138,7 @@ def test_a_mistake_in_the_texts_stops_the_build_on_its_line(tmp_path):
     path.write_text(text.replace("short_title:", "short_titel:", 1), encoding="utf-8")
     result = build(root, tmp_path / "site")
     assert not result.ok
-    problems = [(p.path, p.line, p.message) for p in build_problems(root, result)]
+    problems = [(p.path, p.line, p.message) for p in build_problems(root, result.messages)]
     assert (
         f"data/interface/{OTHER.code}.yml",
         line_of(path, "short_titel:"),

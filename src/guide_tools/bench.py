@@ -38,7 +38,7 @@ from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools import static_server
 from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
 from guide_tools.build import strict_build
-from guide_tools.checks.project import CONVERSION_DIR, project_languages
+from guide_tools.checks.project import project_data, project_languages
 from wallet_guide.build_state import Language
 from wallet_guide.conversion.state import generated_from
 from wallet_guide.settings import page_settings, published_settings
@@ -294,7 +294,7 @@ def in_language(query: dict[str, str], code: str) -> str:
     source's converted, as the reader of that region would type it."""
     if code in query:
         return query[code]
-    generated = generated_from(ROOT / CONVERSION_DIR, [code])
+    generated = generated_from(ROOT / project_data(ROOT).conversion_dir, [code])
     if code not in generated:
         raise KeyError(f"no benchmark query for the language '{code}': add it to SCALE_QUERY")
     source, converter = generated[code]

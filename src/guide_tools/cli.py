@@ -35,9 +35,8 @@ def check(
             "--build", help="build the site (mkdocs build --strict) into a temporary folder and check it too"
         ),
     ] = False,
-    site: Annotated[Path | None, typer.Option(help="also check this already built site")] = None,
 ) -> None:
-    """Check the pages and (--build, --site) the built site: `make check`.
+    """Check the pages and (--build) the built site: `make check`.
 
     Prints every problem as `path:line: message (how to fix it)`, and as GitHub annotations when
     GITHUB_ACTIONS is set. Rules: every zh page has its en page and back, and the nav lists them;
@@ -47,9 +46,7 @@ def check(
     the reader vocabulary agree with the pages; Chinese typography; no address or id of
     data/url-contract.yml disappears; no translation is stale. Exits 1 when there is any error.
     """
-    if build and site:
-        raise typer.BadParameter("give --build or --site, not both")
-    raise typer.Exit(commands.check(root, build=build, site=site))
+    raise typer.Exit(commands.check(root, build=build))
 
 
 @app.command()

@@ -13,15 +13,15 @@ from pathlib import Path
 from guide_tools.checks import conversion, report, run, translations, typography_rules
 from guide_tools.checks.project import load_project
 from guide_tools.checks.site import build as build_site
-from guide_tools.checks.site import build_problems, read_site
+from guide_tools.checks.site import build_problems
 
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def check(root: Path, build: bool = False, site: Path | None = None, fix: bool = False) -> int:
-    """Check the pages and (with ``build`` or ``site``) the built site; print every problem as
+def check(root: Path, build: bool = False, fix: bool = False) -> int:
+    """Check the pages and (with ``build``) the built site; print every problem as
     `path:line: message (how to fix it)`, and as GitHub annotations when GITHUB_ACTIONS is set.
 
     Rules: every zh page has its en page and back, and the nav lists them; both languages have
@@ -49,16 +49,14 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
             build_started = time.perf_counter()
             result = build_site(root, Path(site_dir))
             build_seconds = time.perf_counter() - build_started
-            if result.ok:
-                problems += run.check_site(project, read_site(Path(site_dir)))
+            if result.site is not None:
+                problems += run.check_site(project, result.site)
             elif any(p.severity == "error" for p in problems):
                 # The sources' mistakes are the build's failure: one message each, not a second
                 # one in MkDocs' words. Once they are fixed, the next check shows what is left.
                 build_folded = True
             else:
-                problems += build_problems(root, result, project.docs_dir)
-    elif site:
-        problems += run.check_site(project, read_site(site))
+                problems += build_problems(root, result.messages, project)
     problems = run.ordered(problems)
 
     for line in report.lines(problems, os.environ):
@@ -70,7 +68,7 @@ def check(root: Path, build: bool = False, site: Path | None = None, fix: bool =
     scope = f"{len(project.pages)} pages ({', '.join(language.code for language in project.languages)})"
     if project.generated:  # no pages of their own: their overrides, and their built pages with --build
         scope += f" + generated {', '.join(language.code for language in project.generated)}"
-    scope += " and the built site" if (build or site) and not build_folded else ""
+    scope += " and the built site" if build and not build_folded else ""
     timing = f"{elapsed:.2f} s" + (f", of which the build {build_seconds:.2f} s" if build_seconds else "")
     timing += "; the build failed too: it is checked again once these are fixed" if build_folded else ""
     review = "review the change with `git diff`, then commit it"

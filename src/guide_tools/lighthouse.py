@@ -118,13 +118,15 @@ def audited_paths(code: str, generated: list[str]) -> list[str]:
 
 def audited_urls() -> list[str]:
     """Site addresses ("/", "/en/causes/") of the pages audited, in every language."""
-    from guide_tools.checks.project import CONVERSION_DIR
+    from guide_tools.checks.project import project_data
     from wallet_guide.conversion.state import generated_from
     from wallet_guide.data.url_contract import load_contract
 
     contract = load_contract()
     codes = [language.code for language in contract.languages]
-    generated = [code for code in codes if code in generated_from(ROOT / CONVERSION_DIR, codes)]
+    generated = [
+        code for code in codes if code in generated_from(ROOT / project_data(ROOT).conversion_dir, codes)
+    ]
     return [
         contract.url(language.code, page)
         for language in contract.languages

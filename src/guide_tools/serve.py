@@ -15,7 +15,8 @@ import mkdocs.commands.serve
 from mkdocs.commands.build import build
 
 from guide_tools.checks import report, run
-from guide_tools.checks.site import build_problem
+from guide_tools.checks.project import load_project
+from guide_tools.checks.site import build_problems, recording
 
 log = logging.getLogger("mkdocs.commands.serve")
 ERROR_PAGE = "404.html"  # MkDocs' server answers every missing address with it
@@ -35,41 +36,29 @@ def error_page(lines: list[str], error: str) -> str:
     )
 
 
-class _Warnings(logging.Handler):
-    """The build's warnings and errors, as MkDocs logs them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def guarded_build(config: Any, **options: Any) -> None:
     """MkDocs' build; when it fails, the check's messages in place of every page (each with
     MkDocs' live-reload script, so the fixed page comes back by itself)."""
-    warnings = _Warnings()
-    logging.getLogger("mkdocs").addHandler(warnings)
-    try:
-        build(config, **options)
-    except Exception as error:
-        root = Path(config.config_file_path).parent
-        problems = run.check(root)
-        if not any(p.severity == "error" for p in problems):  # the build alone knows what is wrong
-            docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
-            problems += [build_problem(root, docs_dir, message) for message in warnings.messages]
-        lines = report.lines(problems, {})
-        site = Path(config.site_dir)
-        page = error_page(lines, str(error) or type(error).__name__)
-        for file in {*site.rglob("*.html"), site / "index.html", site / ERROR_PAGE}:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(page, encoding="utf-8")
-        for line in lines:
-            log.error(line)
-        log.error("The build failed: the browser shows these messages until it works again")
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
+    with recording(config) as recorder:
+        try:
+            build(config, **options)
+            return
+        except Exception as failure:
+            error = failure
+    root = Path(config.config_file_path).parent
+    project = load_project(root)
+    problems = run.check_sources(project)
+    if not any(p.severity == "error" for p in problems):  # the build alone knows what is wrong
+        problems += build_problems(root, recorder.messages, project)
+    lines = report.lines(run.ordered(problems), {})
+    site = Path(config.site_dir)
+    page = error_page(lines, str(error) or type(error).__name__)
+    for file in {*site.rglob("*.html"), site / "index.html", site / ERROR_PAGE}:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(page, encoding="utf-8")
+    for line in lines:
+        log.error(line)
+    log.error("The build failed: the browser shows these messages until it works again")
 
 
 def serve(config_file: Path, dev_addr: str, watch: list[str]) -> None:

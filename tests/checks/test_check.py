@@ -196,6 +196,13 @@ EXPECTED = {
         "docs/zh/causes.md#network, not in causes.md#balance (remove it, since the search already "
         "finds causes.md#network with it, or use a phrase the article does not use)",
     ],
+    # mkdocs.yml moves the reader vocabulary (wallet-guide-search's vocabulary_file): the check
+    # reads the file the build reads (test_the_check_and_the_build_read_the_file_the_options_name).
+    "vocabulary-file-option": [
+        "data/search/aliases.yml:12: the article word '余额太少' no longer occurs in "
+        "docs/zh/causes.md#balance (put in `words:` the words this section now uses for what the "
+        "aliases mean, and check that the aliases still fit it)",
+    ],
 }
 
 # Defects checked with --build: those only the built site shows (a template writes the link),
@@ -429,17 +436,38 @@ def test_the_regional_override_the_check_proposes_makes_it_pass(capsys, tmp_path
     assert (code, problems) == (0, [])
 
 
+def test_the_check_and_the_build_read_the_file_the_options_name(tmp_path):
+    # The vocabulary is only at the path mkdocs.yml names (the default path does not exist): the
+    # check reports its defect there (golden above), and the build indexes its aliases.
+    from guide_tools.checks.project import load_project
+    from guide_tools.checks.site import build
+
+    root = golden.project("vocabulary-file-option", tmp_path)
+    assert not (root / "data/reader-vocabulary.yml").exists()
+    assert load_project(root).data.vocabulary == "data/search/aliases.yml"
+    site = build(root, tmp_path / "site").site
+    assert site is not None
+    assert "kumquat" in (site.root / "search/en.json").read_text(encoding="utf-8")
+
+
 def test_a_built_link_is_traced_to_the_markdown_link_it_was_made_from(tmp_path):
-    # causes.md#network is ../causes/#network once built: that is the line to fix.
+    # causes.md#network is causes/#network once built: that is the line to fix.
     from guide_tools.checks.links import _where
     from guide_tools.checks.project import load_project
-    from guide_tools.checks.site import BuiltLink
+    from guide_tools.checks.site import BuiltLink, build
 
-    project = load_project(golden.project("valid", tmp_path))
-    built = BuiltLink("a", "../causes/#network", 30, {}, True)
-    assert _where(project, "en/index.html", built) == ("docs/en/index.md", 9, "fix the link on this line")
-    elsewhere = BuiltLink("a", "../causes/#balance", 30, {}, True)
-    assert _where(project, "en/index.html", elsewhere)[1:] == (
+    root = golden.project("valid", tmp_path)
+    site = build(root, tmp_path / "site").site
+    assert site is not None
+    project = load_project(root)
+    built = BuiltLink("a", "causes/#network", 30, {}, True)
+    assert _where(project, site, "en/index.html", built) == (
+        "docs/en/index.md",
+        9,
+        "fix the link on this line",
+    )
+    elsewhere = BuiltLink("a", "causes/#balance", 30, {}, True)
+    assert _where(project, site, "en/index.html", elsewhere)[1:] == (
         1,
         "it is not in this page's Markdown: a template in overrides/, a plugin or a file in data/ writes it; fix it there",
     )

@@ -96,3 +96,13 @@ def test_a_marked_link_into_zh_must_still_resolve(tmp_path):
     assert [(p.path, p.line, p.message) for p in run.check(root)] == [
         ("docs/en/index.md", 15, "link to ../causes/#balanse: docs/zh/causes.md has no section #balanse"),
     ]
+
+
+def test_a_link_whose_text_goes_over_two_lines_is_read_on_the_line_it_starts():
+    # markdown-it-py reads the paragraph as a whole: a line-by-line scanner would miss this link.
+    page = parse_page(
+        "docs/zh/x.md", "zh", "x.md", "第一行，\n见[网络\n连接问题](cause.md#network){: hreflang=zh }。\n"
+    )
+    assert [(link.target, link.line, link.attrs) for link in page.links] == [
+        ("cause.md#network", 2, {"hreflang": "zh"})
+    ]

@@ -15,7 +15,7 @@ import pytest
 from guide_tools import cli
 from guide_tools.checks import translations
 from guide_tools.checks.project import load_project
-from guide_tools.checks.site import build, read_site
+from guide_tools.checks.site import Site, build
 from tests.checks import golden
 from tests.html import read
 from wallet_guide.translations.status import source_hash
@@ -180,11 +180,15 @@ def stale_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def stale_site(tmp_path_factory, stale_project) -> Path:
-    site = tmp_path_factory.mktemp("stale-site")
-    result = build(stale_project, site)
-    assert result.ok, result.log
-    return site
+def stale_built(tmp_path_factory, stale_project) -> Site:
+    result = build(stale_project, tmp_path_factory.mktemp("stale-site"))
+    assert result.site is not None, result.messages
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def stale_site(stale_built) -> Path:
+    return stale_built.root
 
 
 def test_a_stale_page_tells_readers_and_links_to_the_zh_original(stale_site):
@@ -201,9 +205,9 @@ def test_up_to_date_and_source_pages_have_no_notice(stale_site):
         assert "wg-translation-notice" not in (stale_site / page).read_text(encoding="utf-8"), page
 
 
-def test_the_notice_passes_the_built_site_checks(stale_project, stale_site):
+def test_the_notice_passes_the_built_site_checks(stale_project, stale_built):
     # Its link crosses into zh on purpose (hreflang) and resolves.
     from guide_tools.checks import links
     from guide_tools.checks.project import load_project
 
-    assert links.check_site(load_project(stale_project), read_site(stale_site)) == []
+    assert links.check_site(load_project(stale_project), stale_built) == []

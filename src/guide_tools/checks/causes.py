@@ -10,7 +10,7 @@ import re
 from guide_tools.checks import checklist_rules, contract_rules
 from guide_tools.checks.markdown import Heading, Page
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from guide_tools.checks.project import Project
 from wallet_guide.data.url_contract import ContractPage
 
 CAUSES_PAGE, SOLUTIONS_PAGE = checklist_rules.LINKED_PAGES
@@ -54,7 +54,7 @@ def check(project: Project) -> list[Problem]:
                 wanted.append(rows[checklist_rules.CHECKLIST_PAGE])  # a cause is also a box of the checklist
             lacking = [row for row in wanted if heading.id not in row.ids and not row.planned]
             fixes = [
-                f"add {heading.id} to the ids of {row.path} at {CONTRACT_FILE}:{row.ids_line or row.line}"
+                f"add {heading.id} to the ids of {row.path} at {project.data.contract}:{row.ids_line or row.line}"
                 for row in lacking
             ]
             where = [f"the URL contract ({', '.join(row.path for row in lacking)})"] if lacking else []
@@ -62,23 +62,18 @@ def check(project: Project) -> list[Problem]:
                 previous = headings[position - 1].id if position else None
                 after = _checklist_entry_line(project, previous) if previous else None
                 place = (
-                    f"after the entry '{previous}' ({CHECKLIST_FILE}:{after})"
+                    f"after the entry '{previous}' ({project.data.checklist}:{after})"
                     if after
-                    else f"in {CHECKLIST_FILE}"
+                    else f"in {project.data.checklist}"
                 )
                 fixes.append(
                     f"add an entry `- id: {heading.id}` {place} with, for every language, symptom and summary"
                 )
-                where.append(f"the causes checklist ({CHECKLIST_FILE})")
+                where.append(f"the causes checklist ({project.data.checklist})")
             if not where:
                 continue
             kind = "cause" if name == CAUSES_PAGE else "step"
-            problems.append(
-                Problem(
-                    page.path,
-                    heading.line,
-                    f"the {kind} {heading.source} is not in {' nor in '.join(where)}",
-                    "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')",
-                )
-            )
+            message = f"the {kind} {heading.source} is not in {' nor in '.join(where)}"
+            fix = "; ".join(fixes) + " (CONTRIBUTING.md, 'Add a cause')"
+            problems.append(Problem(page.path, heading.line, message, fix))
     return problems

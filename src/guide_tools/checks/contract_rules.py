@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from guide_tools.checks import checklist_rules
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, MKDOCS_FILE, Project
+from guide_tools.checks.project import MKDOCS_FILE, Project
 from guide_tools.checks.site import Site
 from wallet_guide.data.url_contract import ContractPage
 
@@ -31,18 +31,18 @@ def check_languages(project: Project) -> list[Problem]:
         if code not in published:
             message = f"{MKDOCS_FILE} (the source) builds the language '{code}', but the URL contract does not list it"
             fix = f"add `- code: {code}` with `root: {root}` under languages:"
-            problems.append(Problem(CONTRACT_FILE, project.url_contract.languages_line, message, fix))
+            problems.append(Problem(project.data.contract, project.url_contract.languages_line, message, fix))
         elif published[code].root != root:
             message = f"the URL contract puts '{code}' at {published[code].root}, but the build ({MKDOCS_FILE}) puts it at {root}"
             fix = "published addresses never move: make mkdocs.yml build the language where the contract says"
-            problems.append(Problem(CONTRACT_FILE, published[code].line, message, fix))
+            problems.append(Problem(project.data.contract, published[code].line, message, fix))
     for code, language in published.items():
         if code not in built:
             message = (
                 f"the URL contract publishes {language.root} ('{code}'), but {MKDOCS_FILE} does not build it"
             )
             fix = f"restore the language under plugins: i18n: languages: in {MKDOCS_FILE}"
-            problems.append(Problem(CONTRACT_FILE, language.line, message, fix))
+            problems.append(Problem(project.data.contract, language.line, message, fix))
     return problems
 
 
@@ -64,36 +64,19 @@ def check_sources(project: Project) -> list[Problem]:
     for entry in entries(project):
         present = [lang.code for lang in project.languages if (lang.code, entry.source) in project.pages]
         if entry.planned and present:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    entry.line,
-                    f"{_url(project, source, entry)} is written now but still marked planned",
-                    "remove the line `planned: true` from this entry: from now on the page must not disappear",
-                )
-            )
+            message = f"{_url(project, source, entry)} is written now but still marked planned"
+            fix = "remove the line `planned: true` from this entry: from now on the page must not disappear"
+            problems.append(Problem(project.data.contract, entry.line, message, fix))
         elif entry.planned:
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    entry.line,
-                    f"{_url(project, source, entry)} is planned and not written yet",
-                    f"nothing to do until {project.page_path(source, entry.source)} is added",
-                    "warning",
-                )
-            )
+            message = f"{_url(project, source, entry)} is planned and not written yet"
+            fix = f"nothing to do until {project.page_path(source, entry.source)} is added"
+            problems.append(Problem(project.data.contract, entry.line, message, fix, "warning"))
             continue
         if not present:
             # Absent in every language (absent in some only: the pairing rule of structure.py).
-            problems.append(
-                Problem(
-                    CONTRACT_FILE,
-                    entry.line,
-                    f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist",
-                    "restore the page: published addresses never disappear; to move a page, keep its old "
-                    "address with a redirect",
-                )
-            )
+            message = f"{_url(project, source, entry)} is published, but {project.page_path(source, entry.source)} does not exist"
+            fix = "restore the page: published addresses never disappear; to move a page, keep its old address with a redirect"
+            problems.append(Problem(project.data.contract, entry.line, message, fix))
             continue
         # A translation whose heading differs from its source's is reported by the heading
         # comparison (structure.py), which names the right heading: here, only ids missing from
@@ -111,36 +94,19 @@ def check_sources(project: Project) -> list[Problem]:
                 if there is not None and there.id is None:
                     continue  # an automatic id: check_ids asks for {#missing} on that heading
                 if there is not None and there.id not in entry.ids:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            there.line,
-                            f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})",
-                            f"keep {{#{missing}}} on this heading: {CONTRACT_FILE}:{entry.line} promises that links to {url} keep working",
-                        )
-                    )
+                    message = f"heading id #{there.id} replaced #{missing}, which the URL contract publishes ({url})"
+                    fix = f"keep {{#{missing}}} on this heading: {project.data.contract}:{entry.line} promises that links to {url} keep working"
+                    problems.append(Problem(page.path, there.line, message, fix))
                 elif checklist_rules.has_marker(page) and entry.source == checklist_rules.CHECKLIST_PAGE:
                     if missing in causes_on_pages:
                         continue  # causes.check names the cause whose checklist entry is missing
-                    problems.append(
-                        Problem(
-                            page.path,
-                            checklist_rules.marker_line(page),
-                            f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})",
-                            f"add the entry `- id: {missing}` to {CHECKLIST_FILE}, or restore it if it was removed",
-                        )
-                    )
+                    message = f"the causes checklist has no entry '{missing}', which the URL contract publishes ({url})"
+                    fix = f"add the entry `- id: {missing}` to {project.data.checklist}, or restore it if it was removed"
+                    problems.append(Problem(page.path, checklist_rules.marker_line(page), message, fix))
                 else:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            1,
-                            f"no heading has the id #{missing}, which the URL contract publishes ({url})",
-                            f"a section removed or renamed: put {{#{missing}}} back on its heading, since "
-                            f"{CONTRACT_FILE}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new "
-                            f"section: add it to this page in every language, with {{#{missing}}} on its heading",
-                        )
-                    )
+                    message = f"no heading has the id #{missing}, which the URL contract publishes ({url})"
+                    fix = f"a section removed or renamed: put {{#{missing}}} back on its heading, since {project.data.contract}:{entry.ids_line or entry.line} promises that links to {url} keep working; a new section: add it to this page in every language, with {{#{missing}}} on its heading"
+                    problems.append(Problem(page.path, 1, message, fix))
     return problems
 
 
@@ -157,13 +123,9 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             url = _url(project, language.code, entry)
             built = site.resolve(url.lstrip("/"))
             if built is None or built not in site.pages:
+                fix = f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}"
                 problems.append(
-                    Problem(
-                        CONTRACT_FILE,
-                        entry.line,
-                        f"the built site has no page at {url}",
-                        f"build {page.path} at {url}: check its file name and the nav in {MKDOCS_FILE}",
-                    )
+                    Problem(project.data.contract, entry.line, f"the built site has no page at {url}", fix)
                 )
                 continue
             # Ids missing from the Markdown are reported from the sources; here, the ones the
@@ -174,12 +136,7 @@ def check_site(project: Project, site: Site) -> list[Problem]:
             for missing in entry.ids:
                 if missing in site.pages[built].ids or missing not in expected:
                     continue
-                problems.append(
-                    Problem(
-                        page.path,
-                        1,
-                        f"the built page {url} has no id #{missing}, which the URL contract publishes",
-                        f"restore the section or the checklist entry with the id '{missing}', as {CONTRACT_FILE}:{entry.line} promises",
-                    )
-                )
+                message = f"the built page {url} has no id #{missing}, which the URL contract publishes"
+                fix = f"restore the section or the checklist entry with the id '{missing}', as {project.data.contract}:{entry.line} promises"
+                problems.append(Problem(page.path, 1, message, fix))
     return problems

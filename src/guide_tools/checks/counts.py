@@ -77,13 +77,7 @@ def check(project: Project) -> list[Problem]:
             continue
         for line, word in counted(page):
             if _value(word) != len(sections):
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"the text says {word} ({_value(word)}), but the page has {len(sections)} numbered sections "
-                        f"(the last: {sections[-1].source})",
-                        f"write {_word(len(sections), word)} instead of {word}",
-                    )
-                )
+                message = f"the text says {word} ({_value(word)}), but the page has {len(sections)} numbered sections (the last: {sections[-1].source})"
+                fix = f"write {_word(len(sections), word)} instead of {word}"
+                problems.append(Problem(page.path, line, message, fix))
     return problems

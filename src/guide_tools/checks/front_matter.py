@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
 from guide_tools.checks.markdown import Page
-from guide_tools.checks.problem import Problem
+from guide_tools.checks.problem import Problem, missing_file
 from guide_tools.checks.project import FRONT_MATTER_SCHEMA, Project
 
 # JSON Schema's type names, as a translator reads them.
@@ -37,14 +37,7 @@ PYTHON_TYPES = {
 def load_validator(project: Project) -> tuple[Draft202012Validator | None, list[Problem]]:
     file = project.root / FRONT_MATTER_SCHEMA
     if not file.exists():
-        return None, [
-            Problem(
-                FRONT_MATTER_SCHEMA,
-                1,
-                "file is missing",
-                f"restore {FRONT_MATTER_SCHEMA} from the main branch",
-            )
-        ]
+        return None, [missing_file(FRONT_MATTER_SCHEMA)]
     try:
         schema = json.loads(file.read_text(encoding="utf-8"))
         Draft202012Validator.check_schema(schema)
@@ -137,14 +130,8 @@ def check(project: Project) -> list[Problem]:
             problems.append(Problem(page.path, line, message, fix))
             continue
         if page.meta is None:
-            problems.append(
-                Problem(
-                    page.path,
-                    1,
-                    "the page has no front matter",
-                    "start the file with a --- line, `title: …`, `description: …` and a closing --- line",
-                )
-            )
+            fix = "start the file with a --- line, `title: …`, `description: …` and a closing --- line"
+            problems.append(Problem(page.path, 1, "the page has no front matter", fix))
             continue
         if validator is None:
             continue

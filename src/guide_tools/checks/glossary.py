@@ -12,7 +12,7 @@ from typing import Any
 from guide_tools.checks import checklist_rules
 from guide_tools.checks.markdown import MASK, Page
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, GLOSSARY_FILE, Project
+from guide_tools.checks.project import GLOSSARY_FILE, Project
 
 INTRO = ""
 
@@ -23,6 +23,12 @@ class Term:
     translations: dict[str, str]  # language -> its term: {"en": "digital wallet"}
     note: str
     line: int
+
+    def fix(self, wanted: str) -> str:
+        """How to fix a text that lacks this term (``wanted``: its translation)."""
+        return f"use '{wanted}' here; {GLOSSARY_FILE}:{self.line}" + (
+            f" says: {self.note}" if self.note else ""
+        )
 
 
 @dataclass
@@ -63,28 +69,17 @@ def terms(project: Project) -> tuple[list[Term], list[Problem]]:
             and isinstance(entry.get(source), str)
             and any(isinstance(entry.get(lang), str) for lang in languages)
         ):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    line,
-                    f"a glossary entry needs a {source} term and a translated term",
-                    f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`",
-                )
-            )
+            message = f"a glossary entry needs a {source} term and a translated term"
+            fix = f"write the entry as `- {source}: 术语` / `  en: term` / `  note: how to use it`"
+            problems.append(Problem(GLOSSARY_FILE, line, message, fix))
             continue
         translations = {lang: entry[lang] for lang in languages if isinstance(entry.get(lang), str)}
         found.append(Term(entry[source], translations, str(entry.get("note", "")), line))
     for lang in languages:
         if found and not any(lang in term.translations for term in found):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    1,
-                    f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared",
-                    f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')",
-                    "warning",
-                )
-            )
+            message = f"no glossary term has a '{lang}' column, so the '{lang}' pages are not compared"
+            fix = f"add `{lang}: …` to the entries (CONTRIBUTING.md, 'Add a language')"
+            problems.append(Problem(GLOSSARY_FILE, 1, message, fix, "warning"))
     return found, problems
 
 
@@ -152,14 +147,9 @@ def gaps(source: Page, translation: Page, glossary: list[Term]) -> list[tuple[st
                 wanted = term.translations.get(translation.lang)
                 if wanted and uses(term, text, glossary) and wanted.lower() not in other_text:
                     used = next(line for line, words in ours if term.source in words)
-                    problem = Problem(
-                        translation.path,
-                        their_lines[0][0] if their_lines else other.line,
-                        f"{_describe(section.key)} lacks the glossary term '{wanted}' "
-                        f"({term.source}, used in {source.path}:{used})",
-                        f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
-                        + (f" says: {term.note}" if term.note else ""),
-                    )
+                    line = their_lines[0][0] if their_lines else other.line
+                    message = f"{_describe(section.key)} lacks the glossary term '{wanted}' ({term.source}, used in {source.path}:{used})"
+                    problem = Problem(translation.path, line, message, term.fix(wanted))
                     found.append((section.key, wanted.lower(), problem))
     return found
 
@@ -219,7 +209,7 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
         if path == ("checklist",):
             file = project.interface[language]
             return file.path, file.line("checklist", *field.split("."))
-        return CHECKLIST_FILE, checklist.line(*path, language, *field.split("."))
+        return project.data.checklist, checklist.line(*path, language, *field.split("."))
 
     for path, what, entry in groups:
         texts = _texts(entry.get(source))
@@ -234,13 +224,9 @@ def compare_checklist(project: Project, glossary: list[Term]) -> list[Problem]:
                 for term in glossary:
                     wanted = term.translations.get(language.code)
                     if wanted and uses(term, text, glossary) and wanted.lower() not in other.lower():
+                        message = f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})"
                         problems.append(
-                            Problem(
-                                *where(path, language.code, field),
-                                f"{what}, {language.code} {field}: lacks the glossary term '{wanted}' ({term.source})",
-                                f"use '{wanted}' here; {GLOSSARY_FILE}:{term.line}"
-                                + (f" says: {term.note}" if term.note else ""),
-                            )
+                            Problem(*where(path, language.code, field), message, term.fix(wanted))
                         )
     return problems
 

@@ -16,8 +16,11 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-TOKENIZER = MarkdownIt("commonmark")  # the block structure: code, headings
+# Block structure and inline links; reference definitions are read per line; targets as written.
+TOKENIZER = MarkdownIt("commonmark").disable("reference")
+TOKENIZER.normalizeLink = lambda url: url  # type: ignore[method-assign]
 # Masked text keeps its length (so columns still point into the real line) but matches no rule:
 # it is neither Chinese, nor Latin, nor a space, nor punctuation.
 MASK = "\x00"
@@ -45,6 +48,7 @@ HTML_TAG = re.compile(
 HTML_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|<(?:https?|mailto):[^>]+>")
 FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:")
+COMMENT = re.compile(r"<!--.*?(?:-->|$(?![\s\S]))", re.S)
 
 
 @dataclass(frozen=True)
@@ -218,10 +222,7 @@ def _scan_line(page: Page, number: int, line: str, references: dict[str, int]) -
         page.links.append(Link(definition.group("target"), number, kind="reference"))
         _mask(chars, 0, len(chars))
         return "".join(chars)
-    for m in INLINE_LINK.finditer(visible):
-        target = m.group("angle") if m.group("angle") is not None else m.group("target")
-        attrs = parse_attrs(m.group("attrs"))[1] if m.group("attrs") else {}
-        page.links.append(Link(target, number, attrs, "image" if m.group("image") else "inline"))
+    for m in INLINE_LINK.finditer(visible):  # read by markdown-it (_blocks): masked here
         _mask(chars, m.start(), m.start("text"))
         _mask(chars, m.end("text"), m.end())
     for m in REFERENCE_USE.finditer("".join(chars)):
@@ -249,10 +250,28 @@ def _scan_line(page: Page, number: int, line: str, references: dict[str, int]) -
     return "".join(chars)
 
 
-def _blocks(lines: list[str], start: int) -> tuple[set[int], dict[int, int], set[int]]:
+def _inline_links(children: list[Token], line: int) -> list[Link]:
+    """The links and images of one inline token from ``line`` on, with the {: attributes} after them."""
+    links = []
+    for index, child in enumerate(children):
+        line += child.type in ("softbreak", "hardbreak")
+        if child.type not in ("link_open", "image") or child.markup == "autolink":
+            continue
+        close = next(i for i in range(index, len(children)) if children[i].type in ("link_close", "image"))
+        after = children[close + 1] if close + 1 < len(children) else None
+        attrs = ANY_ATTR_LIST.match(after.content) if after is not None and after.type == "text" else None
+        kind, target = (
+            "inline" if child.type == "link_open" else "image",
+            child.attrs.get("href", child.attrs.get("src")),
+        )
+        links.append(Link(str(target), line, parse_attrs(attrs.group(1))[1] if attrs else {}, kind))
+    return links
+
+
+def _blocks(lines: list[str], start: int, page: Page) -> tuple[set[int], dict[int, int], set[int]]:
     """How CommonMark (markdown-it-py) reads the body from line index ``start``: the line
     indexes of code (fenced or indented), the heading level of each heading's first line, and
-    the underlines of setext headings."""
+    the underlines of setext headings; the inline links (and images) go to ``page.links``."""
     code: set[int] = set()
     levels: dict[int, int] = {}
     underlines: set[int] = set()
@@ -260,6 +279,7 @@ def _blocks(lines: list[str], start: int) -> tuple[set[int], dict[int, int], set
         if token.map is None:
             continue
         first, end = token.map[0] + start, token.map[1] + start
+        page.links += _inline_links(token.children or [], first + 1)
         if token.type in ("fence", "code_block"):
             code.update(range(first, end))
         elif token.type == "heading_open":
@@ -280,32 +300,19 @@ def parse_page(path: str, lang: str, name: str, text: str) -> Page:
         for i, line in enumerate(lines[start:], start)
         if (m := REFERENCE_DEFINITION.match(line))
     }
-    code, levels, underlines = _blocks(lines, start)
-    in_comment = False
+    code, levels, underlines = _blocks(lines, start, page)
+    # HTML comments (the checklist marker, notes to translators) are not prose; in code they are code.
+    body = "\n".join(lines)
+    masked = list(body)
+    for m in COMMENT.finditer(body, sum(len(line) + 1 for line in lines[:start])):
+        if (index := body.count("\n", 0, m.start())) not in code:
+            page.comments.append((index + 1, m.group().replace("\n", "")))
+            masked[m.start() : m.end()] = [c if c == "\n" else MASK for c in m.group()]
+    visible = "".join(masked).split("\n")
     for index in range(start, len(lines)):
-        number, line = index + 1, lines[index]
+        number, line = index + 1, visible[index]
         if index in code or index in underlines:
             continue
-        # HTML comments (the checklist marker, notes to translators) are not prose.
-        chars = list(line)
-        position = 0
-        while position < len(line):
-            if in_comment:
-                end = line.find("-->", position)
-                stop = len(line) if end < 0 else end + 3
-                page.comments[-1] = (page.comments[-1][0], page.comments[-1][1] + line[position:stop])
-                _mask(chars, position, stop)
-                in_comment = end < 0
-                position = stop
-            else:
-                begin = line.find("<!--", position)
-                if begin < 0:
-                    break
-                page.comments.append((number, ""))
-                in_comment = True
-                position = begin
-        line = "".join(chars)
-
         atx = ATX.match(line.lstrip()) if index in levels else None
         if atx:
             heading = _heading(len(atx.group(1)), atx.group(2) or "", number, lines[index])

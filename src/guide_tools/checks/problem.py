@@ -15,3 +15,7 @@ class Problem:
     message: str  # what is wrong, in the reader's terms
     fix: str  # how to fix it, as one instruction
     severity: Severity = "error"
+
+
+def missing_file(path: str) -> Problem:
+    return Problem(path, 1, "file is missing", f"restore {path} from the main branch")

@@ -13,23 +13,55 @@ import yaml
 from mkdocs import config as mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.structure.files import File
 
 from guide_tools.checks.markdown import Page, parse_page
-from guide_tools.checks.problem import Problem
+from guide_tools.checks.problem import Problem, missing_file
 from wallet_guide import build_state
 from wallet_guide.build_state import Language
-from wallet_guide.data import url_contract
+from wallet_guide.checklist.config import ChecklistConfig
+from wallet_guide.conversion.config import GeneratedLanguagesConfig
+from wallet_guide.conversion.regions import Region, RegionError, load_region
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
 from wallet_guide.data.yaml_lines import line_of
+from wallet_guide.search.config import SearchConfig
 from wallet_guide.texts import TEXTS_DIR
 
 MKDOCS_FILE = "mkdocs.yml"
-CONTRACT_FILE = url_contract.CONTRACT_FILE.as_posix()
+# Read by the check only (no plugin option names them).
 GLOSSARY_FILE = "data/glossary.yml"
-CHECKLIST_FILE = "data/checklist.yml"
-INTERFACE_DIR = TEXTS_DIR.as_posix()  # <code>.yml: a language's interface texts (wallet_guide.texts)
 FRONT_MATTER_SCHEMA = "data/schemas/front-matter.schema.json"
-CONVERSION_DIR = build_state.CONVERSION_DIR  # <code>.yml: a generated language's recipe
+INTERFACE_DIR = TEXTS_DIR.as_posix()  # <code>.yml: a language's interface texts (wallet_guide.texts)
+# The defaults of the files the plugins read (their options, as mkdocs.yml may change them).
+CHECKLIST_FILE = ChecklistConfig.data_file.default
+CONTRACT_FILE = ChecklistConfig.contract_file.default
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Where the build's plugins read their data, relative to the project: their options as
+    mkdocs.yml sets them (load_config), so that the check reads the files the build reads."""
+
+    checklist: str = CHECKLIST_FILE
+    contract: str = CONTRACT_FILE
+    advice: str = ChecklistConfig.advice_file.default
+    vocabulary: str = SearchConfig.vocabulary_file.default
+    conversion_dir: str = GeneratedLanguagesConfig.conversion_dir.default
+
+
+def data_paths(config: MkDocsConfig | None) -> DataPaths:
+    def option(plugin: str, name: str, default: str) -> str:
+        loaded = config.plugins.get(plugin) if config is not None else None
+        return str(loaded.config[name]) if loaded is not None else default
+
+    default, checklist = DataPaths(), build_state.CHECKLIST_PLUGIN
+    return DataPaths(
+        checklist=option(checklist, "data_file", default.checklist),
+        contract=option(checklist, "contract_file", default.contract),
+        advice=option(checklist, "advice_file", default.advice),
+        vocabulary=option("wallet-guide-search", "vocabulary_file", default.vocabulary),
+        conversion_dir=option(build_state.GENERATED_PLUGIN, "conversion_dir", default.conversion_dir),
+    )
 
 
 @dataclass
@@ -48,22 +80,16 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
     file = root / path
     if not file.exists():
         if required:
-            problems.append(Problem(path, 1, "file is missing", f"restore {path} from the main branch"))
+            problems.append(missing_file(path))
         return None
     text = file.read_text(encoding="utf-8")
     try:
         return YamlFile(path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problems.append(
-            Problem(
-                path,
-                mark.line + 1 if mark else 1,
-                f"this line cannot be read (YAML: {getattr(error, 'problem', error)})",
-                "indent it like the lines of the same level around it (spaces, not tabs), and put a value "
-                "in double quotes if it contains ': ' or '#'",
-            )
-        )
+        message = f"this line cannot be read (YAML: {getattr(error, 'problem', error)})"
+        fix = "indent it like the lines of the same level around it (spaces, not tabs), and put a value in double quotes if it contains ': ' or '#'"
+        problems.append(Problem(path, mark.line + 1 if mark else 1, message, fix))
         return None
 
 
@@ -80,6 +106,32 @@ class Project:
     interface: dict[str, YamlFile] = field(default_factory=dict)  # language -> its interface texts
     problems: list[Problem] = field(default_factory=list)  # found while loading
     generated: list[Language] = field(default_factory=list)  # built from data/conversion/, no pages
+    data: DataPaths = field(default_factory=DataPaths)
+
+    @cached_property
+    def regions(self) -> dict[str, Region | RegionError]:
+        """Each generated language's recipe (data/conversion/<code>.yml), by path; or its mistake."""
+        regions: dict[str, Region | RegionError] = {}
+        for path in sorted((self.root / self.data.conversion_dir).glob("*.yml")):
+            try:
+                regions[path.relative_to(self.root).as_posix()] = load_region(path)
+            except RegionError as error:
+                regions[path.relative_to(self.root).as_posix()] = error
+        return regions
+
+    def text_files(self, source: str) -> list[str]:
+        """The files besides its pages that a generated language converts from ``source``'s."""
+        return [f"{INTERFACE_DIR}/{source}.yml", MKDOCS_FILE, self.data.checklist, self.data.vocabulary]
+
+    def source_texts(self, source: str) -> dict[str, str]:
+        """What a generated language is converted from, by path: the source's pages and texts."""
+        paths = sorted((self.root / self.docs_dir / source).rglob("*.md"))
+        paths += [self.root / name for name in self.text_files(source)]
+        return {
+            path.relative_to(self.root).as_posix(): path.read_text(encoding="utf-8")
+            for path in paths
+            if path.is_file()
+        }
 
     @cached_property
     def url_contract(self) -> Contract:
@@ -126,14 +178,10 @@ class Project:
         return f"{self.docs_dir}/{lang}/{name}"
 
     def site_path(self, lang: str, name: str) -> str:
-        """Where a page is built, under the site root: "en/causes/", "" for the zh home page."""
-        stem = name[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem[: -len("index")]
-        else:
-            stem += "/"
+        """Where MkDocs builds a page (File.url, under its language's root): "en/causes/", ""."""
         language = self.language(lang)
-        return (language.root if language else "") + stem
+        url = File(name, "", "", self.config.use_directory_urls if self.config else True).url
+        return (language.root if language else "") + url.removeprefix("./")
 
     def page_at(self, site_path: str) -> Page | None:
         """The page built at ``site_path`` ("causes/", "en/", …), if any."""
@@ -147,9 +195,7 @@ def load_config(root: Path, problems: list[Problem]) -> MkDocsConfig | None:
     """mkdocs.yml as the build loads it (its plugins' options included); a mistake in it is a
     problem on its first line, in MkDocs' words."""
     if not (root / MKDOCS_FILE).is_file():
-        problems.append(
-            Problem(MKDOCS_FILE, 1, "file is missing", f"restore {MKDOCS_FILE} from the main branch")
-        )
+        problems.append(missing_file(MKDOCS_FILE))
         return None
     try:
         return mkdocs_config.load_config(config_file=str(root / MKDOCS_FILE))
@@ -176,6 +222,7 @@ def load_project(root: Path) -> Project:
     config = load_config(root, problems)
     docs_dir = Path(config.docs_dir).relative_to(root.resolve()).as_posix() if config else "docs"
     every_language = load_languages(config, problems)
+    data = data_paths(config)
     # A generated language (data/conversion/<code>.yml) has no pages of its own to check: its
     # overrides are checked by checks/conversion.py, its build by the build tests.
     generated = [lang for lang in every_language if lang.generated_from]
@@ -195,20 +242,17 @@ def load_project(root: Path) -> Project:
         languages=languages,
         pages=pages,
         config=config,
-        contract=read_yaml(root, CONTRACT_FILE, problems),
+        contract=read_yaml(root, data.contract, problems),
         glossary=read_yaml(root, GLOSSARY_FILE, problems),
-        checklist=read_yaml(root, CHECKLIST_FILE, problems, required=False),
+        checklist=read_yaml(root, data.checklist, problems, required=False),
         interface={
-            language.code: texts_file
-            for language in languages
-            if (
-                texts_file := read_yaml(
-                    root, f"{INTERFACE_DIR}/{language.code}.yml", problems, required=False
-                )
-            )
+            lang.code: texts
+            for lang in languages
+            if (texts := read_yaml(root, f"{INTERFACE_DIR}/{lang.code}.yml", problems, required=False))
         },
         problems=problems,
         generated=generated,
+        data=data,
     )
 
 
@@ -220,3 +264,8 @@ def project_languages(root: Path) -> list[Language]:
     if problems:
         raise ValueError("\n".join(f"{p.path}:{p.line}: {p.message} ({p.fix})" for p in problems))
     return languages
+
+
+def project_data(root: Path) -> DataPaths:
+    """Where the build of the project at ``root`` reads its data files (for scripts and tests)."""
+    return data_paths(load_config(Path(root), []))

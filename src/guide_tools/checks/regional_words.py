@@ -13,19 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import opencc
 
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project
 from wallet_guide.conversion.convert import _PROTECTED, Converter
-from wallet_guide.conversion.regions import Forbidden, Region, RegionError, load_region
+from wallet_guide.conversion.regions import Forbidden, Region, RegionError
 
-CONVERSION_DIR = "data/conversion"
-# The source's texts besides its pages, and which of their lines are text a reader sees: a YAML
-# value (not a comment, not a key of its own language's block only).
-TEXT_FILES = ("data/interface/{source}.yml", "data/checklist.yml", "mkdocs.yml")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -79,16 +74,9 @@ def region_problems(region: Region, sources: dict[str, str], region_file: str) -
             for entry in _found(region.forbidden, converted):
                 simplified = _simplified_phrase(entry.word, line, convert)
                 regional = convert.text(simplified).replace(entry.word, entry.instead)
-                problems.append(
-                    Problem(
-                        path,
-                        number,
-                        f"{region.language} shows «{entry.word}», which {region_file}:{entry.line} lists as "
-                        f"a word {region.language} readers do not use (they write «{entry.instead}»)",
-                        f"add `{simplified}: {regional}` under overrides: in {region_file}, or reword "
-                        f"this line of the {region.source} source",
-                    )
-                )
+                message = f"{region.language} shows «{entry.word}», which {region_file}:{entry.line} lists as a word {region.language} readers do not use (they write «{entry.instead}»)"
+                fix = f"add `{simplified}: {regional}` under overrides: in {region_file}, or reword this line of the {region.source} source"
+                problems.append(Problem(path, number, message, fix))
     return problems
 
 
@@ -99,28 +87,13 @@ def _found(forbidden: tuple[Forbidden, ...], text: str) -> list[Forbidden]:
     return [a for a in hits if not any(a.word != b.word and a.word in b.word for b in hits)]
 
 
-def sources_of(root: Path, docs_dir: str, source: str) -> dict[str, str]:
-    """A source language's texts that its generated languages are converted from, by path."""
-    paths = sorted((root / docs_dir / source).rglob("*.md"))
-    paths += [root / name.format(source=source) for name in TEXT_FILES]
-    return {
-        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
-        for path in paths
-        if path.is_file()
-    }
-
-
-def check_root(root: Path, docs_dir: str = "docs") -> list[Problem]:
-    problems: list[Problem] = []
-    for path in sorted((root / CONVERSION_DIR).glob("*.yml")):
-        try:
-            region = load_region(path)
-        except RegionError:
-            continue  # reported with its line by checks/conversion.py
-        region_file = path.relative_to(root).as_posix()
-        problems += region_problems(region, sources_of(root, docs_dir, region.source), region_file)
-    return problems
-
-
 def check(project: Project) -> list[Problem]:
-    return check_root(project.root, project.docs_dir)
+    problems = []
+    for name, region in project.regions.items():
+        if isinstance(region, RegionError):
+            continue  # reported with its line by checks/conversion.py
+        # The reader vocabulary's aliases are what readers type, never shown on a page.
+        texts = project.source_texts(region.source)
+        texts.pop(project.data.vocabulary, None)
+        problems += region_problems(region, texts, name)
+    return problems

@@ -23,7 +23,7 @@ from guide_tools.checks import (
 )
 from guide_tools.checks.problem import Problem
 from guide_tools.checks.project import Project, load_project
-from guide_tools.checks.site import Site, read_site
+from guide_tools.checks.site import Site
 
 
 def check_sources(project: Project) -> list[Problem]:
@@ -57,9 +57,6 @@ def ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(unique, key=lambda p: (p.path, p.line))
 
 
-def check(root: Path, site_dir: Path | None = None) -> list[Problem]:
-    project = load_project(root)
-    problems = check_sources(project)
-    if site_dir is not None:
-        problems += check_site(project, read_site(site_dir))
-    return ordered(problems)
+def check(root: Path) -> list[Problem]:
+    """The sources' problems (the built site's: commands.check with ``build``)."""
+    return ordered(check_sources(load_project(root)))

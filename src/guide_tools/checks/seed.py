@@ -139,20 +139,14 @@ def check(project: Project) -> list[Problem]:
     corrections: list[Any] = []
     if loaded is not None and isinstance(loaded.data, list):
         corrections = loaded.data
-        for index, fix in enumerate(corrections):
+        for index, correction in enumerate(corrections):
             if (
-                not (isinstance(fix, dict) and "seed" in fix and "text" in fix)
-                or str(fix["seed"]) not in text
+                not (isinstance(correction, dict) and "seed" in correction and "text" in correction)
+                or str(correction["seed"]) not in text
             ):
-                problems.append(
-                    Problem(
-                        CORRECTIONS_FILE,
-                        loaded.line(index),
-                        f"correction {index + 1} does not name a phrase of the article ({SEED_FILE})",
-                        "write `seed:` as the article has it (with our typography: full-width ，：？), "
-                        "`text:` as the page has it, and `why:`",
-                    )
-                )
+                message = f"correction {index + 1} does not name a phrase of the article ({SEED_FILE})"
+                fix = "write `seed:` as the article has it (with our typography: full-width ，：？), `text:` as the page has it, and `why:`"
+                problems.append(Problem(CORRECTIONS_FILE, loaded.line(index), message, fix))
     if problems:
         return problems
     pages = [page for (lang, _), page in sorted(project.pages.items()) if lang == project.default_language]
@@ -167,27 +161,15 @@ def check(project: Project) -> list[Problem]:
         match = _closest(sentence, candidates)
         if match is None:
             number = next((i for i, line in enumerate(seed_lines, 1) if sentence[:12] in normalize(line)), 1)
-            problems.append(
-                Problem(
-                    SEED_FILE,
-                    number,
-                    f"this sentence of the article is on no zh page: «{sentence}»",
-                    "put it back on its page: the zh pages keep every sentence of the article",
-                )
-            )
+            message = f"this sentence of the article is on no zh page: «{sentence}»"
+            fix = "put it back on its page: the zh pages keep every sentence of the article"
+            problems.append(Problem(SEED_FILE, number, message, fix))
             continue
         line, reworded = match
         old, new = _unique_fragment(fixed_text, sentence, reworded)
-        problems.append(
-            Problem(
-                line.page.path,
-                line.number,
-                f"the article's wording changed: «{sentence}» is now «{reworded}»",
-                f"if the change is meant, record it at the end of {CORRECTIONS_FILE}: "
-                f"`- seed: {yaml_scalar(old)}` / `  text: {yaml_scalar(new)}` / `  why: …` (why the article was wrong); "
-                "otherwise restore the article's words",
-            )
-        )
+        message = f"the article's wording changed: «{sentence}» is now «{reworded}»"
+        fix = f"if the change is meant, record it at the end of {CORRECTIONS_FILE}: `- seed: {yaml_scalar(old)}` / `  text: {yaml_scalar(new)}` / `  why: …` (why the article was wrong); otherwise restore the article's words"
+        problems.append(Problem(line.page.path, line.number, message, fix))
     return problems
 
 

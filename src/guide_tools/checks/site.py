@@ -1,21 +1,32 @@
-"""The built site as the checks read it: per HTML file, its ids and its links with line numbers
-(wallet_guide.html_text), and the strict build that produces it."""
+"""The built site as the checks read it. The strict build runs in this process (MkDocs' Python
+API) with a recorder among its plugins: from the build's own objects it notes which Markdown
+file each HTML page is built from, in which language, and which page MkDocs was building when it
+warned. Then, per HTML file, its ids and its links with line numbers (wallet_guide.html_text)."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from guide_tools.build import strict_build
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import MKDOCS_FILE
+from guide_tools.checks.project import MKDOCS_FILE, Project
+from wallet_guide import build_state
 from wallet_guide.html_text import walk
 
-# A build message that names its file and line: "ERROR - data/checklist.yml:14: causes: …".
-LOCATED = re.compile(
-    r"^(?:(?:ERROR|WARNING)\s+-\s+)?(?:Error:\s+)?(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$"
-)
+# How our plugins name a mistake in their error (one per line): "data/checklist.yml:14: … — fix".
+LOCATED = re.compile(r"^\s*(?P<path>[\w./-]+\.(?:ya?ml|md|json)):(?P<line>\d+):\s+(?P<rest>.+)$")
+LOG_FIX = "fix it there; `make build` shows the whole build log"
 
 # Link-like attributes: where a page sends the reader or what it loads.
 LINK_ATTRIBUTES = {
@@ -47,26 +58,26 @@ class BuiltPage:
 
 def read_html(text: str) -> BuiltPage:
     page = BuiltPage()
-    for node in walk(text):
-        if node.kind != "start":
-            continue
+    for node in (n for n in walk(text) if n.kind == "start"):
         a = node.attrs
-        if a.get("id"):
-            page.ids.add(a["id"])
-        if node.tag == "a" and a.get("name"):
-            page.ids.add(a["name"])
+        page.ids.update(i for i in (a.get("id"), a.get("name") if node.tag == "a" else None) if i)
         attribute = LINK_ATTRIBUTES.get(node.tag)
-        if attribute and attribute in a:
-            if node.tag == "link" and NOT_LOADED & set(a.get("rel", "").split()):
-                continue
+        if attribute in a and not (node.tag == "link" and NOT_LOADED & set(a.get("rel", "").split())):
             page.links.append(BuiltLink(node.tag, a[attribute], node.line, a, "article" in node.open))
     return page
+
+
+@dataclass(frozen=True)
+class Source:  # what MkDocs built a page from: its Markdown file and the language of the pass
+    path: str  # relative to the project: "docs/zh/causes.md" (also for zh-tw, converted from it)
+    lang: str  # "zh-tw"
 
 
 @dataclass
 class Site:
     root: Path
     pages: dict[str, BuiltPage]  # "en/causes/index.html" -> its ids and links
+    sources: dict[str, Source] = field(default_factory=dict)  # built path -> its Markdown
 
     def resolve(self, path: str) -> str | None:
         """The built file behind a site path ("en/causes/", "assets/x.css"), if it exists."""
@@ -75,81 +86,105 @@ class Site:
         return next((c for c in candidates if (self.root / c).is_file()), None)
 
 
-def read_site(root: Path) -> Site:
-    pages = {
-        file.relative_to(root).as_posix(): read_html(file.read_text(encoding="utf-8"))
-        for file in sorted(Path(root).rglob("*.html"))
-    }
-    return Site(Path(root), pages)
+def read_site(root: Path, sources: dict[str, Source]) -> Site:
+    files = {f.relative_to(root).as_posix(): f for f in sorted(root.rglob("*.html"))}
+    return Site(root, {path: read_html(f.read_text(encoding="utf-8")) for path, f in files.items()}, sources)
+
+
+@dataclass(frozen=True)
+class BuildMessage:
+    page: str | None  # the Markdown file MkDocs was reading or building, relative to the project
+    text: str
+
+
+class Recorder(BasePlugin, logging.Handler):
+    """A plugin of the build and a handler of its log: each page's source, each warning's page."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        BasePlugin.__init__(self)
+        logging.Handler.__init__(self, logging.WARNING)
+        self.root = Path(config.config_file_path).parent.resolve()
+        self.docs_dir = Path(config.docs_dir)
+        self.page: str | None = None
+        self.messages: list[BuildMessage] = []
+        self.sources: dict[str, Source] = {}
+
+    def _source(self, page: Any) -> str:
+        # A generated language's page has no file of its own: its src_uri is its source's.
+        path = Path(page.file.abs_src_path or self.docs_dir / page.file.src_uri).resolve()
+        return path.relative_to(self.root).as_posix()
+
+    def on_pre_page(self, page: Any, **_: Any) -> Any:
+        self.page = self._source(page)
+        return page
+
+    def on_page_context(self, context: Any, page: Any, **_: Any) -> Any:
+        self.page = self._source(page)
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        language = build_state.current_language(config).code
+        self.sources[page.file.dest_uri] = Source(self._source(page), language)
+        self.page = None
+        return output
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(BuildMessage(self.page, record.getMessage()))
+
+
+@contextlib.contextmanager
+def recording(config: MkDocsConfig) -> Iterator[Recorder]:
+    """Record what the build of ``config`` makes and says (`make check`, `make serve`)."""
+    recorder = Recorder(config)
+    config.plugins["wallet-guide-check-recorder"] = recorder
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(recorder)
+    try:
+        yield recorder
+    finally:
+        logger.removeHandler(recorder)
 
 
 @dataclass(frozen=True)
 class BuildResult:
     ok: bool
-    warnings: list[str]  # the WARNING/ERROR lines of the log
-    log: str
+    messages: list[BuildMessage]
+    site: Site | None  # None when the build failed
 
 
 def build(project_root: Path, site_dir: Path) -> BuildResult:
-    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``."""
-    result = strict_build(site_dir, cwd=project_root)
-    log = result.log
-    warnings: list[str] = []
-    continued = False
-    for line in log.splitlines():
-        if line.startswith(("WARNING", "ERROR")):
-            warnings.append(" ".join(line.split()))
-            continued = line.startswith("ERROR")
-        elif continued and LOCATED.match(line):
-            # A plugin's error that lists several mistakes, one `file:line: …` per line.
-            warnings.append(" ".join(line.split()))
-        else:
-            continued = False
-    return BuildResult(result.returncode == 0, warnings, log)
+    """``mkdocs build --strict`` of the project at ``project_root`` into ``site_dir``, here."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with contextlib.chdir(project_root):
+        config = load_config(str(Path(project_root) / MKDOCS_FILE), site_dir=str(site_dir), strict=True)
+        with recording(config) as recorder:
+            try:
+                mkdocs_build(config)
+            except (Exception, SystemExit):  # mkdocs' Abort is a SystemExit
+                return BuildResult(False, recorder.messages, None)
+    return BuildResult(True, recorder.messages, read_site(site_dir, recorder.sources))
 
 
-# MkDocs' own words for a page's mistake: the page (as docs/ names it) and what it links to.
-PAGE_LINK = re.compile(
-    r"Doc file '(?P<page>[^']+\.md)' contains (?:a link|an absolute link|a link to|an unrecognized relative link) '?(?P<target>[^',]*)"
-)
-NAV_REFERENCE = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav'")
-PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<page>[^']+\.md)'")
-
-
-def _line_with(file: Path, text: str) -> int:
-    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    return next((number for number, line in enumerate(lines, 1) if text and text in line), 1)
-
-
-def build_problem(project_root: Path, docs_dir: str, warning: str) -> Problem:
-    """One build warning as a problem on the file and line it is about: the line a plugin names
-    (`data/checklist.yml:14: … — add one`), the page MkDocs names (on the line of the link it
-    quotes), the nav's line in mkdocs.yml; mkdocs.yml:1 only for what names no file."""
-    located = LOCATED.match(warning)
-    if located and (project_root / located["path"]).is_file():
-        message, _, fix = located["rest"].partition(" — ")
-        return Problem(
-            located["path"],
-            int(located["line"]),
-            message,
-            fix or "fix it there; `make build` shows the whole build log",
-        )
-    text = re.sub(r"^(?:WARNING|ERROR)\s+-\s+", "", warning)
-    fix = "fix it there; `make build` shows the whole build log"
-    if (page := PAGE_LINK.search(text) or PAGE_ERROR.search(text)) is not None:
-        path = f"{docs_dir}/{page['page']}"
-        target = page.groupdict().get("target") or ""
-        return Problem(path, _line_with(project_root / path, f"({target}") if target else 1, text, fix)
-    if (nav := NAV_REFERENCE.search(text)) is not None:
-        return Problem(MKDOCS_FILE, _line_with(project_root / MKDOCS_FILE, f"- {nav['target']}"), text, fix)
-    return Problem(
-        MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` shows the whole build log"
-    )
-
-
-def build_problems(project_root: Path, result: BuildResult, docs_dir: str = "docs") -> list[Problem]:
-    """A failed build's warnings as problems, each on its file and line."""
-    return [
-        build_problem(project_root, docs_dir, warning)
-        for warning in result.warnings or ["(no warning line; see `make build`)"]
-    ]
+def build_problems(root: Path, messages: list[BuildMessage], project: Project | None = None) -> list[Problem]:
+    """A failed build's messages as problems, each on its file and line: the line one of our
+    plugins names (`data/checklist.yml:14: … — add one`); the page MkDocs was building, on the
+    line of the link its message quotes; mkdocs.yml:1 only for what names no file."""
+    problems = []
+    for message in messages or [BuildMessage(None, "(no warning; see `make build`)")]:
+        located = [m for line in message.text.splitlines() if (m := LOCATED.match(line))]
+        located = [m for m in located if (root / m["path"]).is_file()]
+        for m in located:
+            text, _, fix = m["rest"].partition(" — ")
+            problems.append(Problem(m["path"], int(m["line"]), text, fix or LOG_FIX))
+        if located:
+            continue
+        text = " ".join(message.text.split())
+        if message.page is None:
+            problems.append(
+                Problem(MKDOCS_FILE, 1, f"the strict build failed: {text}", "`make build` says more")
+            )
+            continue
+        page = next((p for p in project.pages.values() if p.path == message.page), None) if project else None
+        quoted = [link.line for link in (page.links if page else []) if f"'{link.target}'" in text]
+        problems.append(Problem(message.page, quoted[0] if quoted else 1, text, LOG_FIX))
+    return problems

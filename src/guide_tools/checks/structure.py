@@ -91,34 +91,18 @@ def check_ids(project: Project) -> list[Problem]:
             if heading.id is None:
                 suggestion = counterpart_id(project, page, index)
                 example = f"{{#{suggestion}}}" if suggestion else "{#short-english-id}"
-                problems.append(
-                    Problem(
-                        page.path,
-                        heading.line,
-                        f"heading has no explicit id: {heading.source}",
-                        f"end the line with {example}, the same id in every language: an automatic id "
-                        "drops the Chinese and breaks links",
-                    )
-                )
+                message = f"heading has no explicit id: {heading.source}"
+                fix = f"end the line with {example}, the same id in every language: an automatic id drops the Chinese and breaks links"
+                problems.append(Problem(page.path, heading.line, message, fix))
                 continue
             if not ID_PATTERN.match(heading.id):
-                problems.append(
-                    Problem(
-                        page.path,
-                        heading.line,
-                        f"id #{heading.id} is not lower-case words joined by hyphens",
-                        "use an id like {#institution-delay} (a-z, 0-9 and -), the same in every language",
-                    )
-                )
+                message = f"id #{heading.id} is not lower-case words joined by hyphens"
+                fix = "use an id like {#institution-delay} (a-z, 0-9 and -), the same in every language"
+                problems.append(Problem(page.path, heading.line, message, fix))
             if heading.id in seen:
-                problems.append(
-                    Problem(
-                        page.path,
-                        heading.line,
-                        f"id #{heading.id} is already used on line {seen[heading.id]}",
-                        "give every heading of a page its own id",
-                    )
-                )
+                message = f"id #{heading.id} is already used on line {seen[heading.id]}"
+                fix = "give every heading of a page its own id"
+                problems.append(Problem(page.path, heading.line, message, fix))
             seen.setdefault(heading.id, heading.line)
     return problems
 
@@ -177,45 +161,29 @@ def compare_headings(source: Page, translation: Page, renamed: set[str] = frozen
                 if other.id in renamed:
                     continue  # the source's heading is the mistake, and its rule names it
                 if mine.level == other.level:
-                    problems.append(
-                        Problem(
-                            translation.path,
-                            mine.line,
-                            f"heading id #{mine.id} is not the source's: {source.path}:{other.line} has {{#{other.id}}}",
-                            f"end this heading with {{#{other.id}}}: a section has the same id in every language",
-                        )
+                    message = f"heading id #{mine.id} is not the source's: {source.path}:{other.line} has {{#{other.id}}}"
+                    fix = (
+                        f"end this heading with {{#{other.id}}}: a section has the same id in every language"
                     )
+                    problems.append(Problem(translation.path, mine.line, message, fix))
                 else:
-                    problems.append(
-                        Problem(
-                            translation.path,
-                            mine.line,
-                            f"heading {_describe(mine)} does not match {source.path}:{other.line}, which is {_describe(other)}",
-                            f"use the source's level and id: {_describe(other)}",
-                        )
-                    )
+                    message = f"heading {_describe(mine)} does not match {source.path}:{other.line}, which is {_describe(other)}"
+                    fix = f"use the source's level and id: {_describe(other)}"
+                    problems.append(Problem(translation.path, mine.line, message, fix))
             continue
         for mine in ours[b1:b2]:
-            problems.append(
-                Problem(
-                    translation.path,
-                    mine.line,
-                    f"heading {_describe(mine)} is not in {source.path}",
-                    "remove it, or add the section to the source page first",
-                )
-            )
+            message = f"heading {_describe(mine)} is not in {source.path}"
+            fix = "remove it, or add the section to the source page first"
+            problems.append(Problem(translation.path, mine.line, message, fix))
         for other in theirs[a1:a2]:
             line = ours[b1].line if b1 < len(ours) else len(translation.lines)
-            problems.append(
-                Problem(
-                    translation.path,
-                    line,
-                    f"missing the heading {_describe(other)} of {source.path}:{other.line} ({other.text})",
-                    f"translate that section here, with the heading id {{#{other.id}}}"
-                    if other.id
-                    else "translate that section here",
-                )
+            message = f"missing the heading {_describe(other)} of {source.path}:{other.line} ({other.text})"
+            fix = (
+                f"translate that section here, with the heading id {{#{other.id}}}"
+                if other.id
+                else "translate that section here"
             )
+            problems.append(Problem(translation.path, line, message, fix))
     return problems
 
 

@@ -63,12 +63,11 @@ def _problem(page: Page, line: int, what: str, count: int, width: int) -> Proble
         if count < width
         else f"the build drops the last {count - width} (their text is lost)"
     )
-    return Problem(
-        page.path,
-        line,
-        f"{what} has {count} cell{'' if count == 1 else 's'}, the table's header {width}: {lost}",
-        "give every row as many cells as the header, `| |` for an empty one; a | inside a cell is written \\|",
+    message = f"{what} has {count} cell{('' if count == 1 else 's')}, the table's header {width}: {lost}"
+    fix = (
+        "give every row as many cells as the header, `| |` for an empty one; a | inside a cell is written \\|"
     )
+    return Problem(page.path, line, message, fix)
 
 
 def check(project: Project) -> list[Problem]:

@@ -103,24 +103,12 @@ def check(project: Project) -> list[Problem]:
     problems = []
     for status in statuses(project):
         if status.state == "stale":
-            problems.append(
-                Problem(
-                    status.page,
-                    status.line,
-                    f"stale translation: {status.source} changed after the version this page translates "
-                    f"({HASH_KEY} {status.recorded}, now {status.current})",
-                    stale_fix(project, status),
-                )
-            )
+            message = f"stale translation: {status.source} changed after the version this page translates ({HASH_KEY} {status.recorded}, now {status.current})"
+            problems.append(Problem(status.page, status.line, message, stale_fix(project, status)))
         elif status.state == "untracked":
-            problems.append(
-                Problem(
-                    status.page,
-                    1,
-                    f"no {HASH_KEY}: which version of {status.source} this page translates is unknown",
-                    f"once this page matches {status.source}, run `{UPDATE_COMMAND.format(page=status.page)}`",
-                )
-            )
+            message = f"no {HASH_KEY}: which version of {status.source} this page translates is unknown"
+            fix = f"once this page matches {status.source}, run `{UPDATE_COMMAND.format(page=status.page)}`"
+            problems.append(Problem(status.page, 1, message, fix))
     return problems
 
 

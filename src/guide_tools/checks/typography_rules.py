@@ -10,7 +10,7 @@ from pathlib import Path
 
 from guide_tools.checks.markdown import MASK
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, Project
+from guide_tools.checks.project import Project
 from wallet_guide.typography import (
     DOUBLED_SPACE_RULE,
     HALF_WIDTH,
@@ -92,40 +92,35 @@ def documents(project: Project) -> list[tuple[str, list[str], list[tuple[int, st
     found = [
         (page.path, page.lines, page.prose) for page in sorted(project.pages.values(), key=lambda p: p.path)
     ]
-    checklist = project.root / CHECKLIST_FILE
+    checklist = project.root / project.data.checklist
     if project.checklist is not None and checklist.exists():
         lines = checklist.read_text(encoding="utf-8").splitlines()
-        found.append((CHECKLIST_FILE, lines, yaml_prose(lines)))
+        found.append((project.data.checklist, lines, yaml_prose(lines)))
     for file in project.interface.values():  # data/interface/<code>.yml: the interface texts
         lines = (project.root / file.path).read_text(encoding="utf-8").splitlines()
         found.append((file.path, lines, yaml_prose(lines)))
     return found
 
 
-def issues_of(prose: list[tuple[int, str]]) -> list[tuple[int, Issue]]:
-    return [(line, issue) for line, text in prose for issue in find_issues(text)]
+def issues_of(prose: list[tuple[int, str]]) -> dict[int, list[Issue]]:
+    """The issues of each line that has some."""
+    return {line: issues for line, text in prose if (issues := find_issues(text))}
 
 
 def check(project: Project) -> list[Problem]:
     problems = []
     for path, lines, prose in documents(project):
-        by_line: dict[int, list[Issue]] = {}
-        for line, issue in issues_of(prose):
-            by_line.setdefault(line, []).append(issue)
-        for line, issues in by_line.items():
+        for line, issues in issues_of(prose).items():
             for group in grouped(lines[line - 1], issues):
                 message, fix = describe(lines[line - 1], group)
                 problems.append(Problem(path, line, message, fix))
     return problems
 
 
-def fix_text(text: str, issues: list[tuple[int, Issue]]) -> str:
+def fix_text(text: str, issues: dict[int, list[Issue]]) -> str:
     """``text`` (a whole file) with the issues fixed; line endings are kept."""
     lines = text.splitlines(keepends=True)
-    by_line: dict[int, list[Issue]] = {}
-    for line, issue in issues:
-        by_line.setdefault(line, []).append(issue)
-    for line, found in by_line.items():
+    for line, found in issues.items():
         content = lines[line - 1]
         body = content.rstrip("\r\n")
         lines[line - 1] = apply_issues(body, found) + content[len(body) :]

@@ -22,8 +22,6 @@ from wallet_guide.audience import in_reader_search
 from wallet_guide.search.tokenize import terms
 from wallet_guide.search.vocabulary import normalized
 
-VOCABULARY_FILE = "data/reader-vocabulary.yml"
-ADVICE_FILE = "data/our-advice.yml"  # the guide's own advice: its charged section
 SOLUTIONS_PAGE = "solutions.md"
 CHARGED = "charged"
 NOT_SEARCHED = ("tile", "mark")  # on the home page and the checklist, or marked wg-no-index
@@ -54,7 +52,7 @@ def inserted_sections(project: Project, lang: str, page_name: str) -> list[Secti
     failed» (data/our-advice.yml) at the top of the solutions page."""
     if page_name != SOLUTIONS_PAGE:
         return []
-    path = project.root / ADVICE_FILE
+    path = project.root / project.data.advice
     if not path.exists():
         return []
     texts = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("charged", {}).get(lang)
@@ -84,15 +82,12 @@ def contains(haystack: tuple[str, ...], needle: list[str]) -> bool:
 
 def check(project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    file = read_yaml(project.root, VOCABULARY_FILE, problems, required=False)
+    file = read_yaml(project.root, project.data.vocabulary, problems, required=False)
     if file is None:
         return problems
     if not isinstance(file.data, dict):
-        return [
-            Problem(
-                VOCABULARY_FILE, 1, "the reader vocabulary is not a mapping of pages", f"write it as {FORMAT}"
-            )
-        ]
+        message = "the reader vocabulary is not a mapping of pages"
+        return [Problem(project.data.vocabulary, 1, message, f"write it as {FORMAT}")]
     languages = [language.code for language in project.languages]
     # The pages readers search: not those whose front matter leaves them out of the search.
     page_sections = {key: sections(page) for key, page in project.pages.items() if searched(page)}
@@ -102,14 +97,9 @@ def check(project: Project) -> list[Problem]:
     lacking = glossary.missing_terms(project)
     for page_name, entries in file.data.items():
         if not any((lang, page_name) in project.pages for lang in languages):
-            problems.append(
-                Problem(
-                    VOCABULARY_FILE,
-                    file.line(page_name),
-                    f"'{page_name}' is not a page of {project.docs_dir}/",
-                    f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)",
-                )
-            )
+            message = f"'{page_name}' is not a page of {project.docs_dir}/"
+            fix = f"use a page file name of {project.docs_dir}/<language>/ (e.g. causes.md)"
+            problems.append(Problem(project.data.vocabulary, file.line(page_name), message, fix))
             continue
         for section_id, by_language in (entries or {}).items() if isinstance(entries, dict) else []:
             for lang, entry in (by_language or {}).items() if isinstance(by_language, dict) else []:
@@ -144,60 +134,37 @@ def _check_entry(
         if (lang, page_name) not in project.pages and (project.default_language, page_name) in project.pages:
             return []  # a translation missing: structure.check_pairs names it
         if (lang, page_name) in project.pages:
-            return [
-                Problem(
-                    VOCABULARY_FILE,
-                    file.line(*keys),
-                    f"{where} is not in the reader search "
-                    "(its front matter says `audience: developers` or `search: {exclude: true}`)",
-                    "remove the entry, or let readers search the page",
-                )
-            ]
-        return [
-            Problem(
-                VOCABULARY_FILE,
-                file.line(*keys),
-                f"no page {where} for these {lang} aliases",
-                f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) "
-                f"whose folder has {page_name}",
-            )
-        ]
+            message = f"{where} is not in the reader search (its front matter says `audience: developers` or `search: {{exclude: true}}`)"
+            fix = "remove the entry, or let readers search the page"
+            return [Problem(project.data.vocabulary, file.line(*keys), message, fix)]
+        message = f"no page {where} for these {lang} aliases"
+        fix = f"use a language of mkdocs.yml ({', '.join(language.code for language in project.languages)}) whose folder has {page_name}"
+        return [Problem(project.data.vocabulary, file.line(*keys), message, fix)]
     own = {s.id: s for s in page_sections[(lang, page_name)]}
     if section_id not in own and section_id in promised_ids(project, project.pages[(lang, page_name)]):
         return []  # a heading id changed: the heading comparison or the URL contract names it
     if section_id not in own:
+        fix = f"use one of its ids: {', '.join('#' + i for i in sorted(own))}"
         return [
             Problem(
-                VOCABULARY_FILE,
+                project.data.vocabulary,
                 file.line(page_name, section_id),
                 f"{where} has no section #{section_id}",
-                f"use one of its ids: {', '.join('#' + i for i in sorted(own))}",
+                fix,
             )
         ]
     if not (isinstance(entry, dict) and _strings(entry.get("words")) and _strings(entry.get("aliases"))):
-        return [
-            Problem(
-                VOCABULARY_FILE,
-                file.line(*keys),
-                f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text",
-                f"write it as {FORMAT}",
-            )
-        ]
+        message = f"the {lang} entry of {page_name}#{section_id} needs `words` and `aliases`, lists of text"
+        return [Problem(project.data.vocabulary, file.line(*keys), message, f"write it as {FORMAT}")]
     problems = []
     section = own[section_id]
     for index, word in enumerate(entry["words"]):
         if (where, section_id, word.lower()) in lacking:
             continue  # the glossary rule asks for the word on the translation's line
         if not contains(section.terms, terms(normalized(word))):
-            problems.append(
-                Problem(
-                    VOCABULARY_FILE,
-                    file.line(*keys, "words", index),
-                    f"the article word '{word}' no longer occurs in {where}#{section_id}",
-                    "put in `words:` the words this section now uses for what the aliases mean, "
-                    "and check that the aliases still fit it",
-                )
-            )
+            message = f"the article word '{word}' no longer occurs in {where}#{section_id}"
+            fix = "put in `words:` the words this section now uses for what the aliases mean, and check that the aliases still fit it"
+            problems.append(Problem(project.data.vocabulary, file.line(*keys, "words", index), message, fix))
     others = [
         (name, s)
         for (code, name), found in page_sections.items()
@@ -210,14 +177,9 @@ def _check_entry(
         key = normalized(alias)
         if (lang, key) in first_use:
             first_line, first_where = first_use[(lang, key)]
-            problems.append(
-                Problem(
-                    VOCABULARY_FILE,
-                    line,
-                    f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}",
-                    "keep it once, in the section that answers a reader who types it",
-                )
-            )
+            message = f"duplicate {lang} alias '{alias}': line {first_line} already gives it to {first_where}"
+            fix = "keep it once, in the section that answers a reader who types it"
+            problems.append(Problem(project.data.vocabulary, line, message, fix))
             continue
         first_use[(lang, key)] = (line, f"{page_name}#{section_id}")
         alias_terms = terms(key)
@@ -225,15 +187,9 @@ def _check_entry(
             continue
         elsewhere = next((f"{name}#{s.id}" for name, s in others if contains(s.terms, alias_terms)), None)
         if elsewhere:
-            problems.append(
-                Problem(
-                    VOCABULARY_FILE,
-                    line,
-                    f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, "
-                    f"not in {page_name}#{section_id}",
-                    f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use",
-                )
-            )
+            message = f"alias '{alias}' is the article's own wording in {project.docs_dir}/{lang}/{elsewhere}, not in {page_name}#{section_id}"
+            fix = f"remove it, since the search already finds {elsewhere} with it, or use a phrase the article does not use"
+            problems.append(Problem(project.data.vocabulary, line, message, fix))
     return problems
 
 
