@@ -9,7 +9,6 @@ import json
 from dataclasses import fields
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from tests.generated import GENERATED, TRANSLATED, in_language
@@ -47,7 +46,11 @@ def fixture_checklist(charged: bool = True) -> Checklist:
                     {"id": "on", "to": "second", "taken": "no", "en": "On"},
                 ],
             },
-            {"id": "second", "en": "Q2?", "answers": [{"id": "x", "to": "a", "en": "X"}, {"id": "y", "to": "b", "en": "Y"}]},
+            {
+                "id": "second",
+                "en": "Q2?",
+                "answers": [{"id": "x", "to": "a", "en": "X"}, {"id": "y", "to": "b", "en": "Y"}],
+            },
         ]
     )
     advice = Charged(
@@ -107,7 +110,9 @@ def test_the_document_holds_the_guided_flow_and_the_charged_path():
 
 
 def test_without_the_advice_the_document_has_no_charged_path_and_still_matches_its_schema():
-    document = api.checklist_document(fixture_checklist(charged=False), "en", "https://guide.example/s.json", URLS)
+    document = api.checklist_document(
+        fixture_checklist(charged=False), "en", "https://guide.example/s.json", URLS
+    )
     assert "charged" not in document
     assert api.schema_errors(document, SCHEMA) == []
 
@@ -157,7 +162,9 @@ def test_a_portal_reaches_every_cause_and_the_charged_path_from_the_api_alone(si
     # Each question and answer in the document's language (generated languages converted).
     for question, source in zip(document["questions"], QUESTIONS, strict=True):
         assert question["text"] == in_language(dict(source.texts), lang)
-        assert [a["text"] for a in question["answers"]] == [in_language(dict(a.texts), lang) for a in source.answers]
+        assert [a["text"] for a in question["answers"]] == [
+            in_language(dict(a.texts), lang) for a in source.answers
+        ]
     assert document["guide_labels"] == interface_texts(lang)["guide"]
     charged = document["charged"]
     assert charged["ours"] is True

@@ -87,14 +87,19 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
                 save("guide-third-question")
                 page.click(f"[data-wg-answer='{paths['channel'][-1]}']")
                 page.wait_for_timeout(300)
-                print(f"{lang} {scheme}: guide: fix at {top(page, '#wg-fix-channel')} px" + first_channel(page))
+                print(
+                    f"{lang} {scheme}: guide: fix at {top(page, '#wg-fix-channel')} px" + first_channel(page)
+                )
                 save("guide-fix")
                 # The money was taken: the check, and the way out inside it.
                 page.click(".wg-guide__restart")
                 for answer in paths["charged"]:
                     page.click(f"[data-wg-answer='{answer}']")
                 page.wait_for_timeout(300)
-                print(f"{lang} {scheme}: guide: charged check at {top(page, '#wg-fix-charged')} px" + first_channel(page))
+                print(
+                    f"{lang} {scheme}: guide: charged check at {top(page, '#wg-fix-charged')} px"
+                    + first_channel(page)
+                )
                 save("guide-charged")
                 page.goto(base_url + root + "checklist/")
                 page.click(".wg-checklist__reset") if page.locator(

@@ -371,7 +371,11 @@ def test_every_path_ends_with_the_deployments_channels_in_view(phone, with_chann
     tab = phone(scheme, base_url=with_channels)
     symptom = CHECKLIST.causes[0]
     ends = {
-        "charged tile": (".wg-triage__target[data-wg-tick='charged']", ".wg-checklist__check", CHARGED_TEXTS[lang]["tile"]),
+        "charged tile": (
+            ".wg-triage__target[data-wg-tick='charged']",
+            ".wg-checklist__check",
+            CHARGED_TEXTS[lang]["tile"],
+        ),
         "symptom tile": (
             f".wg-triage__target[data-wg-tick='{symptom.id}']",
             ".wg-checklist__result > .wg-channels",
@@ -391,11 +395,16 @@ def test_every_path_ends_with_the_deployments_channels_in_view(phone, with_chann
         assert noticed in mail_body(tab, scope), f"{name}: the e-mail carries what the reader ticked"
     clean(tab)
     # The guided flow: its fix, then its own words and the channels.
-    for target, scope in ((IDS[2], ".wg-checklist__result > .wg-channels"), ("charged", ".wg-checklist__check")):
+    for target, scope in (
+        (IDS[2], ".wg-checklist__result > .wg-channels"),
+        ("charged", ".wg-checklist__check"),
+    ):
         tab.goto(f"{home(lang)}checklist/?tick=unsure")
         for given in PATHS[target]:
             answer(tab, given)
-        assert first_in_view(tab, f"{scope} {ACTION}"), f"guided flow to {target}: the first channel is on the screen"
+        assert first_in_view(tab, f"{scope} {ACTION}"), (
+            f"guided flow to {target}: the first channel is on the screen"
+        )
         assert tab.locator(f".wg-checklist {ACTION}:visible").count() == 3
     expect(tab.locator(".wg-guide__support")).to_be_visible()
     expect(tab.locator(".wg-checklist__support")).to_be_hidden()  # «tried them all» is not what happened
@@ -438,7 +447,8 @@ def test_the_charged_section_and_the_support_page_put_the_channels_first(phone, 
     expect(tab.locator("#wg-summary-title")).to_be_focused()
     assert first_in_view(tab, f".wg-summary {ACTION}")
     channels_top, details_top = (
-        tab.locator(s).evaluate("e => e.getBoundingClientRect().top") for s in (".wg-summary .wg-channels", ".wg-summary__details")
+        tab.locator(s).evaluate("e => e.getBoundingClientRect().top")
+        for s in (".wg-summary .wg-channels", ".wg-summary__details")
     )
     assert channels_top < details_top
 

@@ -20,7 +20,11 @@ def test_the_published_asset_is_its_source_without_its_comment_lines(site, name)
     shipped = (site / "assets" / "wallet-guide" / name).read_text(encoding="utf-8")
     assert shipped == without_comments(source)
     assert len(shipped) < len(source) * 0.9, "the comments are gone"
-    code = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith(("//", "/*", "*"))]
+    code = [
+        line
+        for line in source.splitlines()
+        if line.strip() and not line.lstrip().startswith(("//", "/*", "*"))
+    ]
     assert all(line in shipped for line in code), "no line of code is lost"
 
 
@@ -28,6 +32,8 @@ def test_the_published_script_parses(site):
     node = shutil.which("node")
     assert node, "node not found: run `make node_modules/.installed` (Node.js is a system package here)"
     result = subprocess.run(
-        [node, "--check", str(site / "assets" / "wallet-guide" / "checklist.js")], capture_output=True, text=True
+        [node, "--check", str(site / "assets" / "wallet-guide" / "checklist.js")],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr

@@ -146,8 +146,8 @@
       if (guideSupport) guideSupport.hidden = !state || !state.end;
       // On the charged path, the check holds them: if the money was taken, that is the way out.
       const inCheck = state ? state.end === CHARGED : charged;
-      for (const part of channels) {
-        part.hidden = part.parentElement === check ? !inCheck : inCheck || Boolean(state && !state.end);
+      for (const block of channels) {
+        block.hidden = block.parentElement === check ? !inCheck : inCheck || Boolean(state && !state.end);
       }
       const none = ids.length === 0;
       root.classList.toggle("wg-checklist--ticked", !none); // checklist.css shows what follows
