@@ -197,7 +197,7 @@ def test_the_index_ships_the_table_keys_and_ranking_facts(tmp_path):
 
 
 def test_the_shipped_script_keeps_its_code_without_its_comment_lines():
-    from wallet_guide.search.plugin import without_comments
+    from wallet_guide.assets import without_comments
 
     script = '/* Site search.\n * Two lines. */\n(() => {\n  // why\n  const u = "https://x"; // kept\n  /* ---- Terms ---- */\n  const r = /a\\/\\/b/;\n})();\n'
     assert (

@@ -2,7 +2,8 @@
 charged path, a symptom), the guided flow of «不确定» (first question, third, its fix), the
 checklist with a box ticked, the charged section and the first step of the solutions page, and
 the support page with its summary (details filled in; its channels when built with some), in
-each language and colour scheme. Builds the site into a temporary folder for the address it is served
+each language and colour scheme. Built with support channels, it also prints where the first of
+them stands at the end of each path (the charged and symptom tiles, the guided flow). Builds the site into a temporary folder for the address it is served
 at (as the tests do), then saves PNGs into screenshots/ (gitignored) and prints where the
 reader's way in and the fixes land on the screen.
 
@@ -70,7 +71,10 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
                     page.click(f".wg-triage__target[data-wg-tick='{tick}']")
                     page.wait_for_url(f"**/checklist/?tick={tick}*")
                     page.wait_for_timeout(400)
-                    print(f"{lang} {scheme}: tile {tick}: fix at {top(page, f'#wg-fix-{tick}')} px")
+                    print(
+                        f"{lang} {scheme}: tile {tick}: fix at {top(page, f'#wg-fix-{tick}')} px"
+                        + first_channel(page)
+                    )
                     save(f"tile-{tick}")
                 # «Not sure»: the first question, then one answer away from a fix.
                 page.goto(base_url + root)
@@ -83,8 +87,20 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
                 save("guide-third-question")
                 page.click(f"[data-wg-answer='{paths['channel'][-1]}']")
                 page.wait_for_timeout(300)
-                print(f"{lang} {scheme}: guide: fix at {top(page, '#wg-fix-channel')} px")
+                print(
+                    f"{lang} {scheme}: guide: fix at {top(page, '#wg-fix-channel')} px" + first_channel(page)
+                )
                 save("guide-fix")
+                # The money was taken: the check, and the way out inside it.
+                page.click(".wg-guide__restart")
+                for answer in paths["charged"]:
+                    page.click(f"[data-wg-answer='{answer}']")
+                page.wait_for_timeout(300)
+                print(
+                    f"{lang} {scheme}: guide: charged check at {top(page, '#wg-fix-charged')} px"
+                    + first_channel(page)
+                )
+                save("guide-charged")
                 page.goto(base_url + root + "checklist/")
                 page.click(".wg-checklist__reset") if page.locator(
                     ".wg-checklist__reset"
@@ -123,6 +139,15 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
                 context.close()
         browser.close()
     return saved
+
+
+def first_channel(page) -> str:
+    """Where the first support channel shown stands (built with channels), else nothing."""
+    at = page.evaluate(
+        """() => { const a = [...document.querySelectorAll('.wg-channels__action')].find(a => a.offsetParent);
+                   return a ? Math.round(a.getBoundingClientRect().bottom) : null }"""
+    )
+    return "" if at is None else f", first channel's bottom at {at} px"
 
 
 BOTTOM = "s => Math.round(Math.max(...[...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().bottom)))"

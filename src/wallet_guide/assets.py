@@ -3,6 +3,9 @@ published file whether a reader's pages load it (the service worker precaches on
 
 from __future__ import annotations
 
+import hashlib
+import re
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,3 +69,24 @@ def link_assets(config: MkDocsConfig, scripts: tuple[str, ...] = (), styles: tup
     for name in styles:
         if asset_url(name) not in config.extra_css:
             config.extra_css.append(asset_url(name))
+
+
+# Whole-line comments only: a // inside a line may be code (a URL, a regular expression).
+_COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*.*?\*/[ \t]*)\n", re.MULTILINE | re.DOTALL)
+
+
+def without_comments(script: str) -> str:
+    """``script`` (JS or CSS) without its whole-line comments (// … and /* … */ starting a line)."""
+    return _COMMENT_LINES.sub("", script)
+
+
+def publish_without_comments(files: Files, config: MkDocsConfig, source: Path) -> None:
+    """``source`` as ``assets/wallet-guide/<name>`` without its comment lines: for what every page
+    loads, whose comments stay in the source. Written once per content to the system's temporary
+    folder (static-i18n needs a file to read, not a text)."""
+    text = without_comments(source.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    shipped = Path(tempfile.gettempdir()) / f"wallet-guide-{source.stem}-{digest}{source.suffix}"
+    if not shipped.exists():
+        shipped.write_text(text, encoding="utf-8")
+    publish(files, config, asset_url(source.name), abs_src_path=str(shipped))

@@ -7,6 +7,7 @@ support channels (an example file) and axe-core in each new state."""
 from __future__ import annotations
 
 import itertools
+import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -339,3 +340,155 @@ def test_the_first_answer_about_the_money_reaches_the_summary(phone):
     expect(tab.locator(".wg-summary__details input[value=yes]")).to_be_checked()
     guide = interface_texts("zh")["guide"]
     assert guide["taken"] + guide["taken_yes"] in tab.locator(".wg-summary__text").inner_text().splitlines()
+
+
+# ---- 6. A real way out: the channels at the end of every path -----------------------------------
+
+
+def first_in_view(tab, selector: str) -> bool:
+    """The first visible element of ``selector`` is whole on the screen."""
+    return tab.evaluate(
+        """s => { const e = [...document.querySelectorAll(s)].find(e => e.offsetParent !== null);
+                  if (!e) return false; const r = e.getBoundingClientRect();
+                  return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }""",
+        selector,
+    )
+
+
+def mail_body(tab, scope: str) -> str:
+    href = tab.locator(f"{scope} [data-wg-mailto]:visible").first.get_attribute("href")
+    return parse_qs(urlsplit(href).query)["body"][0].replace("\r\n", "\n")
+
+
+ACTION = ".wg-channels__action"
+
+
+@pytest.mark.parametrize("lang,scheme", EVERY)
+def test_every_path_ends_with_the_deployments_channels_in_view(phone, with_channels, lang, scheme):
+    """The charged tile, a symptom tile and the guided flow (to a cause, to the charged path):
+    each ends with the channels as actions, the first of them on the screen without scrolling,
+    and an e-mail that carries the reader's own summary."""
+    tab = phone(scheme, base_url=with_channels)
+    symptom = CHECKLIST.causes[0]
+    ends = {
+        "charged tile": (
+            ".wg-triage__target[data-wg-tick='charged']",
+            ".wg-checklist__check",
+            CHARGED_TEXTS[lang]["tile"],
+        ),
+        "symptom tile": (
+            f".wg-triage__target[data-wg-tick='{symptom.id}']",
+            ".wg-checklist__result > .wg-channels",
+            symptom.texts[lang].symptom,
+        ),
+    }
+    for name, (tile, scope, noticed) in ends.items():
+        tab.goto(home(lang))
+        tab.click(tile)  # one tap
+        tab.wait_for_url("**/checklist/?tick=*")
+        expect(tab.locator(f"{scope} {ACTION}").first).to_be_visible()
+        tab.wait_for_function(
+            "s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
+            arg=f"{scope} {ACTION}",
+        )
+        assert tab.locator(f".wg-checklist {ACTION}:visible").count() == 3, f"{name}: the channels, once"
+        assert noticed in mail_body(tab, scope), f"{name}: the e-mail carries what the reader ticked"
+    clean(tab)
+    # The guided flow: its fix, then its own words and the channels.
+    for target, scope in (
+        (IDS[2], ".wg-checklist__result > .wg-channels"),
+        ("charged", ".wg-checklist__check"),
+    ):
+        tab.goto(f"{home(lang)}checklist/?tick=unsure")
+        for given in PATHS[target]:
+            answer(tab, given)
+        assert first_in_view(tab, f"{scope} {ACTION}"), (
+            f"guided flow to {target}: the first channel is on the screen"
+        )
+        assert tab.locator(f".wg-checklist {ACTION}:visible").count() == 3
+    expect(tab.locator(".wg-guide__support")).to_be_visible()
+    expect(tab.locator(".wg-checklist__support")).to_be_hidden()  # «tried them all» is not what happened
+    clean(tab)
+    assert tab.console_errors == []
+
+
+def test_the_channels_copy_the_summary_and_the_email_follows_the_ticks(phone, with_channels):
+    tab = phone(base_url=with_channels, permissions=["clipboard-read", "clipboard-write"])
+    labels = CHECKLIST.labels["en"]
+    tab.goto(f"{home('en')}checklist/?tick={IDS[0]}")
+    end = ".wg-checklist__result > .wg-channels"
+    tab.locator(f"{end} .wg-summary__copy").click()
+    expect(tab.locator(f"{end} .wg-summary__status")).to_have_text(labels.summary_copied)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.splitlines()[0] == labels.summary_subject
+    assert CHECKLIST.causes[0].texts["en"].symptom in copied
+    # Another box ticked after the page was shown: the e-mail opened now carries it too.
+    tab.click(f"label[for='wg-check-box-{IDS[3]}']")
+    link = tab.locator(f"{end} [data-wg-mailto]")
+    link.evaluate("a => a.addEventListener('click', e => e.preventDefault())")  # no mail program here
+    link.click()
+    assert CHECKLIST.causes[3].texts["en"].symptom in mail_body(tab, end)
+    assert tab.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_charged_section_and_the_support_page_put_the_channels_first(phone, with_channels, lang):
+    tab = phone(base_url=with_channels)
+    tab.goto(f"{home(lang)}solutions/#charged")
+    section = tab.locator("#charged + .wg-our-advice")
+    expect(section.locator(ACTION)).to_have_count(3)
+    expect(section.locator(".wg-summary__copy")).to_be_visible()
+    clean(tab, ".wg-our-advice")
+    # «No, contact customer support» under the last step: the channels on the first screen,
+    # above the details a reader may add.
+    tab.goto(f"{home(lang)}solutions/")
+    tab.locator(".wg-solved__no").last.click()
+    tab.wait_for_url("**/support/#wg-summary")
+    expect(tab.locator("#wg-summary-title")).to_be_focused()
+    assert first_in_view(tab, f".wg-summary {ACTION}")
+    channels_top, details_top = (
+        tab.locator(s).evaluate("e => e.getBoundingClientRect().top")
+        for s in (".wg-summary .wg-channels", ".wg-summary__details")
+    )
+    assert channels_top < details_top
+
+
+def test_without_javascript_the_channels_still_work_once_and_without_a_copy_button(browser, with_channels):
+    context = browser.new_context(base_url=with_channels, java_script_enabled=False, viewport=PHONE)
+    tab = context.new_page()
+    tab.goto("/checklist/?tick=charged#wg-fix-charged")
+    expect(tab.locator(f".wg-checklist {ACTION}:visible")).to_have_count(3)
+    expect(tab.locator(".wg-summary__copy:visible")).to_have_count(0)
+    assert tab.locator(f".wg-checklist__check {ACTION}").first.get_attribute("href").startswith("mailto:")
+    tab.goto("/support/")
+    expect(tab.locator(f".wg-summary {ACTION}:visible")).to_have_count(3)
+    expect(tab.locator(".wg-summary__details")).to_be_hidden()  # nothing to sum up without the script
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_channels_every_path_ends_at_the_support_pages_summary(phone, lang):
+    tab = phone()
+    tab.goto(f"{home(lang)}checklist/?tick=unsure")
+    for given in PATHS[IDS[0]]:
+        answer(tab, given)
+    way = tab.locator(".wg-guide__support a")
+    expect(way).to_be_visible()
+    assert way.get_attribute("href").endswith("support/#wg-summary")
+    assert first_in_view(tab, ".wg-guide__support a")
+    tab.goto(f"{home(lang)}checklist/?tick=charged")
+    expect(tab.locator(".wg-checklist__support a")).to_be_visible()
+    expect(tab.locator(".wg-checklist__check a[href$='support/#wg-summary']")).to_be_visible()
+    expect(tab.locator(".wg-channels")).to_have_count(0)
+
+
+def test_a_portal_opens_the_guided_flow_where_the_apis_answers_lead(phone, site, base_url):
+    """guide_url and &ask= of checklist.json (the integrator page's recipe) open the question
+    those answers lead to."""
+    document = json.loads((site / "api" / "v1" / "en" / "checklist.json").read_text(encoding="utf-8"))
+    path = PATHS[IDS[-1]]
+    tab = phone()
+    tab.goto(f"{document['guide_url']}&ask={','.join(path[:-1])}")
+    last = next(q for q in document["questions"] if any(a["id"] == path[-1] for a in q["answers"]))
+    expect(tab.locator(f"#wg-guide-{last['id']}")).to_be_visible()
+    expect(tab.locator(f"#wg-guide-{last['id']}")).to_have_text(last["text"])

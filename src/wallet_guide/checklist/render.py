@@ -151,6 +151,38 @@ def reader_paths(checklist: Checklist, lang: str, links: Links, anchor_prefix: s
     )
 
 
+def summary_data(checklist: Checklist, lang: str, items: Sequence[Item], paths: Paths) -> dict:
+    """What checklist.js writes the summary for customer support with (data-wg-summary): its
+    texts and the causes' ids, symptoms and fixes in the order of the steps. The reader's state
+    (ticks, fixes marked as tried, details) comes from their device."""
+    labels = checklist.labels[lang]
+    guide = paths.guide
+    return {
+        "lang": lang,
+        "unsure": UNSURE,
+        "labels": {
+            "subject": labels.summary_subject,
+            "ticked": labels.summary_ticked,
+            "tried": labels.summary_tried,
+            "nothing": labels.summary_nothing,
+            "language": labels.summary_language,
+            "time": labels.summary_time,
+            "copied": labels.summary_copied,
+            "unsure": labels.unsure,
+            "hint_embed": labels.summary_hint_embed,
+            "sent": labels.summary_sent,
+            **{
+                key: guide.get(key, "")
+                for key in ("amount", "merchant", "when", "taken", "taken_yes", "taken_no", "taken_unknown")
+            },
+        },
+        "charged": {"id": CHARGED, "tile": paths.charged["tile"] if paths.charged else ""},
+        "causes": [item.id for item in items],
+        "symptoms": [item.symptom for item in items],
+        "fixes": [item.fix for item in items],
+    }
+
+
 def render_checklist(
     env: jinja2.Environment,
     checklist: Checklist,
@@ -158,14 +190,17 @@ def render_checklist(
     links: Links,
     anchor_prefix: str = "",
 ) -> str:
+    items = checklist_items(checklist, lang, links, anchor_prefix)
+    paths = reader_paths(checklist, lang, links, anchor_prefix)
     return env.get_template(TEMPLATE).render(
-        items=checklist_items(checklist, lang, links, anchor_prefix),
+        items=items,
         labels=checklist.labels[lang],
         support_url=f"{links.support}#{SUMMARY_ANCHOR}",
         unsure=UNSURE,
         charged_id=CHARGED,
         charged_anchor=anchor_prefix + CHARGED,
-        paths=reader_paths(checklist, lang, links, anchor_prefix),
+        paths=paths,
+        summary_data=summary_data(checklist, lang, items, paths),
         lang=lang,
     )
 
@@ -182,6 +217,7 @@ def render_charged_section(env: jinja2.Environment, checklist: Checklist, lang: 
         charged_id=CHARGED,
         contact_url=f"#{paths.contact.id}",
         support_url=f"{links.support}#{SUMMARY_ANCHOR}",
+        summary_data=summary_data(checklist, lang, checklist_items(checklist, lang, links, ""), paths),
     )
 
 
@@ -250,13 +286,16 @@ def render_triage(env: jinja2.Environment, checklist: Checklist, lang: str, link
 
 def render_summary(env: jinja2.Environment, checklist: Checklist, lang: str, links: Links) -> str:
     """The summary for customer support; checklist.js fills it in from the reader's own state."""
+    items = checklist_items(checklist, lang, links, "")
+    paths = reader_paths(checklist, lang, links)
     return env.get_template(SUMMARY_TEMPLATE).render(
-        items=checklist_items(checklist, lang, links, ""),
+        items=items,
         labels=checklist.labels[lang],
         anchor=SUMMARY_ANCHOR,
         unsure=UNSURE,
         charged_id=CHARGED,
-        paths=reader_paths(checklist, lang, links),
+        paths=paths,
+        summary_data=summary_data(checklist, lang, items, paths),
         lang=lang,
     )
 

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import jsonschema
 
 from wallet_guide import html_text
+from wallet_guide.checklist.render import CHARGED, UNSURE  # the ticks that are not causes
 
 API_VERSION = 1
 API_DIR = f"api/v{API_VERSION}"
@@ -96,10 +97,47 @@ def pages_document(lang: str, site_name: str, schema_url: str, pages: list[dict]
     }
 
 
+def questions_record(checklist, lang: str) -> list[dict]:
+    """The guided flow that «not sure» opens, in ``lang``: the first question first; each
+    answer's ``to`` is the next question's id, a cause's id (its fix) or ``charged``."""
+    return [
+        {
+            "id": question.id,
+            "text": question.texts[lang],
+            "answers": [
+                {"id": a.id, "text": a.texts[lang], "to": a.to, **({"taken": a.taken} if a.taken else {})}
+                for a in question.answers
+            ],
+        }
+        for question in checklist.questions
+    ]
+
+
+def charged_record(checklist, lang: str, urls: dict[str, str]) -> dict | None:
+    """«Charged, but it says failed»: the guide's own advice (data/our-advice.yml, not the
+    article's), in ``lang``, with where it leads; None when the site has none."""
+    charged = checklist.charged
+    if charged is None or lang not in charged.texts:
+        return None
+    page = urls["checklist"]
+    return {
+        "id": CHARGED,
+        "ours": True,
+        **{key: charged.texts[lang][key] for key in ("mark", "tile", "title", "check", "taken", "not_taken")},
+        "url": f"{page}#{CHARGED}",
+        "tick_url": f"{page}?tick={CHARGED}",
+        "section_url": f"{urls['solutions']}#{CHARGED}",
+        "contact_step": charged.contact_step,
+        "contact_url": f"{urls['solutions']}#{charged.contact_step}",
+        "check_before": list(charged.check_before),
+    }
+
+
 def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, str]) -> dict:
     """The causes checklist in one language (the checklist plugin's data): what the reader
-    ticks, the cause and the fix it leads to. ``urls``: absolute addresses of the ``checklist``,
-    ``causes``, ``solutions`` and ``support`` pages in ``lang``."""
+    ticks, the cause and the fix it leads to; the guided flow of «not sure» and the charged
+    path, so that a portal can render the same paths. ``urls``: absolute addresses of the
+    ``checklist``, ``causes``, ``solutions`` and ``support`` pages in ``lang``."""
     page = urls["checklist"]
     causes = []
     for cause in checklist.causes:
@@ -126,6 +164,10 @@ def checklist_document(checklist, lang: str, schema_url: str, urls: dict[str, st
         "support_url": urls["support"],
         "labels": asdict(checklist.labels[lang]),
         "causes": causes,
+        "guide_url": f"{page}?tick={UNSURE}",
+        "guide_labels": dict(checklist.guide_labels.get(lang, {})),
+        "questions": questions_record(checklist, lang),
+        **({"charged": charged} if (charged := charged_record(checklist, lang, urls)) else {}),
     }
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-import tempfile
 import time
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from wallet_guide import build_state
-from wallet_guide.assets import add_package_assets, asset_url, link_assets, publish
+from wallet_guide.assets import add_package_assets, link_assets, publish_without_comments
 from wallet_guide.audience import in_reader_search
 from wallet_guide.search import colloquial as colloquial_table
 from wallet_guide.search.config import SearchConfig
@@ -29,26 +26,6 @@ from wallet_guide.texts import require_keys, texts_of
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
-
-
-# Whole-line comments only: a // inside a line may be code (a URL, a regular expression).
-_COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*.*?\*/[ \t]*)\n", re.MULTILINE | re.DOTALL)
-
-
-def without_comments(script: str) -> str:
-    """``script`` without its whole-line comments (// … and /* … */ starting a line)."""
-    return _COMMENT_LINES.sub("", script)
-
-
-def shipped_script() -> Path:
-    """search.js without its comment lines, written once per content to the system's temporary
-    folder (static-i18n needs a file to read, not a text)."""
-    script = without_comments((ASSETS / "search.js").read_text(encoding="utf-8"))
-    digest = hashlib.sha256(script.encode()).hexdigest()[:12]
-    path = Path(tempfile.gettempdir()) / f"wallet-guide-search-{digest}.js"
-    if not path.exists():
-        path.write_text(script, encoding="utf-8")
-    return path
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -92,7 +69,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return None
         add_package_assets(files, config, ASSETS, only=("search.css",))
         # Every page loads search.js: its comments (a quarter of it, compressed) stay in the source.
-        publish(files, config, asset_url("search.js"), abs_src_path=str(shipped_script()))
+        publish_without_comments(files, config, ASSETS / "search.js")
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):

@@ -83,6 +83,9 @@
     const title = part("title");
     const result = part("result");
     const support = part("support");
+    // The end of every path: after the guided flow's fix, its own words; a deployment's channels.
+    const guideSupport = root.querySelector(".wg-guide__support");
+    const channels = root.querySelectorAll(".wg-channels"); // in the check, after the fixes
     // The check "was the money taken?" (the guide's own advice), before any fix that spends
     // money again; the step it leads to when the money was taken.
     const check = part("check");
@@ -139,7 +142,13 @@
         controls.hidden = !state || state.kept.length === 0;
       }
       title.hidden = Boolean(state);
-      support.hidden = Boolean(state && !state.end);
+      support.hidden = Boolean(state);
+      if (guideSupport) guideSupport.hidden = !state || !state.end;
+      // On the charged path, the check holds them: if the money was taken, that is the way out.
+      const inCheck = state ? state.end === CHARGED : charged;
+      for (const block of channels) {
+        block.hidden = block.parentElement === check ? !inCheck : inCheck || Boolean(state && !state.end);
+      }
       const none = ids.length === 0;
       root.classList.toggle("wg-checklist--ticked", !none); // checklist.css shows what follows
       show.textContent = state && !state.end
@@ -365,13 +374,20 @@
   function mountSummary(section) {
     if (section.dataset.wgMounted) return;
     section.dataset.wgMounted = "true";
+    // The support page's summary, or the channels' actions at the end of a path (no text shown).
     const data = JSON.parse(section.dataset.wgSummary);
     const text = section.querySelector(".wg-summary__text");
     const status = section.querySelector(".wg-summary__status");
     const share = section.querySelector(".wg-summary__share");
-    let summary = summaryOf(data, new Date());
-    text.textContent = summary.text;
-    mailWith(data, summary);
+    let summary;
+    const update = () => {
+      summary = summaryOf(data, new Date());
+      if (text) text.textContent = summary.text;
+      mailWith(data, summary);
+    };
+    update();
+    // An e-mail carries the summary as it is when the reader opens it (the ticks may have changed).
+    section.addEventListener("click", (ev) => ev.target.closest("[data-wg-mailto]") && update(), true);
 
     const details = section.querySelector(".wg-summary__details");
     if (details) {
@@ -384,31 +400,30 @@
         const input = ev.target;
         const own = input.name === "taken" ? { takenBySummary: true } : {};
         saveDetails({ ...loadDetails(), [input.name]: input.value, ...own });
-        summary = summaryOf(data, new Date());
-        text.textContent = summary.text;
-        mailWith(data, summary);
+        update();
       });
     }
 
     section.querySelector(".wg-summary__copy").addEventListener("click", async () => {
-      summary = summaryOf(data, new Date());
-      text.textContent = summary.text;
+      update();
       try {
         await navigator.clipboard.writeText(summary.text);
-      } catch { // no clipboard access: select it
-        getSelection().selectAllChildren(text);
+      } catch { // no clipboard access: select it (where no text is shown, in the status)
+        const shown = text || status;
+        shown.textContent = summary.text;
+        getSelection().selectAllChildren(shown);
         document.execCommand("copy");
       }
       status.textContent = data.labels.copied;
     });
+    if (!text) return;
     // In a portal's frame: the summary goes to the portal when the reader says so, never before.
     if (embedded()) {
       const send = section.querySelector(".wg-summary__send");
       section.querySelector(".wg-summary__hint").textContent = data.labels.hint_embed;
       send.hidden = false;
       send.addEventListener("click", () => {
-        summary = summaryOf(data, new Date());
-        text.textContent = summary.text;
+        update();
         status.textContent = data.labels.sent;
         emit("summary", summary);
       });
@@ -416,8 +431,7 @@
     if (navigator.share) {
       share.hidden = false;
       share.addEventListener("click", () => {
-        summary = summaryOf(data, new Date());
-        text.textContent = summary.text;
+        update();
         navigator.share({ title: data.labels.subject, text: summary.text }).catch(() => {});
       });
     }
