@@ -6,15 +6,15 @@ support channels (an example file) and axe-core in each new state."""
 
 from __future__ import annotations
 
-import itertools
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
+from tests.browser.conftest import PHONE, READERS, SCHEMES
 from tests.browser.test_search import search
-from tests.conftest import ROOT, run_build, serve
+from tests.conftest import ROOT, shared_site
 from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
 from tests.languages import CODES, ROOTS, interface_texts
 from wallet_guide.conversion.convert import with_generated
@@ -30,9 +30,6 @@ QUESTIONS = load_questions(ROOT / "data" / "checklist.yml", "data/checklist.yml"
 ADVICE = load_advice(ROOT / "data" / "our-advice.yml", "data/our-advice.yml", IDS, TRANSLATED)
 CHARGED_TEXTS = with_generated(ADVICE.texts, GENERATED)
 PATHS = answers_to(QUESTIONS)  # cause id (or "charged") -> the fewest answers that reach it
-PHONE = {"width": 390, "height": 844}
-SCHEMES = ("light", "dark")
-EVERY = list(itertools.product(CODES, SCHEMES))
 FIXTURE_CHANNELS = ROOT / "tests" / "checklist" / "fixtures" / "support-channels.yml"
 
 
@@ -42,14 +39,6 @@ def home(lang: str) -> str:
 
 def fix_title(lang: str, cause_id: str) -> str:
     return next(c.texts[lang].fix for c in CHECKLIST.causes if c.id == cause_id)
-
-
-@pytest.fixture
-def phone(tabs):
-    def open_tab(scheme: str = "light", **options):
-        return tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme, **options)
-
-    return open_tab
 
 
 def in_view(tab, selector: str) -> bool:
@@ -73,7 +62,7 @@ def clean(tab, include: str | None = ".wg-checklist") -> None:
 # ---- 1. Charged, but it says failed ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang,scheme", EVERY)
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_the_charged_path_is_one_tap_from_home_with_the_check_first(phone, lang, scheme):
     tab = phone(scheme)
     tab.goto(home(lang))
@@ -182,7 +171,7 @@ def current_question(tab) -> str | None:
     )
 
 
-@pytest.mark.parametrize("lang,scheme", EVERY)
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme):
     tab = phone(scheme)
     tab.goto(home(lang))
@@ -292,16 +281,11 @@ def test_the_summary_lists_what_the_reader_said_and_the_details_they_added(phone
 # ---- 5. A deployment's support channels -------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def with_channels(tmp_path_factory):
-    """The site built with the example channels (tests/checklist/fixtures/), on its own server."""
-    root = tmp_path_factory.mktemp("channels-site")
-    server, url = serve(root)
-    result = run_build(root, site_url=url + "/", env={"SUPPORT_CHANNELS": str(FIXTURE_CHANNELS)})
-    assert result.returncode == 0, result.log
-    yield url
-    server.shutdown()
-    server.server_close()
+@pytest.fixture(scope="session")
+def with_channels(request):
+    """The site built with the example channels (tests/checklist/fixtures/), on its own origin."""
+    _, url = shared_site(request, "channels", env={"SUPPORT_CHANNELS": str(FIXTURE_CHANNELS)})
+    return url
 
 
 @pytest.mark.parametrize("lang,scheme", [("zh", "light"), ("en", "dark"), ("zh-hk", "dark")])
