@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -84,9 +85,23 @@ def start_origins(folder: Path) -> tuple[dict[str, Origin], list]:
             root = served or folder / name
             root.mkdir(exist_ok=True)
         server, url = static_server.start(root, apply_headers=headers)
+        quiet_when_the_browser_goes(server)
         servers.append(server)
         origins[name] = Origin(root, url)
     return origins, servers
+
+
+def quiet_when_the_browser_goes(server) -> None:
+    """A tab closed while a file is being sent (a test ends) is no error of the site. The
+    servers run in xdist's controller, whose output is not captured: without this each such
+    close would print a traceback among the test results."""
+    default = server.handle_error
+
+    def handle_error(request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            default(request, client_address)
+
+    server.handle_error = handle_error
 
 
 def pytest_configure(config):
