@@ -10,6 +10,10 @@ GUIDE     := $(PY) scripts/guide.py
 PROPERDOCS_VENV ?= .venv-properdocs
 PROPERDOCS      := $(PROPERDOCS_VENV)/bin/properdocs
 HOST      ?= 127.0.0.1:8000
+# The test tiers run on one pytest-xdist worker per core, a test file's tests on one worker (its
+# module fixtures made once); the sites served and built are shared by the workers
+# (docs-dev/decisions/0025-test-tiers.md). `make test-fast PYTEST_WORKERS=` runs in one process.
+PYTEST_WORKERS ?= -n auto --dist loadfile
 CONFIG    ?= mkdocs.yml
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
 export NO_MKDOCS_2_WARNING := 1
@@ -98,15 +102,15 @@ system-packages: ## Install Chromium, CJK fonts, Java and Node.js for the tests 
 test: system-packages test-fast test-browser test-audit ## Install what the tests need and run them all: the three tiers below, in order
 .PHONY: test-fast
 test-fast: $(VENV)/.test-installed node_modules/.installed ## Run the tests that need no browser (units, golden fixtures, builds): the inner loop
-	$(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
+	$(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/audit
 
 .PHONY: test-browser
 test-browser: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the browser tests (Playwright + Chromium), tests/browser/
-	$(PY) -m pytest tests/browser
+	$(PY) -m pytest $(PYTEST_WORKERS) tests/browser
 
 .PHONY: test-audit
 test-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the audits as tests (valid HTML, axe, Lighthouse), tests/audit/
-	$(PY) -m pytest tests/audit
+	$(PY) -m pytest $(PYTEST_WORKERS) tests/audit
 
 .PHONY: audit
 audit: test-audit ## The same as test-audit

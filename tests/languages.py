@@ -28,3 +28,12 @@ def interface_texts(code: str) -> dict:
 def checklist_labels() -> dict[str, dict]:
     """Each language's checklist interface texts (`checklist:` of its interface texts)."""
     return {code: interface_texts(code)["checklist"] for code in CODES}
+
+
+def with_one_generated(turn: int) -> list[str]:
+    """The translated languages and one generated language, the ``turn``-th in turn. A generated
+    language is its source's pages converted: the same templates, scripts and code paths, other
+    text. A test of behaviour (not of how long a text is) runs in one of them; the tests of a
+    module take turns, so each generated language is driven (docs-dev/decisions/0025-test-tiers.md)."""
+    generated = [code for code in CODES if code in GENERATED]
+    return [code for code in CODES if code not in GENERATED or code == generated[turn % len(generated)]]

@@ -13,21 +13,16 @@ from urllib.parse import urlencode
 
 import pytest
 
-from guide_tools import static_server
+from tests.browser.conftest import PHONE
 from tests.browser.test_embed import FRAME, events, guide, tick
-from tests.conftest import run_build
+from tests.conftest import shared_site
 
 
 @pytest.fixture(scope="session")
-def guide_site(tmp_path_factory, portals):
+def guide_site(request, portals):
     """(origin, site directory): the guide built for the origin it is served from, with headers."""
-    root = tmp_path_factory.mktemp("guide-with-headers")
-    server, url = static_server.start(root, apply_headers=True)
-    result = run_build(root, site_url=url + "/", env={"EMBED_ALLOWED_ORIGINS": portals.allowed})
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.log}"
-    yield url, root
-    server.shutdown()
-    server.server_close()
+    result, url = shared_site(request, "guide-with-headers", env={"EMBED_ALLOWED_ORIGINS": portals.allowed})
+    return url, result.site_dir
 
 
 @pytest.fixture(scope="session")
@@ -240,8 +235,6 @@ def test_embed_files_are_served_for_portals(page, portals, guide_origin, guide_s
 
 
 # ---- 5. On a phone portal, a tick shows its result on the portal's screen ----
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
+from tests.browser.conftest import PHONE, READER_PAGES
 from tests.browser.test_navigation import wake_material
 from tests.generated import in_language, repository_checklist
-from tests.languages import CODES, interface_texts
+from tests.languages import CODES, interface_texts, with_one_generated
 from wallet_guide.checklist.render import UNSURE
 from wallet_guide.data.url_contract import load_contract
 
@@ -23,18 +24,8 @@ ROOTS = {language.code: language.root for language in CONTRACT.languages}
 CAUSES_PAGE = next(p for p in CONTRACT.pages if p.path == "causes/")
 CHECKLIST = repository_checklist(CAUSES_PAGE.ids)
 IDS = [cause.id for cause in CHECKLIST.causes]
-PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 24  # CSS px, WCAG 2.2 "target size (minimum)"
-MENU = [
-    "",
-    "checklist/",
-    "causes/",
-    "solutions/",
-    "support/",
-    "best-practices/",
-    "market-trends/",
-    "outlook/",
-]
+MENU = READER_PAGES
 
 
 def texts(lang: str):
@@ -43,18 +34,6 @@ def texts(lang: str):
 
 def labels(lang: str):
     return CHECKLIST.labels[lang]
-
-
-@pytest.fixture
-def phone(tabs, base_url):
-    """A phone-sized tab; the clipboard may be read back (the summary's copy button)."""
-
-    def open_tab(scheme: str = "light"):
-        tab = tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
-        tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-        return tab
-
-    return open_tab
 
 
 def box(tab, locator) -> dict:
@@ -124,7 +103,7 @@ def test_the_way_in_is_on_the_first_screen_without_layout_shift(phone, lang):
     assert tab.console_errors == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(0))
 def test_each_target_opens_the_checklist_with_its_tick(phone, lang):
     tab = phone()
     for cause_id in [*IDS, UNSURE]:
@@ -140,7 +119,7 @@ def test_each_target_opens_the_checklist_with_its_tick(phone, lang):
             assert on_screen(tab, tab.locator(f"#wg-fix-{cause_id}")), "the fix is on the screen"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(1))
 def test_the_search_button_opens_the_search(phone, lang):
     tab = phone()
     tab.goto(ROOTS[lang])
@@ -154,7 +133,7 @@ def test_the_search_button_opens_the_search(phone, lang):
 # ---- 2. The checklist answers where the reader looks -----------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(2))
 def test_ticking_puts_the_way_to_its_fix_on_the_screen(phone, lang):
     tab = phone()
     tab.goto(f"{ROOTS[lang]}checklist/")
@@ -183,7 +162,7 @@ def test_ticking_puts_the_way_to_its_fix_on_the_screen(phone, lang):
     assert tab.evaluate("document.activeElement.value") == first_box, "the focus is not lost with the button"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(3))
 def test_not_sure_asks_the_guided_flows_first_question(phone, lang):
     tab = phone()
     tab.goto(f"{ROOTS[lang]}checklist/?tick={IDS[2]}")
@@ -218,7 +197,7 @@ def test_every_link_box_and_button_is_at_least_24_px(phone, lang):
 # ---- 3. A way out at the end of every path ----------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(4))
 def test_not_solved_walks_the_steps_then_to_the_summary_on_support(phone, lang):
     tab = phone()
     tab.goto(f"{ROOTS[lang]}solutions/")
@@ -241,7 +220,7 @@ def test_not_solved_walks_the_steps_then_to_the_summary_on_support(phone, lang):
     assert tab.console_errors == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(5))
 def test_solved_thanks_the_reader(phone, lang):
     tab = phone()
     tab.goto(f"{ROOTS[lang]}solutions/")
@@ -251,7 +230,7 @@ def test_solved_thanks_the_reader(phone, lang):
     assert tab.url.endswith(f"{ROOTS[lang]}solutions/"), "yes goes nowhere"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(6))
 def test_the_summary_holds_the_ticks_and_tried_fixes_and_is_copied(phone, lang):
     tab = phone()
     tab.goto(f"{ROOTS[lang]}checklist/")
@@ -277,7 +256,7 @@ def test_the_summary_holds_the_ticks_and_tried_fixes_and_is_copied(phone, lang):
 # ---- 4. Navigation by urgency -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(7))
 def test_the_menu_is_in_order_of_urgency_and_the_integrator_page_is_in_the_footer(page, lang):
     page.goto(f"{ROOTS[lang]}outlook/")
     hrefs = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link").evaluate_all(
@@ -335,7 +314,7 @@ def test_focus_rings_are_in_the_theme_colour(phone, scheme):
     assert green > red, f"the ring is {style[1]}, not the theme's teal"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(8))
 def test_the_language_menu_marks_the_current_language(page, lang):
     page.goto(f"{ROOTS[lang]}causes/")
     current = page.locator(".md-select__link[aria-current='true']")
@@ -362,7 +341,7 @@ def test_the_header_title_fits_a_phone(phone, lang):
 # ---- 6. Dates readers trust -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(9))
 def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
     page.goto(f"{ROOTS[lang]}causes/")
     when = page.locator(".wg-page-info__updated time")
@@ -380,7 +359,7 @@ def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(10))
 def test_axe_finds_no_violation_in_the_new_states(phone, lang, scheme):
     tab = phone(scheme)
     failures = []
@@ -410,7 +389,7 @@ def test_axe_finds_no_violation_in_the_new_states(phone, lang, scheme):
 # ---- The embed view: the portal hears the answers and the summary, if it is on the list --------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", with_one_generated(11))
 def test_an_allowed_portal_receives_feedback_and_summary(page, portals, base_url, lang):
     from tests.browser.test_embed import events, open_portal
 
@@ -453,29 +432,22 @@ def test_a_portal_not_on_the_list_receives_neither(page, portals, base_url):
     assert page.evaluate("window.__messages") == [{"origin": base_url, "data": "probe"}]
 
 
-def test_a_site_with_a_feedback_endpoint_receives_each_answer(browser, tmp_path):
+def test_a_site_with_a_feedback_endpoint_receives_each_answer(browser, request):
     """Off by default (the session build has none); a site that sets one gets a beacon per answer."""
-    from guide_tools import static_server
-    from tests.conftest import run_build
+    from tests.conftest import shared_site
 
-    server, url = static_server.start(tmp_path)
-    try:
-        build = run_build(tmp_path, site_url=url + "/", env={"FEEDBACK_ENDPOINT": "/answers"})
-        assert build.returncode == 0, build.log
-        context = browser.new_context(base_url=url, viewport=PHONE)
-        tab = context.new_page()
-        beacons = []
-        tab.on("request", lambda r: r.url.endswith("/answers") and beacons.append((r.method, r.post_data)))
-        tab.goto("/en/solutions/")
-        # One beacon per answer: the second answer's beacon is the positive control that the
-        # first answer sent one and only one (beacons leave in the order they are sent).
-        for step, button in ((IDS[2], "no"), (IDS[0], "yes")):
-            with tab.expect_request(lambda r: r.url.endswith("/answers")):
-                tab.locator(f"[data-wg-solved='{step}'] .wg-solved__{button}").click()
-        context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    _, url = shared_site(request, "feedback", env={"FEEDBACK_ENDPOINT": "/answers"})
+    context = browser.new_context(base_url=url, viewport=PHONE)
+    tab = context.new_page()
+    beacons = []
+    tab.on("request", lambda r: r.url.endswith("/answers") and beacons.append((r.method, r.post_data)))
+    tab.goto("/en/solutions/")
+    # One beacon per answer: the second answer's beacon is the positive control that the
+    # first answer sent one and only one (beacons leave in the order they are sent).
+    for step, button in ((IDS[2], "no"), (IDS[0], "yes")):
+        with tab.expect_request(lambda r: r.url.endswith("/answers")):
+            tab.locator(f"[data-wg-solved='{step}'] .wg-solved__{button}").click()
+    context.close()
     import json
 
     assert [(method, json.loads(data)) for method, data in beacons] == [

@@ -11,12 +11,12 @@ from playwright.sync_api import expect
 
 from guide_tools.build import strict_build
 from tests.browser.axe import axe_violations, describe
+from tests.browser.conftest import PHONE, READERS
 from tests.browser.test_navigation import wake_material
-from tests.conftest import serve
+from tests.conftest import built_once
 from tests.generated import HTML_LANG
 from tests.languages import CODES, NAMES, ROOT, ROOTS, interface_texts
 
-PHONE = {"width": 390, "height": 844}
 OFFERED = "[data-wg-elsewhere] li:not([hidden]) a"
 ENGLISH_ONLY = "only-in-english/"  # a page of the English-only build below
 
@@ -96,7 +96,8 @@ def test_a_missing_page_is_a_404_in_its_language_offering_no_other_language(tab,
     heading = page.locator("article h1")
     expect(heading).to_have_text(texts["title"])  # Material's own says "404 - Not found" in English
     assert "404" in heading.inner_text() and "Not found" not in page.locator("article").inner_text()
-    page.wait_for_load_state("networkidle")  # not-found.js has run
+    # not-found.js is inline in the 404 page: it ran before the load event goto waited for.
+    assert page.evaluate("document.readyState") == "complete"
     expect(page.locator("[data-wg-elsewhere]")).to_be_hidden()
     assert offered(page) == []
     # The ways back in stay: home, search and the checklist, whose link (from the site's root:
@@ -158,8 +159,7 @@ def test_each_offered_link_opens_that_page_in_its_language_at_the_section_read(t
 @pytest.mark.parametrize("address", ["/causes/balance/", "/zh-TW/nowhere/", "/en/zh-hk/no-such-page/"])
 def test_an_address_meaning_no_page_offers_none_but_keeps_the_ways_back(tab, address):
     page = tab()
-    assert page.goto(address).status == 404
-    page.wait_for_load_state("networkidle")
+    assert page.goto(address).status == 404  # after load: the inline not-found.js has run
     assert offered(page) == []
     expect(page.locator("[data-wg-elsewhere]")).to_be_hidden()
     lang = not_found_language(page)
@@ -168,8 +168,7 @@ def test_an_address_meaning_no_page_offers_none_but_keeps_the_ways_back(tab, add
     expect(page.locator(".wg-search dialog")).to_be_visible()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_a_404_page_offering_languages_has_no_axe_violation(tab, lang, scheme):
     page = tab(scheme=scheme)
     assert page.goto(f"/{ROOTS[lang]}zh_TW/causes/").status == 404
@@ -182,27 +181,28 @@ def test_a_404_page_offering_languages_has_no_axe_violation(tab, lang, scheme):
 # ---- A page that only some languages have ---------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def english_only_site(tmp_path_factory):
-    """This guide plus a page in docs/en/ only (no zh, so no zh-tw or zh-hk either), built for
-    its own origin."""
-    project = tmp_path_factory.mktemp("guide")
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "overrides").symlink_to(ROOT / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "docs" / "en" / f"{ENGLISH_ONLY.rstrip('/')}.md").write_text(
-        "---\ntitle: Only in English\ndescription: A page that has no Chinese version.\n---\n\n"
-        "# Only in English {#only-in-english}\n\nThis page has no Chinese version.\n",
-        encoding="utf-8",
-    )
-    site_dir = tmp_path_factory.mktemp("english-only-site")
-    server, url = serve(site_dir)
-    result = strict_build(site_dir, cwd=project, site_url=url + "/")
+@pytest.fixture(scope="session")
+def english_only_site(request, tmp_path_factory):
+    """This guide plus a page in docs/en/ only (no zh, so no zh-tw or zh-hk either), built once
+    for its own origin."""
+    origin = request.config.wallet_guide_origins["english-only"]
+
+    def build():
+        project = tmp_path_factory.mktemp("guide")
+        for folder in ("docs", "data"):
+            shutil.copytree(ROOT / folder, project / folder)
+        (project / "overrides").symlink_to(ROOT / "overrides")
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        (project / "docs" / "en" / f"{ENGLISH_ONLY.rstrip('/')}.md").write_text(
+            "---\ntitle: Only in English\ndescription: A page that has no Chinese version.\n---\n\n"
+            "# Only in English {#only-in-english}\n\nThis page has no Chinese version.\n",
+            encoding="utf-8",
+        )
+        return strict_build(origin.root, cwd=project, site_url=origin.url + "/")
+
+    result = built_once(request.config, "english-only", build)
     assert result.ok, result.log
-    yield url
-    server.shutdown()
-    server.server_close()
+    return origin.url
 
 
 @pytest.mark.parametrize(

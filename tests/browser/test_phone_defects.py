@@ -1,5 +1,5 @@
 """Small defects on a reader's path at 390 x 844 (issue 23, item 4), each in every language of
-mkdocs.yml, light and dark, on the session's one build: the share button where Web Share is
+mkdocs.yml, zh and en light and dark (READERS), on the session's one build: the share button where Web Share is
 missing, the summary's heading under «回到页面顶部» after the jump, the sticky bar over the next
 item, fix numbers on the second line of a two-line title, H1s of 4-5 lines, the edit pencil
 beside the H1, 44 px targets in the checklist, and a tap on search before the scripts run."""
@@ -12,31 +12,22 @@ import zlib
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_help_centre import IDS, PHONE
+from tests.browser.conftest import EVERY_SCHEME, PHONE, READER_PAGES, READERS
+from tests.browser.test_help_centre import IDS
 from tests.browser.test_navigation import wake_material
 from tests.generated import in_language
-from tests.languages import CODES, ROOTS, interface_texts
+from tests.languages import ROOTS, interface_texts
 
-SCHEMES = ("light", "dark")
 TARGET = 44  # CSS px: the checklist's boxes and links (Apple's minimum; WCAG 2.5.5)
-PAGES = [
-    "",
-    "checklist/",
-    "causes/",
-    "solutions/",
-    "support/",
-    "best-practices/",
-    "market-trends/",
-    "outlook/",
-]
+PAGES = READER_PAGES
 SYMPTOMS = [cause_id for cause_id in IDS if cause_id != "unsure"]
 
 
-@pytest.fixture(params=[(lang, scheme) for lang in CODES for scheme in SCHEMES], ids="-".join)
-def reader(request, tabs):
+@pytest.fixture(params=READERS, ids="-".join)
+def reader(request, phone):
     """A phone tab in one language and colour scheme: (tab, language code, its root "en/")."""
     lang, scheme = request.param
-    tab = tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
+    tab = phone(scheme)
     return tab, lang, ROOTS[lang]
 
 
@@ -103,6 +94,8 @@ def test_ticking_an_item_keeps_the_next_one_above_the_sticky_bar(reader):
     )
 
 
+# The one test that reads colour (the numbers' ink): both schemes in every language.
+@pytest.mark.parametrize("reader", EVERY_SCHEME, ids="-".join, indirect=True)
 def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
     """Every fix shown (all symptoms ticked): the list number's ink lies within the first line of
     the title, also for a title that wraps to two lines."""

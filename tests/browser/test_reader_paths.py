@@ -6,7 +6,6 @@ support channels (an example file) and axe-core in each new state."""
 
 from __future__ import annotations
 
-import itertools
 import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -14,8 +13,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
+from tests.browser.conftest import PHONE, READERS, SCHEMES
 from tests.browser.test_search import search
-from tests.conftest import ROOT, run_build, serve
+from tests.conftest import ROOT, shared_site
 from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
 from tests.languages import CODES, ROOTS, interface_texts
 from wallet_guide.conversion.convert import with_generated
@@ -31,9 +31,6 @@ QUESTIONS = load_questions(ROOT / "data" / "checklist.yml", "data/checklist.yml"
 ADVICE = load_advice(ROOT / "data" / "our-advice.yml", "data/our-advice.yml", IDS, TRANSLATED)
 CHARGED_TEXTS = with_generated(ADVICE.texts, GENERATED)
 PATHS = answers_to(QUESTIONS)  # cause id (or "charged") -> the fewest answers that reach it
-PHONE = {"width": 390, "height": 844}
-SCHEMES = ("light", "dark")
-EVERY = list(itertools.product(CODES, SCHEMES))
 FIXTURE_CHANNELS = ROOT / "tests" / "checklist" / "fixtures" / "support-channels.yml"
 
 
@@ -43,14 +40,6 @@ def home(lang: str) -> str:
 
 def fix_title(lang: str, cause_id: str) -> str:
     return next(c.texts[lang].fix for c in CHECKLIST.causes if c.id == cause_id)
-
-
-@pytest.fixture
-def phone(tabs):
-    def open_tab(scheme: str = "light", **options):
-        return tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme, **options)
-
-    return open_tab
 
 
 def in_view(tab, selector: str) -> bool:
@@ -74,7 +63,7 @@ def clean(tab, include: str | None = ".wg-checklist") -> None:
 # ---- 1. Charged, but it says failed ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang,scheme", EVERY)
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_the_charged_path_is_one_tap_from_home_with_the_check_first(phone, lang, scheme):
     tab = phone(scheme)
     tab.goto(home(lang))
@@ -183,8 +172,10 @@ def current_question(tab) -> str | None:
     )
 
 
-@pytest.mark.parametrize("lang,scheme", EVERY)
-def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme):
+@pytest.mark.parametrize("lang,scheme", READERS)
+def test_not_sure_asks_its_first_question_in_view_and_its_result_is_clean(phone, lang, scheme):
+    """The guided flow's states as a reader on a phone sees them, in each language and scheme:
+    the first question (focused, on the screen) and a result, without an axe violation."""
     tab = phone(scheme)
     tab.goto(home(lang))
     tab.click(".wg-triage__target[data-wg-tick='unsure']")  # one tap
@@ -195,6 +186,22 @@ def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme
     assert in_view(tab, f"#wg-guide-{first.id}")
     assert tab.evaluate("document.activeElement.id") == f"wg-guide-{first.id}"
     clean(tab)
+    for given in PATHS[IDS[0]]:
+        answer(tab, given)
+    assert shown_fixes(tab) == [fix_title(lang, IDS[0])]
+    assert in_view(tab, f"#wg-fix-{IDS[0]}"), "the fix is on the screen"
+    expect(tab.locator(".wg-guide__result")).to_be_focused()
+    clean(tab)
+    assert tab.console_errors == []
+
+
+# The walk to every cause: the flow's logic (one script, the same in every language) in each
+# language, the schemes in turn (what a scheme changes, colour, is scanned above).
+@pytest.mark.parametrize("lang,scheme", [(lang, SCHEMES[i % 2]) for i, lang in enumerate(CODES)])
+def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme):
+    tab = phone(scheme)
+    tab.goto(f"{home(lang)}checklist/?tick=unsure")
+    first = QUESTIONS[0]
     for cause_id in IDS:
         answers = PATHS[cause_id]
         assert len(answers) <= MAX_ANSWERS
@@ -203,8 +210,6 @@ def test_not_sure_reaches_each_cause_in_at_most_four_answers(phone, lang, scheme
         assert shown_fixes(tab) == [fix_title(lang, cause_id)], f"{cause_id}: one fix after {answers}"
         assert in_view(tab, f"#wg-fix-{cause_id}"), f"{cause_id}: the fix is on the screen"
         expect(tab.locator(".wg-guide__result")).to_be_focused()
-        if cause_id == IDS[0]:
-            clean(tab)
         tab.click(".wg-guide__restart")
         assert current_question(tab) == first.id
     # The charged answer leads to the check and the contact step.
@@ -293,16 +298,11 @@ def test_the_summary_lists_what_the_reader_said_and_the_details_they_added(phone
 # ---- 5. A deployment's support channels -------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def with_channels(tmp_path_factory):
-    """The site built with the example channels (tests/checklist/fixtures/), on its own server."""
-    root = tmp_path_factory.mktemp("channels-site")
-    server, url = serve(root)
-    result = run_build(root, site_url=url + "/", env={"SUPPORT_CHANNELS": str(FIXTURE_CHANNELS)})
-    assert result.returncode == 0, result.log
-    yield url
-    server.shutdown()
-    server.server_close()
+@pytest.fixture(scope="session")
+def with_channels(request):
+    """The site built with the example channels (tests/checklist/fixtures/), on its own origin."""
+    _, url = shared_site(request, "channels", env={"SUPPORT_CHANNELS": str(FIXTURE_CHANNELS)})
+    return url
 
 
 @pytest.mark.parametrize("lang,scheme", [("zh", "light"), ("en", "dark"), ("zh-hk", "dark")])
@@ -363,7 +363,7 @@ def mail_body(tab, scope: str) -> str:
 ACTION = ".wg-channels__action"
 
 
-@pytest.mark.parametrize("lang,scheme", EVERY)
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_every_path_ends_with_the_deployments_channels_in_view(phone, with_channels, lang, scheme):
     """The charged tile, a symptom tile and the guided flow (to a cause, to the charged path):
     each ends with the channels as actions, the first of them on the screen without scrolling,

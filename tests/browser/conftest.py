@@ -1,0 +1,45 @@
+"""What the browser tests share beyond tests/conftest.py: the phone a reader holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.languages import CODES, GENERATED
+
+PHONE = {"width": 390, "height": 844}  # CSS px: the phone every reader-path test holds
+# The reader's pages, in the menu's order (of urgency): the root of each language + these.
+READER_PAGES = [
+    "",
+    "checklist/",
+    "causes/",
+    "solutions/",
+    "support/",
+    "best-practices/",
+    "market-trends/",
+    "outlook/",
+]
+SCHEMES = ("light", "dark")
+# The readers a phone test holds: zh and en (the translated languages) light and dark, each
+# generated language (zh's templates and scripts, its own converted text) in one scheme, in turn.
+# A scheme changes colours, not layout (docs-dev/decisions/0025-test-tiers.md).
+EVERY_SCHEME = [(lang, scheme) for lang in CODES for scheme in SCHEMES]
+READERS = [
+    (lang, scheme)
+    for lang, scheme in EVERY_SCHEME
+    if lang not in GENERATED or scheme == SCHEMES[sorted(GENERATED).index(lang) % len(SCHEMES)]
+]
+
+
+@pytest.fixture
+def phone(tabs, base_url):
+    """Opens a phone tab (390 x 844, touch) in a colour scheme, each in a fresh context (``tabs``;
+    ``options``: Playwright's context options, e.g. another ``base_url``). The clipboard may be
+    read back (the summary's copy button)."""
+
+    def open_tab(scheme: str = "light", **options):
+        tab = tabs(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme, **options)
+        origin = options.get("base_url", base_url)
+        tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        return tab
+
+    return open_tab
