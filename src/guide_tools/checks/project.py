@@ -23,6 +23,7 @@ from wallet_guide.checklist.config import ChecklistConfig
 from wallet_guide.conversion.config import GeneratedLanguagesConfig
 from wallet_guide.conversion.regions import Region, RegionError, load_region
 from wallet_guide.data.url_contract import Contract, contract_from_yaml
+from wallet_guide.data.yaml_file import read_yaml as read_yaml_once
 from wallet_guide.data.yaml_lines import line_of
 from wallet_guide.search.config import SearchConfig
 from wallet_guide.texts import TEXTS_DIR
@@ -82,9 +83,9 @@ def read_yaml(root: Path, path: str, problems: list[Problem], *, required: bool 
         if required:
             problems.append(missing_file(path))
         return None
-    text = file.read_text(encoding="utf-8")
     try:
-        return YamlFile(path, yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader))
+        document = read_yaml_once(file)  # the plugins' reader: parsed once, as the build parses it
+        return YamlFile(path, document.data, document.node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         message = f"this line cannot be read (YAML: {getattr(error, 'problem', error)})"
