@@ -10,7 +10,7 @@ from typing import Any
 
 from guide_tools.checks.markdown import Page
 from guide_tools.checks.problem import Problem
-from guide_tools.checks.project import CHECKLIST_FILE, CONTRACT_FILE, Project
+from guide_tools.checks.project import Project
 from wallet_guide.checklist.render import ANCHOR_PREFIX, MARKER
 from wallet_guide.data.url_contract import CHECKLIST_PAGE
 
@@ -114,8 +114,9 @@ def _contract_ids(project: Project) -> tuple[list[str], int] | None:
 
 def check(project: Project) -> list[Problem]:
     problems: list[Problem] = []
+    checklist_file, contract_file = project.data.checklist, project.data.contract  # as mkdocs.yml names them
     if project.checklist is None:
-        if (project.root / CHECKLIST_FILE).exists():
+        if (project.root / checklist_file).exists():
             return problems  # it is there but cannot be read: project.read_yaml names the line
         for page in sorted(project.pages.values(), key=lambda p: p.path):
             if has_marker(page):
@@ -123,25 +124,22 @@ def check(project: Project) -> list[Problem]:
                     Problem(
                         page.path,
                         marker_line(page),
-                        f"the page shows the checklist, but {CHECKLIST_FILE} is missing",
-                        f"restore {CHECKLIST_FILE}, or remove the line {MARKER}",
+                        f"the page shows the checklist, but {checklist_file} is missing",
+                        f"restore {checklist_file}, or remove the line {MARKER}",
                     )
                 )
         return problems
     contract = _contract_ids(project)
     for index, entry in causes(project):
         cause = entry["id"]
-        line = (
-            project.checklist.line("causes", index, "id")
-            if isinstance(project.checklist.data, dict)
-            else project.checklist.line(index, "id")
-        )
+        in_causes = ("causes",) if isinstance(project.checklist.data, dict) else ()  # or a bare list
+        line = project.checklist.line(*in_causes, index, "id")
         if contract is not None and cause not in contract[0]:
             problems.append(
                 Problem(
-                    CHECKLIST_FILE,
+                    checklist_file,
                     line,
-                    f"checklist id '{cause}' is not an id of /checklist/ in the URL contract ({CONTRACT_FILE}:{contract[1]})",
+                    f"checklist id '{cause}' is not an id of /checklist/ in the URL contract ({contract_file}:{contract[1]})",
                     f"use one of {', '.join(contract[0])}, or add the new cause to the contract and the pages first",
                 )
             )
@@ -155,7 +153,7 @@ def check(project: Project) -> list[Problem]:
         if lacking:
             problems.append(
                 Problem(
-                    CHECKLIST_FILE,
+                    checklist_file,
                     line,
                     f"checklist id '{cause}' has no section {{#{cause}}} on {', '.join(lacking)}",
                     "a checklist entry links to its cause and its fix and shows their headings as its "
