@@ -57,7 +57,10 @@ def test_switcher_keeps_page_and_section_after_instant_navigation(page):
     wake_material(page)
     mark_document(page)
     page.click(".md-nav--primary a[href$='support/']")
-    page.wait_for_url("**/en/support/")
+    # The page, whatever the hash: on a loaded machine Material's anchor tracking of the page
+    # left (its section #balance) can land on the new address a moment after the navigation
+    # (seen once in CI-like load; Material's, harmless: support/ has no #balance).
+    page.wait_for_url(re.compile(r".*/en/support/(#.*)?$"))
     expect(page.locator("h1")).to_contain_text("Customer support")
     page.click(".md-sidebar--secondary a[href$='#phone']")
     page.wait_for_url("**/en/support/#phone")

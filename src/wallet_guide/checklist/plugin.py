@@ -220,11 +220,14 @@ def title_pages(
 ) -> dict[str, dict[str, TitlePage]]:
     """Per language, the page each title field's headings are read from (``sources``: field ->
     the page's file in a language's folder, static-i18n's docs/<code>/)."""
+
+    def named(path: Path) -> str:
+        """As messages name it: from the project's folder, or whole when docs_dir is elsewhere."""
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
     return {
         code: {
-            field: title_page(
-                docs_dir / code / source, (docs_dir / code / source).relative_to(root).as_posix()
-            )
+            field: title_page(docs_dir / code / source, named(docs_dir / code / source))
             for field, source in sources.items()
         }
         for code in languages
