@@ -14,6 +14,11 @@ HOST      ?= 127.0.0.1:8000
 # module fixtures made once); the sites served and built are shared by the workers
 # (docs-dev/decisions/0025-test-tiers.md). `make test-fast PYTEST_WORKERS=` runs in one process.
 PYTEST_WORKERS ?= -n auto --dist loadfile
+# The browser tier in one process: with two workers beside two Chromiums on 2 cores it took
+# 12.3 min instead of ~15 alone, but timing-sensitive tests (layout shift while loading, a
+# navigation's response) failed now and then (2026-12-03). `make test-browser
+# BROWSER_WORKERS="-n auto --dist loadfile"` runs it on the workers.
+BROWSER_WORKERS ?=
 CONFIG    ?= mkdocs.yml
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
 export NO_MKDOCS_2_WARNING := 1
@@ -106,7 +111,7 @@ test-fast: $(VENV)/.test-installed node_modules/.installed ## Run the tests that
 
 .PHONY: test-browser
 test-browser: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the browser tests (Playwright + Chromium), tests/browser/
-	$(PY) -m pytest $(PYTEST_WORKERS) tests/browser
+	$(PY) -m pytest $(BROWSER_WORKERS) tests/browser
 
 .PHONY: test-audit
 test-audit: system-packages $(VENV)/.test-installed node_modules/.installed ## Run the audits as tests (valid HTML, axe, Lighthouse), tests/audit/
