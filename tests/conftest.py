@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from guide_tools import static_server
-from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.browser import CHROMIUM, launch
 from guide_tools.build import BuildRun, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,7 +230,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

@@ -36,7 +36,7 @@ import yaml
 
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools import static_server
-from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.browser import launch
 from guide_tools.build import strict_build
 from guide_tools.checks.project import project_data, project_languages
 from wallet_guide.build_state import Language
@@ -186,7 +186,7 @@ def first_visits(base: str, urls: list[str], query: dict[str, str] | None = None
     worker = worker_settings(base)
     rows = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(pw)
         for url in urls:
             context = browser.new_context(
                 viewport={"width": 390, "height": 844}, service_workers="block" if query else "allow"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from guide_tools import PROJECT_ROOT, static_server
-from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.browser import launch
 from guide_tools.build import strict_build
 from wallet_guide.data.questions import answers_to, parse_questions
 from wallet_guide.data.url_contract import load_contract
@@ -46,7 +46,7 @@ def shoot(base_url: str, out: Path, languages: dict[str, str] = LANGUAGES) -> li
     paths = answers_to(repository_questions())
     saved = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for lang, root in languages.items():
             for scheme in SCHEMES:
                 context = browser.new_context(

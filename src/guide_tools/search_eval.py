@@ -24,7 +24,7 @@ import yaml
 
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools import static_server
-from guide_tools.browser import CHROMIUM, CHROMIUM_ARGS
+from guide_tools.browser import CHROMIUM, launch
 from guide_tools.build import strict_build
 from guide_tools.checks.project import project_languages
 
@@ -187,7 +187,7 @@ def run(sets: dict[str, list[Query]], variants: dict[str, Variant]) -> dict[str,
                 servers[table] = (server, base)
                 build_site(work, site, base, table)
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                browser = launch(pw)
                 errors: list[str] = []
                 for name, variant in variants.items():
                     page = browser.new_page(viewport={"width": 390, "height": 844})
