@@ -14,11 +14,10 @@ HOST      ?= 127.0.0.1:8000
 # module fixtures made once); the sites served and built are shared by the workers
 # (docs-dev/decisions/0025-test-tiers.md). `make test-fast PYTEST_WORKERS=` runs in one process.
 PYTEST_WORKERS ?= -n auto --dist loadfile
-# The browser tier in one process: with two workers beside two Chromiums on 2 cores it took
-# 12.3 min instead of ~15 alone, but timing-sensitive tests (layout shift while loading, a
-# navigation's response) failed now and then (2026-12-03). `make test-browser
-# BROWSER_WORKERS="-n auto --dist loadfile"` runs it on the workers.
-BROWSER_WORKERS ?=
+# The browser tier on the workers too since Chromium stopped building its own address-bar popup
+# for every new window (src/guide_tools/browser.py; the figures: docs-dev/decisions/0025-test-tiers.md).
+# `make test-browser BROWSER_WORKERS=` runs it in one process.
+BROWSER_WORKERS ?= $(PYTEST_WORKERS)
 CONFIG    ?= mkdocs.yml
 # Material 9.x warns about MkDocs 2 on every run; that warning only, nothing else, is silenced.
 export NO_MKDOCS_2_WARNING := 1
