@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import io
 import re
 import threading
@@ -55,6 +56,20 @@ def headers_for(rules: Rules, path: str) -> list[tuple[str, str]]:
             for name, value in headers:
                 merged.setdefault(name, []).append(value)
     return [(name, ", ".join(values)) for name, values in merged.items()]
+
+
+_GZIPPED: dict[bytes, bytes] = {}  # a digest of the content: the content compressed
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` compressed, once per content: the test servers send the same files to every fresh
+    tab, and gzip was most of their CPU (a digest costs a fraction of a compression)."""
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    if (compressed := _GZIPPED.get(digest)) is None:
+        if len(_GZIPPED) > 4096:  # a benchmark's big site: keep the memory bounded
+            _GZIPPED.clear()
+        compressed = _GZIPPED[digest] = gzip.compress(data, compresslevel=6, mtime=0)
+    return compressed
 
 
 class StaticHandler(SimpleHTTPRequestHandler):
@@ -110,7 +125,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if "content-type" not in own:
             self.send_header("Content-Type", self.guess_type(str(path)))
         if gzip_ok and path.suffix in COMPRESSIBLE:
-            data = gzip.compress(data, compresslevel=6, mtime=0)
+            data = gzipped(data)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(data)))

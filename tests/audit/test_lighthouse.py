@@ -19,14 +19,15 @@ PAGES = audited_urls()
 
 @pytest.fixture(scope="module")
 def first_runs(request, base_url) -> dict[str, Report]:
-    """One run of every page this session audits (all, or those -k selects), all in one Chrome
-    (guide_tools.lighthouse.run_many)."""
+    """One run of every page this session audits (all, or those -k selects), shared out among
+    two Chromes side by side (guide_tools.lighthouse.run_many): a run waits on its page half
+    of its time."""
     selected = [
         item.callspec.params["url"]
         for item in request.session.items
         if getattr(item, "originalname", None) == "test_lighthouse_steady_scores_100"
     ]
-    return {report.url: report for report in run_many([base_url + url for url in selected])}
+    return {report.url: report for report in run_many([base_url + url for url in selected], chromes=2)}
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -26,9 +26,11 @@ def axe_violations(page, include: str | None = None, tags: list[str] = WCAG_22_A
     )
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
+    # resultTypes: the passes and the rest are counted, not described node by node (we read only
+    # the violations, which axe describes in full whatever this option says).
     result = page.evaluate(
         """([include, tags]) => axe.run(include ? { include: [[include]] } : document,
-                                        { runOnly: { type: "tag", values: tags } })""",
+                                        { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })""",
         [include, tags],
     )
     return result["violations"]

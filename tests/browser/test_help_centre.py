@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
-from tests.browser.conftest import PHONE, READER_PAGES
+from tests.browser.conftest import PHONE, READER_PAGES, READERS
 from tests.browser.test_navigation import wake_material
 from tests.generated import in_language, repository_checklist
 from tests.languages import CODES, interface_texts, with_one_generated
@@ -358,8 +358,7 @@ def test_each_page_says_when_it_was_last_updated_in_its_language(page, lang):
 # ---- axe in every new state ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", with_one_generated(10))
+@pytest.mark.parametrize("lang,scheme", READERS)
 def test_axe_finds_no_violation_in_the_new_states(phone, lang, scheme):
     tab = phone(scheme)
     failures = []
