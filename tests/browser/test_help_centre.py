@@ -103,22 +103,6 @@ def test_the_way_in_is_on_the_first_screen_without_layout_shift(phone, lang):
     assert tab.console_errors == []
 
 
-@pytest.mark.parametrize("lang", with_one_generated(0))
-def test_each_target_opens_the_checklist_with_its_tick(phone, lang):
-    tab = phone()
-    for cause_id in [*IDS, UNSURE]:
-        tab.goto(ROOTS[lang])
-        tab.click(f".wg-triage__target[data-wg-tick='{cause_id}']")
-        tab.wait_for_url(f"**{ROOTS[lang]}checklist/?tick={cause_id}#*")
-        assert ticked(tab) == [cause_id]
-        if cause_id == UNSURE:  # the guided flow's first question, no list of every fix
-            assert shown_fixes(tab) == []
-            assert on_screen(tab, tab.locator(".wg-guide__question:visible .wg-guide__ask"))
-        else:  # the fix itself on the screen (tests/browser/test_reader_paths.py: every scheme)
-            assert shown_fixes(tab) == [texts(lang)[cause_id].fix]
-            assert on_screen(tab, tab.locator(f"#wg-fix-{cause_id}")), "the fix is on the screen"
-
-
 @pytest.mark.parametrize("lang", with_one_generated(1))
 def test_the_search_button_opens_the_search(phone, lang):
     tab = phone()

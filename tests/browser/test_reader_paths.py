@@ -55,6 +55,10 @@ def shown_fixes(tab) -> list[str]:
     return [t.strip() for t in tab.locator(".wg-checklist__fix:visible > a").all_inner_texts()]
 
 
+def ticked(tab) -> list[str]:
+    return tab.locator(".wg-checklist__box:checked").evaluate_all("els => els.map(e => e.value)")
+
+
 def clean(tab, include: str | None = ".wg-checklist") -> None:
     violations = axe_violations(tab, include)
     assert violations == [], describe(violations)
@@ -128,6 +132,8 @@ def test_search_finds_the_charged_path_first(page, lang, query):
 
 @pytest.mark.parametrize("lang,scheme", READERS)
 def test_every_symptom_tile_shows_its_fix_in_view_after_one_tap(phone, lang, scheme):
+    """Each tile of the home page ticks its symptom in the checklist and puts its fix, and only
+    it, on the screen. («不确定»'s tile: test_not_sure_asks_its_first_question_in_view_….)"""
     tab = phone(scheme)
     for cause_id in IDS:
         tab.goto(home(lang))
@@ -139,7 +145,8 @@ def test_every_symptom_tile_shows_its_fix_in_view_after_one_tap(phone, lang, sch
             "s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
             arg=fix,
         )
-        assert fix_title(lang, cause_id) in shown_fixes(tab)
+        assert ticked(tab) == [cause_id]
+        assert shown_fixes(tab) == [fix_title(lang, cause_id)]
         # A screen reader hears where it landed.
         expect(tab.locator("#wg-check-fixes")).to_be_focused()
     clean(tab)
@@ -184,6 +191,8 @@ def test_not_sure_asks_its_first_question_in_view_and_its_result_is_clean(phone,
     expect(ask).to_have_text(first.texts.get(lang) or in_language(first.texts, lang))
     assert in_view(tab, f"#wg-guide-{first.id}")
     expect(ask).to_be_focused()
+    assert ticked(tab) == ["unsure"]
+    assert shown_fixes(tab) == [], "a question, not the list of every fix"
     clean(tab)
     for given in PATHS[IDS[0]]:
         answer(tab, given)
