@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.conftest import PHONE, READER_PAGES, READERS
+from tests.browser.test_checklist import shown_fixes, tick, ticked
 from tests.browser.test_navigation import wake_material
 from tests.generated import in_language, repository_checklist
 from tests.languages import CODES, interface_texts, with_one_generated
@@ -45,18 +46,6 @@ def box(tab, locator) -> dict:
 def on_screen(tab, locator) -> bool:
     b = box(tab, locator)
     return b["height"] > 0 and b["top"] >= 0 and b["bottom"] <= PHONE["height"]
-
-
-def shown_fixes(tab) -> list[str]:
-    return [t.strip() for t in tab.locator(".wg-checklist__fix:visible > a").all_inner_texts()]
-
-
-def ticked(tab) -> list[str]:
-    return tab.locator(".wg-checklist__box:checked").evaluate_all("els => els.map(e => e.value)")
-
-
-def tick(tab, cause_id: str) -> None:
-    tab.click(f"label[for='wg-check-box-{cause_id}']")
 
 
 # ---- 1. The home page's way in --------------------------------------------------------------

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
 from tests.browser.conftest import PHONE, READERS
+from tests.browser.test_checklist import shown_fixes, ticked
 from tests.browser.test_search import search
 from tests.conftest import ROOT, shared_site
 from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
@@ -49,14 +50,6 @@ def in_view(tab, selector: str) -> bool:
                   return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }""",
         selector,
     )
-
-
-def shown_fixes(tab) -> list[str]:
-    return [t.strip() for t in tab.locator(".wg-checklist__fix:visible > a").all_inner_texts()]
-
-
-def ticked(tab) -> list[str]:
-    return tab.locator(".wg-checklist__box:checked").evaluate_all("els => els.map(e => e.value)")
 
 
 def clean(tab, include: str | None = ".wg-checklist") -> None:
