@@ -157,7 +157,7 @@ build-properdocs: $(PROPERDOCS_VENV)/.installed $(VENV)/.test-installed node_mod
 	NO_MKDOCS_2_WARNING=1 $(PROPERDOCS) build --strict --clean -f mkdocs.yml --site-dir site-properdocs
 	MKDOCS=$(PROPERDOCS) $(PY) -m pytest --ignore=tests/browser --ignore=tests/audit
 
-# The one CI definition: .ci/run and the workflows call this, or its steps in this order.
+# The one CI definition: .ci/run and the workflows run its steps in this order (tests/test_ci.py).
 # Cheapest and most telling first: a lint or check message comes before minutes of browsers.
 # System packages first: lint's ESLint needs npm, which the browser tests' packages bring.
 .PHONY: ci

@@ -1,5 +1,6 @@
-"""One CI definition: the Makefile's `ci`. `.ci/run` calls it; the pull-request workflow runs its
-steps one by one (a log each), in the same order, and ProperDocs in a job of its own."""
+"""One CI definition: the Makefile's `ci`. `.ci/run` runs its steps in its order (`make test`, the
+README's test command, by name); the pull-request workflow runs them one by one too, with `make
+test` as its tiers (a log each), and ProperDocs in a job of its own."""
 
 from __future__ import annotations
 
@@ -42,10 +43,14 @@ def test_ci_runs_lint_check_make_test_then_budgets_and_properdocs():
     assert make_test_tiers(makefile) == ["test-fast", "test-browser", "test-audit"]
 
 
-def test_ci_run_is_the_system_packages_and_make_ci():
+def test_ci_run_runs_cis_steps_in_cis_order_with_make_test_by_name():
+    steps = ci_steps((ROOT / "Makefile").read_text(encoding="utf-8"))
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     makes = re.findall(r"^make\b.*$", script, re.M)
-    assert makes == ["make ci"], f".ci/run: the make part is `make ci`, one line (found {makes})"
+    assert makes == [f"make {step}" for step in steps], (
+        f".ci/run runs {makes}; the Makefile's ci runs {steps}: run its steps, one `make <step>` line each"
+    )
+    assert "make test" in makes, ".ci/run: the README's test command, `make test`, by name"
 
 
 def test_the_pull_request_workflow_runs_cis_steps_in_cis_order():
