@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.languages import CODES
@@ -41,3 +43,27 @@ def phone(tabs, base_url):
         return tab
 
     return open_tab
+
+
+class HeldRequests:
+    """Holds a tab's requests for ``pattern`` (Playwright's route) until released: a script that
+    arrives late on a slow network. A first visit's only: a service worker's fetches pass by."""
+
+    def __init__(self, tab, pattern: str) -> None:
+        self.tab = tab
+        self.held: list = []
+        tab.route(pattern, self._hold)
+
+    def _hold(self, route) -> None:
+        self.held.append(route)
+
+    def wait(self, seconds: float = 10) -> None:
+        """Until the page has asked for it: the markup before it has been parsed by then."""
+        deadline = time.monotonic() + seconds
+        while not self.held:
+            assert time.monotonic() < deadline, f"not requested within {seconds} s"
+            self.tab.wait_for_timeout(20)
+
+    def release(self) -> None:
+        for route in self.held:
+            route.continue_()

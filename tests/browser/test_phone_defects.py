@@ -7,13 +7,12 @@ beside the H1, 44 px targets in the checklist, and a tap on search before the sc
 from __future__ import annotations
 
 import struct
-import time
 import zlib
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EVERY_SCHEME, PHONE, READER_PAGES, READERS
+from tests.browser.conftest import EVERY_SCHEME, PHONE, READER_PAGES, READERS, HeldRequests
 from tests.browser.test_help_centre import IDS
 from tests.browser.test_navigation import wake_material
 from tests.generated import in_language
@@ -183,23 +182,19 @@ def test_a_tap_on_search_before_its_script_runs_opens_search(reader):
     """On a slow network the button shows before search.js has arrived: a tap opens the dialog
     at once, and what the reader typed is searched once the script runs."""
     tab, lang, root = reader
-    held = []
-    tab.route("**/search.js", lambda route: held.append(route))  # search.js waits until released below
+    search_js = HeldRequests(tab, "**/search.js")  # waits until released below
     tab.goto(f"/{root}", wait_until="commit")
     button = tab.locator(".wg-search__open")
     expect(button).to_be_visible()
-    # The button is in the markup, the script's request comes a moment later: wait for it to be held.
-    deadline = time.monotonic() + 10
-    while not held:
-        assert time.monotonic() < deadline, "search.js was never requested"
-        tab.wait_for_timeout(20)
+    # The button is in the markup, the script's request comes a moment later.
+    search_js.wait()
     assert tab.evaluate("window.wgSearch === undefined"), "positive control: search.js has not run"
     button.click()
     expect(tab.locator(".wg-search__dialog")).to_be_visible()
     expect(tab.locator(".wg-search__input")).to_be_focused()
     query = in_language({"zh": "余额", "en": "balance"}, lang)
     tab.keyboard.insert_text(query)
-    held[0].continue_()
+    search_js.release()
     expect(tab.locator(".wg-search__result").first).to_be_visible()
 
 

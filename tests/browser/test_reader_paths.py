@@ -13,12 +13,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
-from tests.browser.conftest import PHONE, READERS
+from tests.browser.conftest import PHONE, READERS, HeldRequests
 from tests.browser.test_checklist import shown_fixes, ticked
 from tests.browser.test_search import search
 from tests.conftest import ROOT, shared_site
 from tests.generated import GENERATED, TRANSLATED, in_language, repository_checklist
-from tests.languages import CODES, ROOTS, interface_texts
+from tests.languages import CODES, ROOTS, interface_texts, with_one_generated
 from wallet_guide.conversion.convert import with_generated
 from wallet_guide.data.our_advice import load_advice
 from wallet_guide.data.questions import MAX_ANSWERS, answers_to, load_questions
@@ -143,6 +143,25 @@ def test_every_symptom_tile_shows_its_fix_in_view_after_one_tap(phone, lang, sch
         # A screen reader hears where it landed.
         expect(tab.locator("#wg-check-fixes")).to_be_focused()
     clean(tab)
+
+
+@pytest.mark.parametrize("lang", with_one_generated(0))
+def test_the_landing_keeps_its_focus_when_a_later_script_arrives_late(phone, lang):
+    """On a slow network the page's last scripts can arrive after the checklist's: the browser's
+    own scroll to the #hash, once they have run, gives the focus to the page. The reader who
+    tapped a tile (or «不确定») still lands on the result's heading (or the first question)."""
+    for tick, heading in (("network", "wg-check-fixes"), ("unsure", f"wg-guide-{QUESTIONS[0].id}")):
+        tab = phone()  # a first visit: no service worker yet to answer for search.js
+        anchor = "wg-check-fixes" if tick == "unsure" else f"wg-fix-{tick}"
+        search_js = HeldRequests(tab, "**/search.js")  # deferred, after checklist.js
+        tab.goto(f"{home(lang)}checklist/?tick={tick}#{anchor}", wait_until="commit")
+        search_js.wait()
+        expect(tab.locator(f"#{heading}")).to_be_focused()  # landed, search.js still on its way
+        search_js.release()
+        tab.wait_for_load_state("load")
+        tab.wait_for_function("document.readyState === 'complete'")
+        expect(tab.locator(f"#{heading}")).to_be_focused()
+        assert in_view(tab, f"#{heading}")
 
 
 def test_the_checklists_own_ticks_keep_their_place(phone):

@@ -243,6 +243,14 @@
       };
       land();
       setTimeout(land); // after instant navigation has scrolled to the #hash itself
+      // The browser's own scroll to the #hash, when the page finishes parsing, gives the focus
+      // to the page (the target is not focusable): on a slow phone that comes after the line
+      // above. Land again once loaded, unless the reader has put the focus somewhere already.
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", () => setTimeout(() => {
+          if (!document.activeElement || document.activeElement === document.body) land();
+        }), { once: true });
+      }
     }
     live = {
       root,
