@@ -50,7 +50,7 @@ class Report:
         return below + audits
 
     def line(self) -> str:
-        scores = " ".join(f"{c}={round(self.scores[c] * 100)}" for c in CATEGORIES)
+        scores = " ".join(f"{c}={round(score * 100)}" for c, score in self.scores.items())
         return f"{self.url}  {scores}" + (f"  failing: {', '.join(self.failing)}" if self.failing else "")
 
 
@@ -88,18 +88,22 @@ def run(url: str) -> Report:
     return Report(url, scores, failing)
 
 
-def run_many(urls: list[str], chromes: int = 1) -> list[Report]:
+def run_many(urls: list[str], chromes: int = 1, steady_only: bool = False) -> list[Report]:
     """One Lighthouse run per page, as :func:`run` makes it, in one Node and one Chrome per batch
     (the CLI's start, Chrome then Lighthouse loaded again, was most of each run's time).
+    ``steady_only``: only what a test asserts (STEADY_CATEGORIES and STEADY_PERFORMANCE_AUDITS),
+    not performance's timings: a quarter less of Lighthouse's CPU per page.
     ``chromes`` > 1 shares the pages out among that many Chromes run side by side: a run waits
     on its page (network and CPU quiet) half of its time. Lighthouse runs one page at a time in a
     Chrome; its timings, not what the tests assert, move when two Chromes share the machine."""
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run `make test` (it runs `npm ci`).")
     batches = [urls[n::chromes] for n in range(chromes) if urls[n::chromes]]
+    categories = STEADY_CATEGORIES if steady_only else CATEGORIES
+    audits = STEADY_PERFORMANCE_AUDITS if steady_only else ()
     runs = [
         subprocess.Popen(
-            ["node", str(BATCH), ",".join(CATEGORIES), CHROME_FLAGS, *batch],
+            ["node", str(BATCH), ",".join(categories), ",".join(audits), CHROME_FLAGS, *batch],
             cwd=ROOT,  # Node finds lighthouse and chrome-launcher in node_modules/ from here
             env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
             stdout=subprocess.PIPE,
