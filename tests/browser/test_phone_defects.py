@@ -105,19 +105,8 @@ def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
     expect(fixes.first).to_be_visible()
     wrapped = 0
     for index in range(fixes.count()):
-        fix = fixes.nth(index)
-        # At once (not smooth), then measured in one go: the screenshot shows the same layout.
-        item, lines = fix.evaluate(
-            """f => { f.scrollIntoView({block: 'center', behavior: 'instant'});
-                const range = document.createRange(); range.selectNodeContents(f.querySelector('a'));
-                const tops = [...range.getClientRects()].map(r => [Math.round(r.top), Math.round(r.bottom)]);
-                const r = f.getBoundingClientRect();
-                return [{top: r.top, left: r.left}, tops.filter((t, i) => i === 0 || t[0] !== tops[i - 1][0])]; }"""
-        )
+        item, lines, ink = gutter_of(tab, fixes.nth(index))
         wrapped += len(lines) > 1
-        # The gutter just left of the item holds its number alone.
-        gutter = {"x": item["left"] - 26, "y": item["top"], "width": 25, "height": lines[-1][1] - item["top"]}
-        ink = ink_rows(tab.screenshot(clip=gutter))
         assert ink, f"fix {index + 1}: no number drawn left of it"
         first_top, first_bottom = lines[0][0] - item["top"], lines[0][1] - item["top"]
         assert first_top <= min(ink) and max(ink) <= first_bottom, (
@@ -126,6 +115,32 @@ def test_each_fix_number_is_on_the_first_line_of_its_title(reader):
         )
     if lang == "en":
         assert wrapped, "positive control: an English fix title wraps to two lines at 390 px"
+
+
+def gutter_of(tab, fix) -> tuple[dict, list[list[int]], list[int]]:
+    """The fix item's place, its title's lines and the ink rows of the gutter just left of it
+    (where its number alone is drawn), read while the page holds still: the same pixels in two
+    screenshots, the item where it was measured. (CI once read the whole gutter as ink, on a
+    busy machine: a frame from before the scroll, or a layout still moving as the scroll starts
+    loading Material's bundle.)"""
+    for _ in range(5):
+        # At once (not smooth), then measured in one go.
+        item, lines = fix.evaluate(
+            """f => { f.scrollIntoView({block: 'center', behavior: 'instant'});
+                const range = document.createRange(); range.selectNodeContents(f.querySelector('a'));
+                const tops = [...range.getClientRects()].map(r => [Math.round(r.top), Math.round(r.bottom)]);
+                const r = f.getBoundingClientRect();
+                return [{top: r.top, left: r.left}, tops.filter((t, i) => i === 0 || t[0] !== tops[i - 1][0])]; }"""
+        )
+        gutter = {"x": item["left"] - 26, "y": item["top"], "width": 25, "height": lines[-1][1] - item["top"]}
+        first, again = tab.screenshot(clip=gutter), tab.screenshot(clip=gutter)
+        still = fix.evaluate(
+            "f => { const r = f.getBoundingClientRect(); return {top: r.top, left: r.left}; }"
+        )
+        if first == again and still == item:
+            return item, lines, ink_rows(again)
+        tab.wait_for_timeout(100)
+    raise AssertionError("the page kept changing around the fix: nothing still to measure in five tries")
 
 
 def test_every_h1_takes_three_lines_at_most_and_the_summary_starts_on_the_first_screen(reader):
