@@ -62,16 +62,11 @@ def work() -> int:
 
 
 def calibration_seconds() -> float:
-    """Wall clock of the fixed work, once."""
+    """Wall clock of the fixed work, once. The bench takes it before, between and after its timed
+    steps, so a machine whose load changes during the bench is measured throughout."""
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
-
-
-def calibrate(samples: list[float], rounds: int = 1) -> None:
-    """Time the fixed work ``rounds`` times into ``samples``: the bench does it before, between and
-    after its timed steps, so a machine whose load changes during the bench is measured throughout."""
-    samples.extend(calibration_seconds() for _ in range(rounds))
 
 
 def slowdown(samples: list[float], reference_seconds: float) -> float:
