@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from guide_tools.bench import over_budget
@@ -16,7 +17,7 @@ def site_figures(kib=70.0, requests=10, third_party=0, build=1.0, check=1.5, slo
     return {
         "build_seconds": build,
         "check_seconds": check,
-        # The fixed work's times here, as the bench takes them around its timed steps.
+        # The fixed site's build times here, as the bench takes them around its timed steps.
         "calibration_samples": [REFERENCE * slowdown * 1.1, REFERENCE * slowdown, REFERENCE * slowdown * 5],
         "pages": [
             {"page": "/", "requests": 10, "third_party": 0, "bytes": 60 * 1024},
@@ -36,11 +37,11 @@ def test_each_figure_over_budget_is_named():
     build, check = BUDGET["site"]["build_seconds"], BUDGET["site"]["check_seconds"]
     assert over_budget(site_figures(build=build + 0.5), BUDGET, 1) == [
         f"build took {build + 0.5} s here, {build + 0.5:.2f} s in the reference machine's seconds"
-        f" (this one ran the fixed work 1.00 times as long) > {build} s"
+        f" (this one built the fixed site 1.00 times as long) > {build} s"
     ]
     assert over_budget(site_figures(check=check + 0.5), BUDGET, 1) == [
         f"make check took {check + 0.5} s here, {check + 0.5:.2f} s in the reference machine's seconds"
-        f" (this one ran the fixed work 1.00 times as long) > {check} s"
+        f" (this one built the fixed site 1.00 times as long) > {check} s"
     ]
 
 
@@ -66,7 +67,7 @@ def test_scaled_site_budget():
     }
     assert over_budget(figures, BUDGET, 100) == [
         f"x100 build took {build + 5} s here, {build + 5:.2f} s in the reference machine's seconds"
-        f" (this one ran the fixed work 1.00 times as long) > {build} s",
+        f" (this one built the fixed site 1.00 times as long) > {build} s",
         "x100 /part-099/page-4/: first search 260.0 KiB > 250 KiB",
     ]
     assert over_budget(figures, BUDGET, 7) == []  # no budget for that scale
@@ -103,13 +104,31 @@ def test_offline_saving_budget():
     assert over_budget(figures, BUDGET, 1) == []
 
 
-def test_the_fixed_work_is_the_same_work_every_time_and_a_pages_kind():
-    """The machine's speed is timed on work that never changes with the guide: the same output each
-    run, made by the Markdown extensions and the template a page goes through."""
+def test_the_fixed_site_is_the_same_every_time_and_a_build_of_the_guides_kind(tmp_path):
+    """The machine's speed is timed on a site that never changes with the guide: the same files
+    each time, built strictly in two languages through Material with the extensions our pages use."""
     from guide_tools import machine_speed
 
-    html = machine_speed.markdown.markdown(machine_speed.DOCUMENT, extensions=machine_speed.EXTENSIONS)
-    assert 'id="section-7"' in html and 'class="admonition note"' in html and "<details" in html
-    assert "<table>" in html and "<pre" in html
-    assert machine_speed.work() == machine_speed.work() > 2 * len(html)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    config = machine_speed.write_site(first)
+    machine_speed.write_site(second)
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert len(files) == 1 + 2 * (1 + machine_speed.PAGES)
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+    assert machine_speed.build_seconds(config) > 0
+    for language_root in ("", "en/"):
+        html = (first / "site" / language_root / "page-3" / "index.html").read_text(encoding="utf-8")
+        assert 'id="section-7"' in html and "admonition note" in html and "<details" in html
+        assert "<table>" in html and "<pre" in html and "md-header" in html  # Material's template
     assert machine_speed.slowdown([0.45, 0.3, 9.0], reference_seconds=0.15) == 2.0
+
+
+def test_a_fixed_site_that_does_not_build_says_so(tmp_path):
+    from guide_tools import machine_speed
+
+    config = machine_speed.write_site(tmp_path)
+    (tmp_path / "docs" / "zh" / "page-0.md").write_text("[a link to nothing](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"machine_speed\.py does not build"):
+        machine_speed.build_seconds(config)

@@ -2,7 +2,7 @@
 
 - the full build time of every language (wall clock of `mkdocs build`, as a developer waits);
 - `make check`: the strict build into a temporary folder plus every check (budget: data/budgets.yml);
-  both best of three, with how fast this machine ran a fixed piece of work (machine_speed.py),
+  both best of three, with how fast this machine built a fixed small site (machine_speed.py),
   which the time budgets divide by;
 - per page, a reader's first visit in a fresh browser on a phone-sized screen: requests and
   bytes transferred (headers + compressed bodies, measured by the browser; the local server
@@ -69,11 +69,11 @@ def timed_build(site_dir: Path, site_url: str, config: Path | None = None) -> tu
 
 
 def speed_line(calibration: list[float], budget: dict) -> str:
-    """The fixed work's time here against the reference machine's (the budget file's)."""
+    """The fixed site's build time here against the reference machine's (the budget file's)."""
     reference = budget["reference_machine"]["calibration_seconds"]
     factor = machine_speed.slowdown(calibration, reference)
     return (
-        f"the fixed work (guide_tools/machine_speed.py) took {min(calibration):.3f} s here"
+        f"the fixed site (guide_tools/machine_speed.py) built in {min(calibration):.3f} s here"
         f" (best of {len(calibration)}), {factor:.2f} times the reference machine's {reference} s;"
         f" time budgets hold for seconds here / {factor:.2f}"
     )
@@ -345,7 +345,7 @@ def _over_time(step: str, seconds: float, limit: float, factor: float) -> str | 
         return None
     return (
         f"{step} took {seconds} s here, {reference:.2f} s in the reference machine's seconds "
-        f"(this one ran the fixed work {factor:.2f} times as long) > {limit} s"
+        f"(this one built the fixed site {factor:.2f} times as long) > {limit} s"
     )
 
 
@@ -427,9 +427,10 @@ def scaled(scale: int, as_json: bool, budget: dict) -> dict:
     server, base = static_server.start(site_dir)
     try:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        calibration = [machine_speed.calibration_seconds()]
-        wall, reported = timed_build(site_dir, base + "/", config)
-        calibration.append(machine_speed.calibration_seconds())
+        with machine_speed.fixed_site() as fixed_build_seconds:
+            calibration = [fixed_build_seconds()]
+            wall, reported = timed_build(site_dir, base + "/", config)
+            calibration.append(fixed_build_seconds())
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         pages = page_urls(site_dir)
         roots = ["/" + lang.root for lang in project_languages(ROOT)]
@@ -475,15 +476,16 @@ def bench(site_dir: Path, scale: int = 1, budget: Path | None = None, as_json: b
     server, base = static_server.start(site_dir)
     try:
         load = os.getloadavg()[0]  # other work on the machine slows every figure of time
-        # Best of three, the fixed work timed around each (machine_speed.py says why).
+        # Best of three, the fixed site built around each (machine_speed.py says why).
         calibration: list[float] = []
         builds, checks = [], []
-        for _ in range(ROUNDS):
-            calibration.append(machine_speed.calibration_seconds())
-            builds.append(timed_build(site_dir, base + "/"))
-            calibration.append(machine_speed.calibration_seconds())
-            checks.append(timed_check())
-        calibration.append(machine_speed.calibration_seconds())
+        with machine_speed.fixed_site() as fixed_build_seconds:
+            for _ in range(ROUNDS):
+                calibration.append(fixed_build_seconds())
+                builds.append(timed_build(site_dir, base + "/"))
+                calibration.append(fixed_build_seconds())
+                checks.append(timed_check())
+            calibration.append(fixed_build_seconds())
         wall, reported = min(builds)
         check_seconds = min(checks)
         visits = first_visits(base, page_urls(site_dir))
