@@ -18,10 +18,12 @@ import yaml
 
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools.checks.project import project_languages
+from wallet_guide.search.variants import simplify
 
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+FOLDING_FILE = "data/search-folding.yml"
 EN_WORD = re.compile(r"[A-Za-z][a-z’']+")
 
 
@@ -38,36 +40,58 @@ def vocabulary(lang: str) -> list[str]:
     return sorted({w.lower() for w in EN_WORD.findall(text)})
 
 
-def sentence(rng: random.Random, words: list[str], lang: str) -> str:
-    picked = rng.sample(words, rng.randint(6, 12))
-    if lang.startswith("zh"):
-        cut = rng.randint(2, len(picked) - 2)
-        return "".join(picked[:cut]) + "，" + "".join(picked[cut:]) + "。"
-    text = " ".join(picked)
-    return text[0].upper() + text[1:] + "."
+def readers_words() -> tuple[str, ...]:
+    """The readers' words the search folds (data/search-folding.yml's `words:`), simplified. The
+    search plugin refuses a Chinese page that holds one (folding it would change the page's own
+    results), so generated text avoids them: pieces joined at random can make one ("门户" + "口的")."""
+    table = yaml.safe_load((ROOT / FOLDING_FILE).read_text(encoding="utf-8")) or {}
+    return tuple(simplify(str(word)) for word in table.get("words") or {})
 
 
-def title(rng: random.Random, words: list[str], lang: str, n: int) -> str:
-    picked = rng.sample(words, n)
-    return "".join(picked) if lang.startswith("zh") else " ".join(picked).capitalize()
+def _without(make, avoid: tuple[str, ...]) -> str:
+    """``make()``'s text, made again (the generator moves on) while it holds a word to avoid."""
+    while True:
+        text = make()
+        if not any(word in simplify(text) for word in avoid):
+            return text
 
 
-def page_text(rng, words, lang, part: int, number: int) -> str:
-    page_title = title(rng, words, lang, 3)
+def sentence(rng: random.Random, words: list[str], lang: str, avoid: tuple[str, ...] = ()) -> str:
+    def make() -> str:
+        picked = rng.sample(words, rng.randint(6, 12))
+        if lang.startswith("zh"):
+            cut = rng.randint(2, len(picked) - 2)
+            return "".join(picked[:cut]) + "，" + "".join(picked[cut:]) + "。"
+        text = " ".join(picked)
+        return text[0].upper() + text[1:] + "."
+
+    return _without(make, avoid)
+
+
+def title(rng: random.Random, words: list[str], lang: str, n: int, avoid: tuple[str, ...] = ()) -> str:
+    def make() -> str:
+        picked = rng.sample(words, n)
+        return "".join(picked) if lang.startswith("zh") else " ".join(picked).capitalize()
+
+    return _without(make, avoid)
+
+
+def page_text(rng, words, lang, part: int, number: int, avoid: tuple[str, ...] = ()) -> str:
+    page_title = title(rng, words, lang, 3, avoid)
     lines = [
         "---",
         f"title: {page_title}",
-        f"description: {title(rng, words, lang, 8)}",
+        f"description: {title(rng, words, lang, 8, avoid)}",
         "---",
         "",
         f"# {page_title} {{#p{part}-{number}}}",
         "",
-        sentence(rng, words, lang),
+        sentence(rng, words, lang, avoid),
         "",
     ]
     for s in range(1, SECTIONS_PER_PAGE + 1):
-        lines += [f"## {s}. {title(rng, words, lang, 2)} {{#p{part}-{number}-{s}}}", ""]
-        lines += [" ".join(sentence(rng, words, lang) for _ in range(rng.randint(2, 4))), ""]
+        lines += [f"## {s}. {title(rng, words, lang, 2, avoid)} {{#p{part}-{number}-{s}}}", ""]
+        lines += [" ".join(sentence(rng, words, lang, avoid) for _ in range(rng.randint(2, 4))), ""]
     return "\n".join(lines)
 
 
@@ -95,12 +119,13 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     for lang in [language.code for language in project_languages(ROOT) if language.generated_from is None]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
+        avoid = readers_words() if lang.startswith("zh") else ()
         for part in range(1, scale):
             folder = out / "docs" / lang / f"part-{part:03d}"
             folder.mkdir(parents=True)
             for number in range(1, PAGES_PER_PART + 1):
                 (folder / f"page-{number}.md").write_text(
-                    page_text(rng, words, lang, part, number), encoding="utf-8"
+                    page_text(rng, words, lang, part, number, avoid), encoding="utf-8"
                 )
     for part in range(1, scale):
         nav_parts.append(f"  - Part {part}:")
