@@ -110,7 +110,8 @@ def test_the_fixed_site_is_the_same_every_time_and_a_build_of_the_guides_kind(tm
     from guide_tools import machine_speed
 
     first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
+    for folder in (first, second):
+        folder.mkdir()
     config = machine_speed.write_site(first)
     machine_speed.write_site(second)
     files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
