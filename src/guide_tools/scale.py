@@ -18,12 +18,13 @@ import yaml
 
 from guide_tools import PROJECT_ROOT as ROOT
 from guide_tools.checks.project import project_languages
+from guide_tools.search_eval import FOLDING_FILE
+from wallet_guide.search import colloquial
 from wallet_guide.search.variants import simplify
 
 PAGES_PER_PART = 7
 SECTIONS_PER_PAGE = 6
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-FOLDING_FILE = "data/search-folding.yml"
 EN_WORD = re.compile(r"[A-Za-z][a-z’']+")
 
 
@@ -44,8 +45,7 @@ def readers_words() -> tuple[str, ...]:
     """The readers' words the search folds (data/search-folding.yml's `words:`), simplified. The
     search plugin refuses a Chinese page that holds one (folding it would change the page's own
     results), so generated text avoids them: pieces joined at random can make one ("门户" + "口的")."""
-    table = yaml.safe_load((ROOT / FOLDING_FILE).read_text(encoding="utf-8")) or {}
-    return tuple(simplify(str(word)) for word in table.get("words") or {})
+    return tuple(colloquial.load(ROOT / FOLDING_FILE, source_text="").words)
 
 
 def _without(make, avoid: tuple[str, ...]) -> str:
@@ -115,11 +115,12 @@ def generate(out: Path, scale: int, seed: int = 2026) -> Path:
     for shared in ("overrides", "data"):
         (out / shared).symlink_to(ROOT / shared)
     nav_parts: list[str] = []
+    readers = readers_words()  # Chinese text only: English pages cannot hold one
     # A generated language (data/conversion/) gets its source's pages, converted by the build.
     for lang in [language.code for language in project_languages(ROOT) if language.generated_from is None]:
         rng = random.Random(f"{seed}-{lang}")  # same structure in both languages, own words
         words = vocabulary(lang)
-        avoid = readers_words() if lang.startswith("zh") else ()
+        avoid = readers if lang.startswith("zh") else ()
         for part in range(1, scale):
             folder = out / "docs" / lang / f"part-{part:03d}"
             folder.mkdir(parents=True)
