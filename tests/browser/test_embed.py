@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import HeldRequests
 from tests.generated import HTML_LANG, in_language
 from tests.languages import GENERATED, interface_texts
 
@@ -144,6 +145,22 @@ def test_a_reader_not_embedded_loads_only_the_small_head_script(page, base_url):
     assert embed == ["embed-head.js"]
     assert page.locator(".md-header").is_visible()
     assert page.evaluate("document.documentElement.dataset.wgEmbed") is None
+
+
+@pytest.mark.parametrize("address", ["/causes/", "/causes/?embed=1"])
+def test_the_guides_header_is_never_shown_in_the_embed_view_even_before_its_script(page, address):
+    """embed-head.js is async: on a busy machine it can run after the page has been painted. Until
+    it has, the embed view shows nothing rather than the guide's header and menus in the
+    portal's frame; a reader not embedded sees the page at once (the control)."""
+    embed_head = HeldRequests(page, "**/embed-head.js")
+    page.goto(address, wait_until="domcontentloaded")
+    embed_head.wait()
+    embedded = "embed=1" in address
+    header, heading = page.locator(".md-header"), page.locator("article h1")
+    assert header.is_visible() is not embedded and heading.is_visible() is not embedded
+    embed_head.release()
+    expect(heading).to_be_visible()
+    assert header.is_visible() is not embedded
 
 
 def test_unknown_section_shows_the_whole_page_with_a_warning(page, base_url):

@@ -11,8 +11,9 @@
   const assets = new URL(settings.assets, new URL(settings.root, location.href));
   root.dataset.wgEmbed = "1";
 
-  // Nothing shows until embed.css has hidden the header and navigation: embed.css makes the
-  // page visible again (blocking="render" does the same where browsers support it).
+  // Nothing shows until embed.css has hidden the header and navigation (main.html's inline
+  // script hid the page already, before the first paint): embed.css makes the page visible
+  // again (blocking="render" does the same where browsers support it).
   root.style.visibility = "hidden";
   const style = document.createElement("link");
   style.rel = "stylesheet";
